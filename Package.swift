@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets and their arrows are described in docs/architecture.md; keep the two in step.
+let package = Package(
+    name: "Tidings",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tidings", targets: ["tidings"]),
+        .executable(name: "tidings-bench", targets: ["tidings-bench"]),
+        .library(name: "TidingsCore", targets: ["TidingsCore"]),
+        .library(name: "TidingsLibrary", targets: ["TidingsLibrary"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Post model, archive parser, identity, corpus generator. Pure Swift, no I/O beyond reading files.
+        .target(name: "TidingsCore"),
+        // The one SQLite database (GRDB + FTS5): import, queries, search, bookmarks.
+        .target(
+            name: "TidingsLibrary",
+            dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Browser state, actions, reducer, key table, text layout, sanitiser and rendering into a
+        // screen buffer. No dependencies: it knows its own small view models, not the database.
+        .target(name: "TidingsUI"),
+        // The system ncursesw library; only TidingsTerminal imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The ncurses adapter: implements TidingsUI's Terminal protocol.
+        .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
+        // The browser session loop: runs the reducer's effects against the library.
+        .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
+        .executableTarget(
+            name: "tidings",
+            dependencies: [
+                "TidingsApp", "TidingsTerminal", "TidingsLibrary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "tidings-bench",
+            dependencies: [
+                "TidingsCore", "TidingsLibrary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"]),
+        .testTarget(name: "TidingsLibraryTests", dependencies: ["TidingsLibrary"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"]),
+        .testTarget(
+            name: "TidingsEndToEndTests",
+            dependencies: ["tidings", "TidingsLibrary"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

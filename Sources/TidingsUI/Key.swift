@@ -1,0 +1,24 @@
+/// A key press as the browser sees it, independent of ncurses key codes.
+public enum Key: Hashable, Sendable {
+    /// A printable character (typed Hangul and accented letters arrive whole).
+    case character(Character)
+    /// Ctrl plus a letter, lower-cased: Ctrl-L is `.control("l")`.
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    case function(Int)
+}
+
+/// What the terminal reports to the session loop.
+public enum TerminalEvent: Hashable, Sendable {
+    case key(Key)
+    /// The terminal changed size; the new size is already in ``Terminal/size``.
+    case resize
+    /// Nothing arrived within the timeout; the loop may poll its own work.
+    case timeout
+    /// The terminal went away (SSH drop, closed pty): quit without drawing.
+    case hangup
+    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP...): quit with 128+signal.
+    case signal(Int32)
+}

@@ -1,0 +1,17 @@
+/// The small surface through which the browser talks to a terminal.
+///
+/// Only the ncurses adapter (`TidingsTerminal`) implements it for real; tests use an
+/// in-memory terminal. Everything the adapter draws comes from a ``ScreenBuffer`` whose
+/// text was sanitised on the way in, so no content reaches the terminal unfiltered.
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// Whether colour roles may be used (false under `NO_COLOR` or on monochrome terminals).
+    var supportsColor: Bool { get }
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event.
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent
+    /// Makes the terminal show `buffer`, writing only what changed since the last call.
+    func present(_ buffer: ScreenBuffer)
+    /// Forgets what is on the screen so the next ``present(_:)`` repaints everything (Ctrl-L).
+    func invalidate()
+}
