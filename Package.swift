@@ -49,9 +49,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"]),
-        .testTarget(name: "TidingsLibraryTests", dependencies: ["TidingsLibrary"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"]),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TidingsLibraryTests",
+            dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "TidingsLibrary"]

@@ -1,0 +1,80 @@
+/// The character encoding an archive file was read in.
+public enum ArchiveEncoding: String, Sendable, Hashable, Codable {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
+    case latin1 = "ISO-8859-1 (Latin-1)"
+}
+
+/// Turns an archive file's bytes into UTF-8, deciding the encoding the way a reader would.
+///
+/// UTF-8 (with or without a byte order mark) is taken as is. Bytes that are not valid UTF-8
+/// are read as Windows-1252 when they use its 0x80–0x9F range (curly quotes, dashes), else as
+/// ISO-8859-1; the caller reports which was assumed. A NUL byte marks the file as binary.
+public enum ArchiveDecoder {
+    /// Why a file's bytes cannot be read as text.
+    public enum Failure: Error, Equatable, Sendable {
+        case empty
+        case binary(offset: Int)
+    }
+
+    /// The decoded text as UTF-8 bytes, plus the encoding that was assumed.
+    public struct Decoded: Sendable {
+        public var utf8: [UInt8]
+        public var encoding: ArchiveEncoding
+    }
+
+    /// Decodes `bytes`, or fails for empty and binary files.
+    public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
+        if bytes.isEmpty { return .failure(.empty) }
+        if let nul = bytes.firstIndex(of: 0) { return .failure(.binary(offset: nul)) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if isValidUTF8(body) {
+            return .success(Decoded(utf8: Array(body), encoding: .utf8))
+        }
+        let usesC1Range = body.contains { $0 >= 0x80 && $0 <= 0x9F }
+        let encoding: ArchiveEncoding = usesC1Range ? .windows1252 : .latin1
+        return .success(Decoded(utf8: transcode(body, from: encoding), encoding: encoding))
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// Windows-1252's characters for 0x80–0x9F; zero where the code page leaves a hole.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    private static func transcode(_ bytes: ArraySlice<UInt8>, from encoding: ArchiveEncoding) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                out.append(byte)
+                continue
+            }
+            var value = UInt32(byte)
+            if encoding == .windows1252, byte <= 0x9F {
+                let mapped = windows1252High[Int(byte - 0x80)]
+                // Holes in the code page keep their Latin-1 meaning (a C1 control), which the
+                // sanitiser strips before display.
+                if mapped != 0 { value = mapped }
+            }
+            UTF8.encode(Unicode.Scalar(value)!) { out.append($0) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+/// One classified line of an archive file.
+struct ArchiveLine {
+    enum Kind: Equatable {
+        case blank
+        /// `Posted on DATE by AUTHOR`; either part may be empty.
+        case posted(date: String, author: String)
+        /// `← Older posts`, `Newer posts →` and friends: navigation, never post text.
+        case pagination
+        case text(String)
+    }
+
+    /// 1-based line number in the file.
+    var number: Int
+    var kind: Kind
+}
+
+extension ArchiveLine {
+    /// Splits UTF-8 text into classified lines; LF, CRLF and lone CR all end a line.
+    static func split(_ utf8: [UInt8]) -> [ArchiveLine] {
+        var lines: [ArchiveLine] = []
+        lines.reserveCapacity(utf8.count / 80)
+        utf8.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var index = 0
+            var number = 1
+            let count = buffer.count
+            while index <= count {
+                let atEnd = index == count
+                let byte: UInt8 = atEnd ? 0 : buffer[index]
+                if atEnd || byte == 0x0A || byte == 0x0D {
+                    if !(atEnd && start == count && count > 0) || lines.isEmpty {
+                        lines.append(ArchiveLine(number: number, kind: classify(buffer[start..<index])))
+                    }
+                    number += 1
+                    if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
+        }
+        return lines
+    }
+
+    private static func isSpace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at i: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C { return 1 }
+        if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xA0 { return 2 }  // no-break space
+        return 0
+    }
+
+    private static func classify(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Kind {
+        var lower = raw.startIndex
+        var upper = raw.endIndex
+        while lower < upper {
+            let n = isSpace(raw, at: lower)
+            if n == 0 { break }
+            lower += n
+        }
+        while lower < upper {
+            if raw[upper - 1] == 0x20 || raw[upper - 1] == 0x09 {
+                upper -= 1
+            } else if upper - 2 >= lower, raw[upper - 2] == 0xC2, raw[upper - 1] == 0xA0 {
+                upper -= 2
+            } else {
+                break
+            }
+        }
+        if lower == upper { return .blank }
+        let bytes = raw[lower..<upper]
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+        if bytes.contains(0xC2) { text = text.replacingNoBreakSpaces() }
+        if bytes.count >= 9, let posted = parsePosted(text) { return posted }
+        if bytes.count <= 40, isPagination(text) { return .pagination }
+        return .text(text)
+    }
+
+    private static func parsePosted(_ text: String) -> Kind? {
+        let prefix = "posted on"
+        guard text.utf8.count >= prefix.utf8.count,
+              text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
+        else { return nil }
+        let rest = text.utf8.dropFirst(prefix.utf8.count)
+        if let first = rest.first, first != 0x20 { return nil }
+        let words = String(Substring(rest)).split(separator: " ", omittingEmptySubsequences: true)
+        guard let by = words.firstIndex(where: { $0.lowercased() == "by" }) else {
+            return .posted(date: words.joined(separator: " "), author: "")
+        }
+        return .posted(date: words[..<by].joined(separator: " "), author: words[(by + 1)...].joined(separator: " "))
+    }
+
+    private static func isPagination(_ text: String) -> Bool {
+        var words = text.lowercased()
+        for arrow in ["←", "→", "«", "»", "<", ">"] { words = words.replacingAll(arrow, with: "") }
+        switch words.trimmingWhitespace() {
+        case "older posts", "newer posts", "older entries", "newer entries", "next page", "previous page":
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension String {
+    /// The string with every no-break space turned into a plain space.
+    func replacingNoBreakSpaces() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 }))
+    }
+
+    /// The string with every occurrence of `target` replaced; no Foundation needed.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

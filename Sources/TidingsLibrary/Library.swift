@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import TidingsCore
+
+/// The local library: the one type that owns the SQLite database.
+///
+/// Everything Tidings stores (posts, their labels, the import bookkeeping, the full-text
+/// index) lives in one SQLite file opened through a GRDB `DatabasePool` in WAL mode, so a
+/// browser can read while an import writes. Callers speak in intents (`importPages`,
+/// `headlines`, `post(id:)`); SQL stays inside this target.
+public final class Library: Sendable {
+    /// Where the database file lives.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when needed) the library at `path` and brings its schema up to date.
+    public init(path: String) throws(LibraryError) {
+        self.path = path
+        do {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LibraryError.cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Two browsers and an import may share the file; wait for the writer instead of failing.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "tidings"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Library.migrator.migrate(pool)
+        } catch {
+            throw LibraryError(error, path: path)
+        }
+    }
+}
+
+/// A failure of the library, phrased for a person rather than as raw SQL.
+public enum LibraryError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case storage(String)
+    case notFound(String)
+    case ambiguous(String)
+
+    init(_ error: any Error, path: String) {
+        if let error = error as? LibraryError {
+            self = error
+            return
+        }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                self = .cannotOpen(path: path, reason: "the file is damaged or not a Tidings library")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+                self = .cannotOpen(path: path, reason: "cannot open it for writing (check permissions)")
+            case .SQLITE_FULL:
+                self = .storage("the disk is full")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                self = .storage("the library is busy in another process; try again")
+            case .SQLITE_IOERR:
+                self = .storage("a disk read or write failed")
+            default:
+                self = .storage(error.message ?? "\(error.resultCode)")
+            }
+            return
+        }
+        self = .storage("\(error)")
+    }
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open the library \(path): \(reason)"
+        case .storage(let reason): return "library error: \(reason)"
+        case .notFound(let what): return what
+        case .ambiguous(let what): return what
+        }
+    }
+}
+
+extension Library {
+    /// Runs a read, mapping database errors to ``LibraryError``.
+    func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do { return try pool.read(body) } catch { throw LibraryError(error, path: path) }
+    }
+
+    /// Runs a write transaction, mapping database errors to ``LibraryError``.
+    func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do { return try pool.write(body) } catch { throw LibraryError(error, path: path) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import TidingsCore
+
+/// Reads and parses files on worker threads, handing them back strictly in order.
+///
+/// Workers stay at most `window` files ahead of the consumer, so memory is bounded by a
+/// few files however large the import.
+final class ReadPipeline: @unchecked Sendable {
+    private let paths: [String]
+    private let stamps: [String: SourceStamp]
+    private let window: Int
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var slots: [Int: SourceFile] = [:]
+    private var nextToRead = 0
+    private var consumed = 0
+
+    init(paths: [String], stamps: [String: SourceStamp], workers: Int) {
+        self.paths = paths
+        self.stamps = stamps
+        self.window = max(2, workers * 2)
+        for _ in 0..<min(workers, max(1, paths.count)) {
+            let thread = Thread { [self] in work() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Blocks until file `index` is ready and returns it; call with 0, 1, 2… in order.
+    func take(_ index: Int) -> SourceFile {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil { condition.wait() }
+        let file = slots.removeValue(forKey: index)!
+        consumed = index + 1
+        condition.broadcast()
+        return file
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while nextToRead < paths.count, nextToRead >= consumed + window { condition.wait() }
+            guard nextToRead < paths.count else {
+                condition.unlock()
+                return
+            }
+            let index = nextToRead
+            nextToRead += 1
+            condition.unlock()
+            let file = ReadPipeline.read(paths[index], stamp: stamps[paths[index]])
+            condition.lock()
+            slots[index] = file
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Reads one file: skipped when unchanged, else hashed and parsed.
+    static func read(_ path: String, stamp: SourceStamp?) -> SourceFile {
+        var file = SourceFile(path: path, size: 0, modified: 0, digest: "", content: .unchanged)
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            file.size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            file.modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            if let stamp, stamp.size == file.size, stamp.modified == file.modified {
+                file.digest = stamp.digest
+                return file
+            }
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            file.digest = SHA256.hash(bytes).map { String($0, radix: 16).leftPadded(2) }.joined()
+            if let stamp, stamp.digest == file.digest {
+                file.content = .sameBytes
+                return file
+            }
+            file.content = .parsed(ArchiveParser.parse(bytes: bytes, file: path))
+        } catch {
+            file.content = .unreadable(Diagnostic(.error, file: path, "cannot read the file: \(ReadPipeline.reason(error))"))
+        }
+        return file
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message).lowercased()
+        }
+        switch nsError.code {
+        case NSFileReadNoPermissionError: return "permission denied"
+        case NSFileReadNoSuchFileError: return "no such file"
+        default: return nsError.localizedDescription
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TidingsApp
+import TidingsLibrary
+import TidingsTerminal
+
+/// `tidings` / `tidings browse`: the full-screen two-pane browser.
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the full-screen browser (the default).",
+        discussion: """
+            When the library has no posts yet, the sample archive in the repository's data/ folder \
+            (or $TIDINGS_SAMPLE) is imported first. Press ? in the browser for the keys.
+            """)
+
+    @OptionGroup var options: LibraryOptions
+
+    func run() throws {
+        var status: Int32 = 0
+        try reporting {
+            let library = try options.open()
+            let greeting = try importSampleIfEmpty(library)
+            guard CursesTerminal.standardStreamsAreTerminals() else {
+                throw Failure("standard input and output must be a terminal for the browser; "
+                    + "from scripts use `tidings list` (or `tidings list --json`)", status: 1)
+            }
+            let terminal: CursesTerminal
+            do {
+                terminal = try CursesTerminal.open()
+            } catch {
+                throw Failure("\(error)", status: 1)
+            }
+            status = BrowserSession(library: library, terminal: terminal, greeting: greeting).run()
+            terminal.close()
+        }
+        // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.
+        Glibc.exit(status)
+    }
+
+    /// Imports the bundled sample into an empty library; returns a line for the status bar.
+    private func importSampleIfEmpty(_ library: Library) throws -> String? {
+        guard try library.count() == 0 else { return nil }
+        guard let sample = SampleArchive.locate() else { return nil }
+        let summary = try Importer(library: library).run(paths: [sample])
+        let line = "Imported the sample archive: \(summary.postsNew) posts from \(sample)"
+        Output.info(line)
+        return line
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import TidingsLibrary
+
+/// The `--library` option every subcommand shares.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The library file to use (default: $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.sqlite).",
+        valueName: "path"))
+    var library: String?
+
+    /// Opens the library, turning a failure into a message and exit status 74.
+    func open() throws -> Library {
+        let path = LibraryLocation.resolve(explicit: library)
+        do {
+            return try Library(path: path)
+        } catch {
+            throw Failure(error)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import TidingsCore
+import TidingsUI
+
+/// Everything the command prints goes through here, so archive text is always sanitised.
+enum Output {
+    /// Prints one line of text for people to stdout, stripped of control and escape sequences.
+    static func line(_ text: String) {
+        writeLine(Sanitizer.clean(text), to: FileHandle.standardOutput)
+    }
+
+    /// Prints an informational line to stderr, keeping stdout for data.
+    static func info(_ message: String) {
+        writeLine(Sanitizer.clean(message), to: FileHandle.standardError)
+    }
+
+    /// Prints `tidings: message` to stderr, sanitised (file names and post text may be hostile).
+    static func error(_ message: String) {
+        writeLine("tidings: " + Sanitizer.clean(message), to: FileHandle.standardError)
+    }
+
+    /// Prints a diagnostic to stderr in `FILE:LINE: severity: message` form, sanitised.
+    static func diagnostic(_ diagnostic: Diagnostic) {
+        writeLine(Sanitizer.clean(diagnostic.description), to: FileHandle.standardError)
+    }
+
+    /// Prints a JSON value on one line (JSON Lines): JSON escapes control characters itself.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    private static func writeLine(_ text: String, to handle: FileHandle) {
+        handle.write(Data((text + "\n").utf8))
+    }
+}
+
+/// A post as `--json` prints it: every field present, `null` where unknown.
+struct PostJSON: Encodable {
+    var post: Post
+
+    enum Key: String, CodingKey {
+        case id, title, categories, tags, authors, outlet, date, paragraphs
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(post.id, forKey: .id)
+        try container.encode(post.title, forKey: .title)
+        try container.encode(post.categories, forKey: .categories)
+        try container.encode(post.tags, forKey: .tags)
+        try container.encode(post.authors, forKey: .authors)
+        try container.encode(post.outlet, forKey: .outlet)
+        try container.encode(post.date?.iso, forKey: .date)
+        try container.encode(post.paragraphs, forKey: .paragraphs)
+    }
+}

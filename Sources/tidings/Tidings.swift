@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `tidings` command: the browser by default, subcommands for scripts.
+@main
+struct Tidings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tidings",
+        abstract: "A fast terminal reader for an archive of news posts.",
+        discussion: """
+            With no subcommand, opens the browser on the library. The library is one SQLite file: \
+            --library PATH, else $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.sqlite \
+            (~/.local/share/tidings/library.sqlite).
+
+            Exit status: 0 success; 1 a post or name was not found; 64 bad usage; 65 an archive \
+            file was rejected or had errors (its good posts are kept); 74 the library could not be \
+            read or written.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Browse.self, Import.self, List.self, Show.self, Categories.self, Stats.self,
+        ],
+        defaultSubcommand: Browse.self
+    )
+}
