@@ -45,7 +45,7 @@ public final class BrowserSession {
         var queue = [first]
         while !queue.isEmpty {
             let action = queue.removeFirst()
-            for effect in state.reduce(action) {
+            for effect in reduce(&state, action) {
                 switch perform(effect) {
                 case .quit(let status): return status
                 case .next(let actions): queue += actions

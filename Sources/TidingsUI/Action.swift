@@ -1,0 +1,15 @@
+/// Everything that can happen to the browser: key presses, resizes and the loop's answers.
+public enum Action: Equatable, Sendable {
+    /// The browser starts: ask for the tabs and the first page of the `All` tab.
+    case start
+    case key(Key)
+    /// The terminal now has this size.
+    case resized(Size)
+    case tabsLoaded([TabInfo])
+    case headlinesLoaded(HeadlinePage)
+    case articleLoaded(Article)
+    /// Something the loop did failed; the message goes to the status line.
+    case failed(String)
+    /// A termination signal arrived: quit with status 128 + signal.
+    case signal(Int32)
+}

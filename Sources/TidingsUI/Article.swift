@@ -1,0 +1,30 @@
+/// A whole post, loaded one at a time for the article pane.
+public struct Article: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var categories: [String]
+    public var authors: [String]
+    public var outlet: String?
+    /// Publication day as `yyyy-MM-dd`, when the archive gives one.
+    public var date: String?
+    /// Body text, one element per paragraph, unwrapped.
+    public var paragraphs: [String]
+    public var isBookmarked: Bool
+    public var isUnread: Bool
+
+    public init(
+        id: String, title: String, categories: [String] = [], authors: [String] = [],
+        outlet: String? = nil, date: String? = nil, paragraphs: [String] = [],
+        isBookmarked: Bool = false, isUnread: Bool = false
+    ) {
+        self.id = id
+        self.title = title
+        self.categories = categories
+        self.authors = authors
+        self.outlet = outlet
+        self.date = date
+        self.paragraphs = paragraphs
+        self.isBookmarked = isBookmarked
+        self.isUnread = isUnread
+    }
+}

@@ -1,0 +1,131 @@
+/// A scroll position in an article that survives reflow: a block, and the character of that
+/// block's text that begins the top line.
+///
+/// Block 0 is the heading (title, meta line, blank line); block `n` is the `n`th non-empty
+/// paragraph. After a resize the line holding the same character comes to the top, so the
+/// reader keeps their place to within a line.
+public struct ArticleAnchor: Hashable, Sendable {
+    public var block: Int
+    /// Offset in `Character`s into the block's text (the heading counts title, meta line and
+    /// notice one after another).
+    public var character: Int
+
+    public init(block: Int, character: Int) {
+        self.block = block
+        self.character = character
+    }
+
+    public static let top = ArticleAnchor(block: 0, character: 0)
+}
+
+/// An article wrapped to a width: the lines the article pane shows.
+///
+/// Never stored in the state: the renderer and the reducer (for paging and scroll limits)
+/// both compute it from the article and the pane width, so they always agree.
+public struct ArticleLayout: Equatable, Sendable {
+    /// What a line is, so the renderer can style it.
+    public enum Kind: Hashable, Sendable { case title, meta, body, blank, notice }
+
+    /// One display line.
+    public struct Line: Equatable, Sendable {
+        public var text: String
+        public var kind: Kind
+        /// Which block (0 heading, then paragraphs) the line belongs to.
+        public var block: Int
+        /// Offset of the line's first character in its block's text (a trailing blank line
+        /// sits at the block's end).
+        public var start: Int
+    }
+
+    public let lines: [Line]
+    /// Index in `lines` of each block's first line.
+    private let blockStarts: [Int]
+
+    /// Lays out a loaded article: title, meta line, blank, then paragraphs with a blank between.
+    public init(article: Article, width: Int) {
+        let meta = [
+            article.categories.joined(separator: ", "), article.authors.joined(separator: ", "),
+            article.outlet ?? "", article.date ?? "",
+        ].filter { !$0.isEmpty }.joined(separator: " · ")
+        // Cleaned before wrapping: wrapping measures widths, and an escape sequence has none.
+        let paragraphs = article.paragraphs.map { Sanitizer.clean($0) }.filter { !Self.isBlank($0) }
+        self.init(title: article.title, meta: meta, notice: nil, paragraphs: paragraphs, width: width)
+    }
+
+    /// Lays out the placeholder shown while an article loads: the headline and `Loading…`.
+    public init(loadingTitle title: String?, width: Int) {
+        self.init(title: title ?? "", meta: "", notice: "Loading…", paragraphs: [], width: width)
+    }
+
+    private init(title: String, meta: String, notice: String?, paragraphs: [String], width: Int) {
+        let width = max(1, width)
+        var lines: [Line] = []
+        var starts: [Int] = [0]
+        var offset = 0  // characters of the current block laid out so far
+        func add(_ text: String, _ kind: Kind, block: Int) {
+            guard !text.isEmpty else { return }
+            for piece in TextLayout.wrapWithOffsets(text, width: width) {
+                lines.append(Line(text: piece.text, kind: kind, block: block, start: offset + piece.characters.lowerBound))
+            }
+            offset += text.count + 1
+        }
+        func blank(block: Int) {
+            lines.append(Line(text: "", kind: .blank, block: block, start: offset))
+        }
+        add(Sanitizer.clean(title), .title, block: 0)
+        add(Sanitizer.clean(meta), .meta, block: 0)
+        if let notice { add(notice, .notice, block: 0) }
+        blank(block: 0)
+        for (index, paragraph) in paragraphs.enumerated() {
+            starts.append(lines.count)
+            offset = 0
+            add(paragraph, .body, block: index + 1)
+            if index < paragraphs.count - 1 { blank(block: index + 1) }
+        }
+        self.lines = lines
+        self.blockStarts = starts
+    }
+
+    private static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// The index of the line holding `anchor`'s character, clamped to the layout.
+    public func lineIndex(of anchor: ArticleAnchor) -> Int {
+        guard !lines.isEmpty else { return 0 }
+        let block = min(max(0, anchor.block), blockStarts.count - 1)
+        let end = block + 1 < blockStarts.count ? blockStarts[block + 1] : lines.count
+        var index = blockStarts[block]
+        // Blocks are a handful of lines: a scan is cheaper than it looks.
+        while index + 1 < end, lines[index + 1].start <= anchor.character { index += 1 }
+        return index
+    }
+
+    /// The anchor of line `index` (clamped to the layout).
+    public func anchor(ofLine index: Int) -> ArticleAnchor {
+        guard !lines.isEmpty else { return .top }
+        let line = lines[min(max(0, index), lines.count - 1)]
+        return ArticleAnchor(block: line.block, character: line.start)
+    }
+
+    /// Rows left for text in a pane `paneHeight` rows tall: the last row goes to the scroll
+    /// indicator when the article does not fit (unless the pane is too short to spare one).
+    public func textRows(paneHeight: Int) -> Int {
+        guard lines.count > paneHeight, paneHeight >= 3 else { return max(0, paneHeight) }
+        return paneHeight - 1
+    }
+
+    /// Whether the article is longer than a pane of `paneHeight` rows.
+    public func overflows(paneHeight: Int) -> Bool { lines.count > paneHeight }
+
+    /// The first line shown for `anchor` in a pane `paneHeight` rows tall: never scrolled past
+    /// the point where the last line reaches the bottom.
+    public func topLine(for anchor: ArticleAnchor, paneHeight: Int) -> Int {
+        min(lineIndex(of: anchor), maxTopLine(paneHeight: paneHeight))
+    }
+
+    /// The furthest the article can scroll in a pane `paneHeight` rows tall.
+    public func maxTopLine(paneHeight: Int) -> Int {
+        max(0, lines.count - textRows(paneHeight: paneHeight))
+    }
+}

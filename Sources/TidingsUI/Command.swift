@@ -1,0 +1,29 @@
+/// A browser request a key can trigger, named like tig's requests.
+///
+/// The raw value is the stable name shown in the help overlay and meant for a future
+/// key-binding file; never rename one.
+public enum Command: String, CaseIterable, Hashable, Sendable {
+    case selectNext = "select-next"
+    case selectPrev = "select-prev"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case first
+    case last
+    case open
+    case back
+    case switchPane = "switch-pane"
+    case nextPost = "next-post"
+    case prevPost = "prev-post"
+    case nextTab = "next-tab"
+    case prevTab = "prev-tab"
+    /// Keys `1`–`9`: the digit says which tab.
+    case jumpTab = "jump-tab"
+    case toggleLayout = "toggle-layout"
+    case zoom
+    case help
+    case redraw
+    case quit
+
+    /// The name shown in the help overlay.
+    public var name: String { rawValue }
+}

@@ -1,0 +1,5 @@
+/// A window drawn over the browser that takes the keys while it is open.
+public enum Overlay: Hashable, Sendable {
+    /// The key help, scrolled down by `scroll` lines.
+    case help(scroll: Int)
+}

@@ -1,0 +1,67 @@
+/// The status line on the last row: position, tab, then a message or the key hints, and
+/// the quit hint at the right.
+extension Renderer {
+    mutating func drawStatus(in rect: Rect) {
+        guard rect.width > 2 else { return }
+        let y = rect.y
+        let end = rect.x + rect.width - 1
+        let table = state.keyTable
+
+        // Right end first: it must not be overwritten by anything longer on the left.
+        let quit = table.text(of: table.trailingHint)
+        let quitWidth = TextWidth.columns(of: quit.keys) + 1 + TextWidth.columns(of: quit.label)
+        var right = end
+        if quitWidth + 20 <= rect.width {
+            right = end - quitWidth
+            drawHint(quit, x: right)
+            right -= 2
+        }
+
+        var x = rect.x + 1
+        let list = state.list
+        // No position until the list's length is known (the list pane says it is loading).
+        if let total = list.total {
+            let position = total == 0 ? "0/0" : "\(Self.grouped(list.selection + 1))/\(Self.grouped(total))"
+            x += buffer.put(position, x: x, y: y, maxWidth: right - x, style: theme.bold) + 2
+        }
+        let tabTitle = state.activeTabInfo.map(\.title) ?? "All"
+        x += buffer.put(tabTitle, x: x, y: y, maxWidth: right - x) + 2
+        if state.isZoomed {
+            x += buffer.put("zoom", x: x, y: y, maxWidth: right - x, style: theme.dim) + 2
+        }
+        guard x < right else { return }
+
+        if let message = state.message {
+            let text = TextLayout.truncate(Sanitizer.clean(message), toColumns: right - x)
+            buffer.put(text, x: x, y: y, maxWidth: right - x, style: theme.warning)
+            return
+        }
+        for hint in fittingHints(width: right - x) {
+            x += drawHint(hint, x: x) + 2
+        }
+    }
+
+    /// The hints that fit in `width` columns, dropping the least useful first, in table order.
+    private func fittingHints(width: Int) -> [(keys: String, label: String)] {
+        let table = state.keyTable
+        var hints = table.hints
+        func widthOf(_ hints: [KeyTable.Hint]) -> Int {
+            hints.map { hint in
+                let text = table.text(of: hint)
+                return TextWidth.columns(of: text.keys) + 1 + TextWidth.columns(of: text.label)
+            }.reduce(0, +) + 2 * max(0, hints.count - 1)
+        }
+        while !hints.isEmpty, widthOf(hints) > width {
+            let least = hints.indices.max { hints[$0].priority < hints[$1].priority }!
+            hints.remove(at: least)
+        }
+        return hints.map(table.text(of:))
+    }
+
+    /// `? help`: the keys bold, the word dim. Returns the columns used.
+    @discardableResult
+    private mutating func drawHint(_ hint: (keys: String, label: String), x: Int) -> Int {
+        let keys = buffer.put(hint.keys, x: x, y: layout.status.y, style: theme.hintKey)
+        return keys + buffer.put(" " + hint.label, x: x + keys, y: layout.status.y, style: theme.dim)
+    }
+}
