@@ -11,7 +11,7 @@ public struct Importer: Sendable {
     /// Posts per write transaction; larger batches write faster, smaller ones show progress sooner.
     public var postsPerTransaction = 4_000
     /// Worker threads reading and parsing files.
-    public var workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    public var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(library: Library) {
         self.library = library

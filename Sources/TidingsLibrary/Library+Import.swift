@@ -23,9 +23,12 @@ extension Library {
     /// Stores a batch of files in one transaction: either all of them land or none does.
     func store(_ files: [SourceFile], statuses: inout [String: PostStatus], summary: inout ImportSummary) throws(LibraryError) {
         let result: ([String: PostStatus], Int) = try write { db in
+            // A bigger page cache keeps the index B-trees of a large import in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             var local: [String: PostStatus] = [:]
             var removed = 0
             var nextOrdinal = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM post") ?? 1
+            let lastIndexed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM post") ?? 0
             for file in files {
                 switch file.content {
                 case .unreadable:
@@ -41,6 +44,10 @@ extension Library {
                     removed += try storePage(page, file: file, in: db, statuses: &local, nextOrdinal: &nextOrdinal)
                 }
             }
+            // Index this transaction's new posts in one statement, before it commits.
+            try db.execute(sql: """
+                INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq > ?
+                """, arguments: [lastIndexed])
             return (local, removed)
         }
         for (id, status) in result.0 { statuses[id] = max(statuses[id] ?? status, status) }
@@ -60,7 +67,6 @@ extension Library {
             replacing = true
             touched.formUnion(try Int64.fetchAll(db, sql: "SELECT post FROM appearance WHERE source = ?", arguments: [sourceID]))
             try db.execute(sql: "DELETE FROM appearance WHERE source = ?", arguments: [sourceID])
-            try db.execute(sql: "DELETE FROM contribution WHERE source = ?", arguments: [sourceID])
             try db.execute(sql: """
                 UPDATE source SET size = ?, modified = ?, digest = ?, encoding = ?, headerKind = ?, headerName = ?,
                 importedAt = ? WHERE id = ?
@@ -77,11 +83,10 @@ extension Library {
         }
         let findPost = try db.cachedStatement(sql: "SELECT seq, date, ordinal FROM post WHERE id = ?")
         let insertPost = try db.cachedStatement(sql: """
-            INSERT INTO post (id, title, body, outlet, date, ordinal) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let setDate = try db.cachedStatement(sql: "UPDATE post SET date = ? WHERE seq = ?")
-        let insertAppearance = try db.cachedStatement(sql: "INSERT OR REPLACE INTO appearance (source, position, post) VALUES (?, ?, ?)")
-        let insertContribution = try db.cachedStatement(sql: "INSERT OR IGNORE INTO contribution (source, post, kind, name) VALUES (?, ?, ?, ?)")
+        let insertAppearance = try db.cachedStatement(sql: "INSERT OR REPLACE INTO appearance (source, position, post, author) VALUES (?, ?, ?, ?)")
         let insertLabel = try db.cachedStatement(sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
 
         for (position, post) in page.posts.enumerated() {
@@ -100,16 +105,18 @@ extension Library {
                 ordinal = nextOrdinal
                 nextOrdinal += 1
                 try insertPost.execute(arguments: [post.id, post.title, post.paragraphs.joined(separator: "\n"),
-                                                   post.outlet, post.date?.iso, ordinal])
+                                                   post.outlet, post.date?.iso, ordinal,
+                                                   HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)])
                 seq = db.lastInsertedRowID
                 status = .new
             }
             touched.insert(seq)
-            try insertAppearance.execute(arguments: [sourceID, position, seq])
+            // The Posted line's author is whichever author the page header did not give.
+            let postedAuthor = post.authors.first { header != PostLabel(.author, $0) }
+            try insertAppearance.execute(arguments: [sourceID, position, seq, postedAuthor])
             let labels = post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
                 + post.authors.map { PostLabel(.author, $0) }
             for label in labels {
-                try insertContribution.execute(arguments: [sourceID, seq, label.kind.rawValue, label.name])
                 try insertLabel.execute(arguments: [label.kind.rawValue, label.name, ordinal, seq])
                 if db.changesCount > 0, status == .unchanged { status = .updated }
             }
@@ -124,7 +131,9 @@ extension Library {
         var removed = 0
         let dropLabels = try db.cachedStatement(sql: """
             DELETE FROM label WHERE post = ?1 AND NOT EXISTS (
-                SELECT 1 FROM contribution c WHERE c.post = ?1 AND c.kind = label.kind AND c.name = label.name)
+                SELECT 1 FROM appearance a JOIN source s ON s.id = a.source WHERE a.post = ?1
+                AND ((s.headerKind = label.kind AND s.headerName = label.name)
+                     OR (label.kind = 'author' AND a.author = label.name)))
             """)
         for seq in posts {
             let appearances = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearance WHERE post = ?", arguments: [seq]) ?? 0

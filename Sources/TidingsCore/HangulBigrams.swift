@@ -1,0 +1,50 @@
+/// Overlapping two-syllable pieces of Korean text, for finding Korean words inside longer ones.
+///
+/// Korean attaches particles to words (`김정은이`), and FTS5's word tokenizers index whole
+/// space-separated words, so `정은` would only ever match as a prefix. Indexing every run of
+/// Hangul syllables as its overlapping bigrams (`김정 정은 은이`) lets a query of two or more
+/// syllables match anywhere inside a word: the query's own bigrams, as a phrase.
+public enum HangulBigrams {
+    /// Whether `scalar` is a precomposed Hangul syllable (U+AC00–U+D7A3).
+    public static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0xAC00 && scalar.value <= 0xD7A3
+    }
+
+    /// The runs of two or more Hangul syllables in `text`.
+    public static func runs(in text: some StringProtocol) -> [String] {
+        var runs: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if current.count >= 2 { runs.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if isSyllable(scalar) { current.append(scalar) } else if !current.isEmpty { flush() }
+        }
+        flush()
+        return runs
+    }
+
+    /// The bigrams of one run, in order: `김정은` → `["김정", "정은"]`.
+    public static func bigrams(of run: String) -> [String] {
+        let scalars = Array(run.unicodeScalars)
+        guard scalars.count >= 2 else { return [] }
+        return (0..<(scalars.count - 1)).map { i in
+            var pair = String.UnicodeScalarView()
+            pair.append(scalars[i])
+            pair.append(scalars[i + 1])
+            return String(pair)
+        }
+    }
+
+    /// The text to index for a post: every run's bigrams separated by spaces, runs by ` | `
+    /// so that a phrase never spans two runs; nil when there is no Hangul run at all.
+    public static func indexText(title: String, paragraphs: [String]) -> String? {
+        // Cheap test first: most posts have no Hangul and should cost nothing here.
+        guard title.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED })
+            || paragraphs.contains(where: { $0.utf8.contains { $0 >= 0xEA && $0 <= 0xED } }) else { return nil }
+        let found = ([title] + paragraphs).flatMap { HangulBigrams.runs(in: $0) }
+        guard !found.isEmpty else { return nil }
+        return found.map { bigrams(of: $0).joined(separator: " ") }.joined(separator: " | ")
+    }
+}

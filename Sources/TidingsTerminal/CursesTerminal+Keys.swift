@@ -1,0 +1,122 @@
+import CNcursesw
+import Glibc
+import TidingsUI
+
+extension CursesTerminal {
+    /// Longest single wait inside ``nextEvent(timeoutMilliseconds:)``, so that a
+    /// termination signal is noticed quickly even if ncurses retries an interrupted read.
+    private static let sliceMilliseconds = 100
+    /// Reads in a row that fail immediately before the terminal is declared gone.
+    private static let instantFailureLimit = 50
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a resize, a
+    /// termination signal or the loss of the terminal.
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+        while true {
+            if let signal = SignalTrap.pendingSignal { return .signal(signal) }
+            var slice = Self.sliceMilliseconds
+            if let deadline {
+                let left = clock.now.duration(to: deadline)
+                let leftMilliseconds = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+                slice = max(0, min(slice, leftMilliseconds))
+            }
+            wtimeout(window, Int32(slice))
+            let started = clock.now
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+
+            if result == KEY_CODE_YES {
+                instantFailures = 0
+                if Int32(character) == KEY_RESIZE {
+                    refreshSize()
+                    return .resize
+                }
+                if let key = Self.functionKey(Int32(character)) { return .key(key) }
+            } else if result == OK {
+                instantFailures = 0
+                if let key = Self.characterKey(UInt32(character)) { return .key(key) }
+            } else {
+                if let signal = SignalTrap.pendingSignal { return .signal(signal) }
+                if Self.inputIsGone() { return .hangup }
+                // A dead terminal makes every read fail at once, forever.
+                if slice > 0, started.duration(to: clock.now) < .milliseconds(1) {
+                    instantFailures += 1
+                    if instantFailures >= Self.instantFailureLimit { return .hangup }
+                } else {
+                    instantFailures = 0
+                }
+            }
+            if let deadline, clock.now >= deadline { return .timeout }
+        }
+    }
+
+    /// Key sequences that common terminals send whatever their terminfo entry says, for
+    /// the frequent case of a `TERM` that does not quite match (xterm-256color inside tmux
+    /// sends Home as `ESC [1~`, not the entry's `ESC O H`). Only unbound ones are added.
+    private static let fallbackKeys: [(String, Int32)] = [
+        ("\u{1B}[A", KEY_UP), ("\u{1B}OA", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}OB", KEY_DOWN),
+        ("\u{1B}[C", KEY_RIGHT), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT), ("\u{1B}OD", KEY_LEFT),
+        ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME),
+        ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+        ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+    ]
+
+    /// Binds ``fallbackKeys`` that the terminfo entry leaves unbound.
+    static func defineFallbackKeys() {
+        for (sequence, code) in fallbackKeys where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
+    }
+
+    /// Whether standard input hung up: poll reports HUP/ERR/NVAL, or it claims to be
+    /// readable while holding no bytes (end of file: read() would return 0 or EIO).
+    static func inputIsGone() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 0)
+        if ready < 0 { return errno != EINTR && errno != EAGAIN }
+        if ready == 0 { return false }
+        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        // FIONREAD does not consume input, unlike a test read().
+        if descriptor.revents & Int16(POLLIN) != 0 { return tidings_bytes_available(STDIN_FILENO) <= 0 }
+        return false
+    }
+
+    /// The key for an ncurses function-key code, or nil for keys the browser ignores.
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE, KEY_A3: return .pageUp
+        case KEY_NPAGE, KEY_C3: return .pageDown
+        // Keypad corners and the vt220 Find/Select keys sit where Home/End are.
+        case KEY_HOME, KEY_A1, KEY_FIND: return .home
+        case KEY_END, KEY_C1, KEY_SELECT: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case tidings_KEY_F(1)...tidings_KEY_F(63): return .function(Int(code - tidings_KEY_F(0)))
+        default: return nil
+        }
+    }
+
+    /// The key for a character read by `wget_wch`, or nil for ones the browser ignores
+    /// (NUL, the C0 codes without a Ctrl-letter, C1 controls, invalid scalars).
+    static func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value + 96))))
+        case 0..<32, 0x80...0x9F: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

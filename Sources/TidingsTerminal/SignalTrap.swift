@@ -1,0 +1,85 @@
+import CNcursesw
+import Glibc
+import Synchronization
+
+/// The first termination signal received since ``SignalTrap/install()``; 0 when none.
+///
+/// A global `let` so that the C signal handler can reach it without capturing context;
+/// `Atomic` is lock-free, so storing into it is async-signal-safe.
+private let pendingTerminationSignal = Atomic<Int32>(0)
+
+/// Saved dispositions of the trapped signals, indexed by signal number. Raw memory
+/// allocated once, so that restoring them never allocates.
+nonisolated(unsafe) private let savedTerminationActions: UnsafeMutablePointer<sigaction> = {
+    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
+    pointer.initialize(repeating: sigaction(), count: Int(NSIG))
+    return pointer
+}()
+
+/// Records a termination signal; everything else happens in the event loop.
+private func recordTerminationSignal(_ signal: Int32) {
+    // The first signal wins: a SIGHUP followed by the SIGTERM a dying SSH session
+    // sends should still exit with 128+SIGHUP.
+    _ = pendingTerminationSignal.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
+}
+
+/// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:)`` reports.
+///
+/// ncurses' own SIGINT/SIGTERM handling calls `endwin` and `_exit(1)`, so the program's
+/// cleanup never runs, and it ignores SIGHUP entirely (leaving the terminal raw). ncurses
+/// installs its handlers only where the disposition is still the default, so installing
+/// ours before `newterm` keeps it out. SIGTSTP/SIGCONT and SIGWINCH stay with ncurses:
+/// it restores the terminal while stopped, redraws on resume and reports `KEY_RESIZE`.
+enum SignalTrap {
+    /// The signals that end the browser: hang-up, Ctrl-C, `kill`, Ctrl-\.
+    static let terminationSignals: [Int32] = [SIGHUP, SIGINT, SIGTERM, SIGQUIT]
+
+    /// Every signal the terminal relies on; a parent (Foundation's `Process`, for one)
+    /// may hand us a mask that blocks them, and then we would never see SIGTERM or resizes.
+    static let signalsToUnblock: [Int32] = [SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT]
+
+    /// Unblocks ``signalsToUnblock`` on the calling thread (call it from the main thread),
+    /// and gives SIGWINCH back its default disposition if a parent left it ignored:
+    /// ncurses only catches it where it is the default, and resizes would go unnoticed.
+    static func unblockSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signalsToUnblock { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+
+        var current = sigaction()
+        sigaction(SIGWINCH, nil, &current)
+        let handlerBits = withUnsafeBytes(of: current.__sigaction_handler) { $0.load(as: UInt.self) }
+        if handlerBits == 1 { // SIG_IGN
+            var defaultAction = sigaction()
+            sigemptyset(&defaultAction.sa_mask)
+            sigaction(SIGWINCH, &defaultAction, nil)
+        }
+    }
+
+    /// Clears the flag and installs the flag-setting handlers, saving the previous ones.
+    static func install() {
+        pendingTerminationSignal.store(0, ordering: .relaxed)
+        for signal in terminationSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = recordTerminationSignal
+            sigemptyset(&action.sa_mask)
+            // No SA_RESTART: a blocking read should be interrupted so the loop sees the flag.
+            action.sa_flags = 0
+            sigaction(signal, &action, savedTerminationActions + Int(signal))
+        }
+    }
+
+    /// Puts back the dispositions saved by ``install()``. The flag keeps its value.
+    static func restore() {
+        for signal in terminationSignals {
+            sigaction(signal, savedTerminationActions + Int(signal), nil)
+        }
+    }
+
+    /// The first termination signal received since ``install()``, if any.
+    static var pendingSignal: Int32? {
+        let signal = pendingTerminationSignal.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+}

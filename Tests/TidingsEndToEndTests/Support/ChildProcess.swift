@@ -1,0 +1,148 @@
+import Foundation
+import Glibc
+
+/// A child process started with `posix_spawn`, its output going to files.
+///
+/// Not Foundation's `Process` with a `Pipe`: a tmux server started that way inherits the
+/// pipe and reading to the end hangs forever; and `Process` hands its child a signal mask
+/// that blocks SIGHUP, SIGINT, SIGTERM and SIGWINCH. Here the child gets an empty mask
+/// and default dispositions, as if a shell had started it.
+struct ChildProcess {
+    /// Why a child could not be started or waited for.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let pid: pid_t
+
+    /// Starts `executable` (an absolute path) in its own process group, so that a timeout
+    /// can kill everything it started.
+    ///
+    /// - Parameters:
+    ///   - environment: the complete environment of the child.
+    ///   - standardInput, standardOutput, standardError: paths of files to connect;
+    ///     output files are created or truncated.
+    static func spawn(
+        executable: String,
+        arguments: [String],
+        environment: [String: String],
+        standardInput: String = "/dev/null",
+        standardOutput: String,
+        standardError: String,
+        workingDirectory: String? = nil
+    ) throws -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let workingDirectory {
+            guard let addChdir = Self.addChdir else {
+                throw Failure(description: "this C library cannot set a child's working directory")
+            }
+            _ = addChdir(&actions, workingDirectory)
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        // Signals the test runner ignores (SIGPIPE, say) must not stay ignored in the child.
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        return ChildProcess(pid: pid)
+    }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module
+    /// does not export; looked up at run time instead.
+    private static let addChdir: (@convention(c) (
+        UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+    ) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+        ) -> Int32).self)
+    }()
+
+    /// How a child ended.
+    struct Termination: Equatable, Sendable {
+        /// The exit code, or nil when a signal ended the process.
+        var exitCode: Int32?
+        /// The signal that ended the process, if any.
+        var signal: Int32?
+        /// The shell's view: the exit code, or 128 + signal.
+        var status: Int32 { exitCode ?? (128 + (signal ?? 0)) }
+    }
+
+    /// Reaps the child if it has ended; nil while it still runs.
+    func poll() throws -> Termination? {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == 0 { return nil }
+        if result < 0 {
+            if errno == EINTR { return nil }
+            throw Failure(description: "waitpid(\(pid)) failed: \(String(cString: strerror(errno)))")
+        }
+        // WIFEXITED/WTERMSIG are macros Swift cannot see; this is their definition.
+        let low = status & 0x7F
+        if low == 0 { return Termination(exitCode: (status >> 8) & 0xFF, signal: nil) }
+        return Termination(exitCode: nil, signal: low)
+    }
+
+    /// Sends `signal` to the child's whole process group.
+    func killGroup(_ signal: Int32 = SIGKILL) {
+        _ = Glibc.kill(-pid, signal)
+    }
+}
+
+/// The directory of temporary files for one helper instance; removed by ``remove()``.
+struct ScratchDirectory {
+    let path: String
+
+    /// Creates a fresh directory under the system temporary directory.
+    init(prefix: String) throws {
+        let base = FileManager.default.temporaryDirectory.path
+        var template = Array((base + "/\(prefix).XXXXXX").utf8CString)
+        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw ChildProcess.Failure(description: "mkdtemp failed: \(String(cString: strerror(errno)))")
+        }
+        path = String(cString: created)
+    }
+
+    /// A path inside the directory.
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Finds `name` on `PATH` (plus the usual system directories); nil if absent.
+func executableOnPath(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    let directories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        + ["/usr/local/bin", "/usr/bin", "/bin"]
+    for directory in directories where !directory.isEmpty {
+        let candidate = directory + "/" + name
+        if access(candidate, X_OK) == 0 { return candidate }
+    }
+    return nil
+}
