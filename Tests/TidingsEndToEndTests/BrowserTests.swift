@@ -67,13 +67,41 @@ struct BrowserTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 
-    @Test func sigtermRestoresTheTerminal() async throws {
+    @Test(arguments: [(Int32(SIGTERM), Int32(143)), (Int32(SIGINT), Int32(130)), (Int32(SIGHUP), Int32(129))] as [(Int32, Int32)])
+    func signalsRestoreTheTerminal(signal: Int32, status: Int32) async throws {
         let browser = try await Browser()
         let tmux = browser.tmux
         try await tmux.waitFor("1/50")
-        Glibc.kill(try tmux.panePID(), SIGTERM)
-        #expect(try await tmux.waitForExit() == 143)
+        Glibc.kill(try tmux.panePID(), signal)
+        #expect(try await tmux.waitForExit() == status)
         #expect(try tmux.terminalIsRestored())
+    }
+
+    @Test func hangupEndsTheProcessWithoutSpinning() async throws {
+        let browser = try await Browser()
+        let tmux = browser.tmux
+        try await tmux.waitFor("1/50")
+        let pid = try tmux.panePID()
+        tmux.kill()  // the terminal goes away, as when an SSH connection drops
+        let deadline = ContinuousClock.now + .seconds(3)
+        while Glibc.kill(pid, 0) == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(Glibc.kill(pid, 0) != 0, "tidings still running 3 s after its terminal went away")
+    }
+
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func worksOnEachTerminalType(term: String) async throws {
+        let cli = try CLI()
+        _ = try await cli.run("import", CLI.repository + "/data")
+        let tmux = try TmuxSession(
+            command: ["/usr/bin/env", "TERM=\(term)", try BuiltProducts.executable(named: "tidings")],
+            columns: 80, rows: 24, environment: cli.environment)
+        try await tmux.waitFor("1/50")
+        try tmux.sendKeys("j")
+        try await tmux.waitFor("2/50")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
     }
 
     @Test func hostileContentNeverReachesTheTerminal() async throws {
