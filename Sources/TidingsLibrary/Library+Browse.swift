@@ -13,37 +13,67 @@ public struct HeadlineRow: Hashable, Sendable {
     public var id: String
     public var title: String
     public var outlet: String?
+    /// Defaults keep the memberwise initialiser usable with id, title and outlet alone.
+    public var isBookmarked = false
+    public var isUnread = false
+}
+
+extension HeadlineRow {
+    /// A row of ``Library/headlineColumns``.
+    init(_ row: Row) {
+        self.init(id: row["id"], title: row["title"], outlet: row["outlet"],
+                  isBookmarked: row["bookmarked"], isUnread: row["unread"])
+    }
 }
 
 extension Library {
-    /// The post count of every shelf: all posts, then each category by name.
-    public func shelfCounts() throws(LibraryError) -> (all: Int, categories: [FacetCount]) {
+    /// The post count of every shelf: all posts, each category by name, the bookmarks.
+    public func shelfCounts() throws(LibraryError) -> (all: Int, categories: [FacetCount], bookmarks: Int) {
         try read { db in
             let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0
             let categories = try Row.fetchAll(db, sql: """
                 SELECT name, COUNT(*) AS n FROM label WHERE kind = 'category' GROUP BY name ORDER BY name
                 """).map { FacetCount(name: $0["name"], count: $0["n"]) }
-            return (all, categories)
+            return (all, categories, try Library.bookmarkCount(in: db))
         }
     }
 
-    /// One page of a shelf's headlines in archive order; reads only the rows asked for.
+    /// One page of a shelf's headlines, read state and bookmark marks included; reads only the
+    /// rows asked for. All and the categories are in archive order, the bookmarks most recently
+    /// bookmarked first.
+    ///
+    /// The page is picked from an index alone in a subquery, and only its rows are joined with
+    /// the posts and the marks: a deep OFFSET then skips index entries, not joins.
     public func headlines(on shelf: Shelf, offset: Int, limit: Int) throws(LibraryError) -> [HeadlineRow] {
         try read { db in
             let rows: [Row]
             switch shelf {
             case .all:
-                rows = try Row.fetchAll(db, sql: "SELECT id, title, outlet FROM post ORDER BY ordinal LIMIT ? OFFSET ?",
-                                        arguments: [limit, offset])
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(Library.headlineColumns)
+                    FROM (SELECT seq, ordinal FROM post ORDER BY ordinal LIMIT ? OFFSET ?) page
+                    JOIN post p ON p.seq = page.seq \(Library.markJoins) ORDER BY page.ordinal
+                    """, arguments: [limit, offset])
             case .category(let name):
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT p.id, p.title, p.outlet FROM label l JOIN post p ON p.seq = l.post
-                    WHERE l.kind = 'category' AND l.name = ? ORDER BY l.ordinal LIMIT ? OFFSET ?
+                    SELECT \(Library.headlineColumns)
+                    FROM (SELECT post, ordinal FROM label WHERE kind = 'category' AND name = ?
+                          ORDER BY ordinal LIMIT ? OFFSET ?) page
+                    JOIN post p ON p.seq = page.post \(Library.markJoins) ORDER BY page.ordinal
                     """, arguments: [name, limit, offset])
             case .bookmarks:
-                rows = []
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(Library.headlineColumns)
+                    FROM bookmark b JOIN post p ON p.id = b.postID LEFT JOIN reading r ON r.postID = p.id
+                    ORDER BY b.createdAt DESC, b.postID DESC LIMIT ? OFFSET ?
+                    """, arguments: [limit, offset])
             }
-            return rows.map { HeadlineRow(id: $0["id"], title: $0["title"], outlet: $0["outlet"]) }
+            return rows.map(HeadlineRow.init)
         }
     }
+
+    /// A headline's columns from `post p`, `bookmark b` and `reading r`.
+    static let headlineColumns = "p.id, p.title, p.outlet, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
+    /// Joins a post `p` with its marks; they follow the stable id, not the rowid.
+    static let markJoins = "LEFT JOIN bookmark b ON b.postID = p.id LEFT JOIN reading r ON r.postID = p.id"
 }

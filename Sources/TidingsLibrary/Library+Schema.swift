@@ -71,6 +71,28 @@ extension Library {
                 END;
                 """)
         }
+        migrator.registerMigration("v2-reading-state") { db in
+            try db.execute(sql: """
+                -- What the reader did, keyed by the post's stable text id rather than its `seq`: a
+                -- re-import may delete a post and create it again, and a bookmark must outlive that.
+                -- No foreign key for the same reason: a bookmark waits for its post to come back.
+                CREATE TABLE bookmark (
+                    postID TEXT PRIMARY KEY,
+                    createdAt REAL NOT NULL,  -- seconds since 1970
+                    title TEXT,               -- as when bookmarked, to name a post no longer in the library
+                    outlet TEXT
+                ) WITHOUT ROWID;
+                -- The Bookmarks shelf pages newest first by walking this index backwards.
+                CREATE INDEX bookmark_by_time ON bookmark(createdAt, postID);
+                -- Read state and the reading position (paragraph index and character offset in it).
+                CREATE TABLE reading (
+                    postID TEXT PRIMARY KEY,
+                    readAt REAL,              -- seconds since 1970; NULL while unread
+                    paragraph INTEGER NOT NULL DEFAULT 0,
+                    characterOffset INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

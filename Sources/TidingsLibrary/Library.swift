@@ -31,10 +31,29 @@ public final class Library: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Library.migrator.migrate(pool)
+            pool = try Library.openPool(path: path, configuration: configuration)
         } catch {
             throw LibraryError(error, path: path)
+        }
+    }
+
+    /// True when the library could only be opened read-only: browsing works, saving fails.
+    public var isReadOnly: Bool { pool.configuration.readonly }
+
+    /// Opens and migrates the pool; a file this process may not write (permissions, a read-only
+    /// disk) is opened read-only instead when its schema is current, so that it can still be
+    /// browsed and every attempt to save says why it failed rather than nothing opening at all.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+            return pool
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            var readOnly = configuration
+            readOnly.readonly = true
+            guard let pool = try? DatabasePool(path: path, configuration: readOnly),
+                  (try? pool.read(migrator.hasCompletedMigrations)) == true else { throw error }
+            return pool
         }
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+extension Library {
+    /// Marks the post `postID` names read or unread; on disk when this returns.
+    ///
+    /// Marking it unread keeps its reading position.
+    public func setRead(_ read: Bool, postID: String) throws(LibraryError) {
+        try save("the read mark") { db in
+            let id = try Library.resolve(postID, in: db)
+            try Library.storeRead(read, id, in: db)
+        }
+    }
+
+    /// Marks the post read unless it already is, keeping the time it was first read; what the
+    /// article view calls once a post has been shown for a moment. Returns true when the post
+    /// was unread until now (so the list's unread mark must go).
+    @discardableResult
+    public func markRead(postID: String) throws(LibraryError) -> Bool {
+        try save("the read mark") { db in
+            let id = try Library.resolve(postID, in: db)
+            try db.execute(sql: """
+                INSERT INTO reading (postID, readAt) VALUES (?, ?)
+                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
+                """, arguments: [id, Date().timeIntervalSince1970])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Flips read and unread in one transaction (`m`); returns true when the post is now read.
+    public func toggleRead(postID: String) throws(LibraryError) -> Bool {
+        try save("the read mark") { db in
+            let id = try Library.resolve(postID, in: db)
+            let wasRead = try Library.isRead(id, in: db)
+            try Library.storeRead(!wasRead, id, in: db)
+            return !wasRead
+        }
+    }
+
+    /// Whether the post `postID` names has not been read (or was marked unread again).
+    public func isUnread(postID: String) throws(LibraryError) -> Bool {
+        try read { db in try !Library.isRead(Library.resolve(postID, in: db), in: db) }
+    }
+
+    /// Where the reader left the article `postID` names; ``ReadingPosition/top`` when never stored.
+    public func readingPosition(postID: String) throws(LibraryError) -> ReadingPosition {
+        try marks(postID: postID).position
+    }
+
+    /// Remembers where the reader is in the article `postID` names. Negative values count as 0.
+    ///
+    /// Committed before this returns, so it survives the process being killed, but not fsynced:
+    /// the view may call this on every scroll, and a position lost to a power cut is cheap.
+    public func setReadingPosition(_ position: ReadingPosition, postID: String) throws(LibraryError) {
+        try save("the reading position", durable: false) { db in
+            let id = try Library.resolve(postID, in: db)
+            try db.execute(sql: """
+                INSERT INTO reading (postID, paragraph, characterOffset) VALUES (?, ?, ?)
+                ON CONFLICT (postID) DO UPDATE SET paragraph = excluded.paragraph,
+                    characterOffset = excluded.characterOffset
+                """, arguments: [id, max(position.paragraph, 0), max(position.characterOffset, 0)])
+        }
+    }
+
+    /// Bookmark, read state and reading position of the post `postID` names, in one read:
+    /// what the article view shows with a post and where it scrolls to.
+    public func marks(postID: String) throws(LibraryError) -> PostMarks {
+        try read { db in
+            let id = try Library.resolve(postID, in: db, orBookmark: true)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM bookmark WHERE postID = ?1) AS bookmarked,
+                       r.readAt, r.paragraph, r.characterOffset
+                FROM (SELECT 1) LEFT JOIN reading r ON r.postID = ?1
+                """, arguments: [id])!
+            let readAt: Double? = row["readAt"]
+            return PostMarks(
+                isBookmarked: row["bookmarked"], isUnread: readAt == nil,
+                position: ReadingPosition(paragraph: row["paragraph"] ?? 0, characterOffset: row["characterOffset"] ?? 0))
+        }
+    }
+
+    /// Whether the post with the whole id `id` is read.
+    static func isRead(_ id: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT readAt IS NOT NULL FROM reading WHERE postID = ?", arguments: [id]) ?? false
+    }
+
+    /// Sets the read state of the post with the whole id `id`, keeping its position.
+    static func storeRead(_ read: Bool, _ id: String, in db: Database) throws {
+        if read {
+            try db.execute(sql: """
+                INSERT INTO reading (postID, readAt) VALUES (?, ?)
+                ON CONFLICT (postID) DO UPDATE SET readAt = COALESCE(readAt, excluded.readAt)
+                """, arguments: [id, Date().timeIntervalSince1970])
+        } else {
+            try db.execute(sql: "UPDATE reading SET readAt = NULL WHERE postID = ?", arguments: [id])
+        }
+    }
+}
