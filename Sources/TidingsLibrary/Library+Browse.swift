@@ -30,10 +30,11 @@ extension Library {
     /// The post count of every shelf: all posts, each category by name, the bookmarks.
     public func shelfCounts() throws(LibraryError) -> (all: Int, categories: [FacetCount], bookmarks: Int) {
         try read { db in
-            let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0
+            // From the tallies the triggers keep: a few rows whatever the archive's size.
+            let all = try Int.fetchOne(db, sql: "SELECT posts FROM tally WHERE kind = 'all' AND name = ''") ?? 0
             let categories = try Row.fetchAll(db, sql: """
-                SELECT name, COUNT(*) AS n FROM label WHERE kind = 'category' GROUP BY name ORDER BY name
-                """).map { FacetCount(name: $0["name"], count: $0["n"]) }
+                SELECT name, posts FROM tally WHERE kind = 'category' AND posts > 0 ORDER BY name
+                """).map { FacetCount(name: $0["name"], count: $0["posts"]) }
             return (all, categories, try Library.bookmarkCount(in: db))
         }
     }

@@ -49,7 +49,7 @@ extension Library {
         try read { db in
             let sql = facet == .outlet
                 ? "SELECT outlet AS name, COUNT(*) AS n FROM post WHERE outlet IS NOT NULL GROUP BY outlet"
-                : "SELECT name, COUNT(*) AS n FROM label WHERE kind = ? GROUP BY name"
+                : "SELECT name, posts AS n FROM tally WHERE kind = ? AND posts > 0"
             let arguments: StatementArguments = facet == .outlet ? [] : [facet.rawValue]
             return try Row.fetchAll(db, sql: sql + " ORDER BY n DESC, name", arguments: arguments).map {
                 FacetCount(name: $0["name"], count: $0["n"])

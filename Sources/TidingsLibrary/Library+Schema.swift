@@ -93,6 +93,35 @@ extension Library {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-tallies") { db in
+            try db.execute(sql: """
+                -- Post counts per label and in all, kept by triggers so that opening the browser
+                -- or switching tabs reads a handful of rows instead of counting the archive.
+                -- kind 'all' with name '' counts every post.
+                CREATE TABLE tally (
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    posts INTEGER NOT NULL,
+                    PRIMARY KEY (kind, name)
+                ) WITHOUT ROWID;
+                INSERT INTO tally (kind, name, posts) SELECT kind, name, COUNT(*) FROM label GROUP BY kind, name;
+                INSERT INTO tally (kind, name, posts) VALUES ('all', '', (SELECT COUNT(*) FROM post));
+                CREATE TRIGGER tally_label_insert AFTER INSERT ON label BEGIN
+                    INSERT INTO tally (kind, name, posts) VALUES (new.kind, new.name, 1)
+                    ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
+                END;
+                CREATE TRIGGER tally_label_delete AFTER DELETE ON label BEGIN
+                    UPDATE tally SET posts = posts - 1 WHERE kind = old.kind AND name = old.name;
+                    DELETE FROM tally WHERE kind = old.kind AND name = old.name AND posts <= 0;
+                END;
+                CREATE TRIGGER tally_post_insert AFTER INSERT ON post BEGIN
+                    UPDATE tally SET posts = posts + 1 WHERE kind = 'all' AND name = '';
+                END;
+                CREATE TRIGGER tally_post_delete AFTER DELETE ON post BEGIN
+                    UPDATE tally SET posts = posts - 1 WHERE kind = 'all' AND name = '';
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -125,3 +125,31 @@ import TidingsCore
         }
     }
 }
+
+@Suite struct TallyTests {
+    @Test func countsFollowImportsChangesAndRemovals() throws {
+        let folder = try TemporaryFolder()
+        let a = Page.post("Alpha story", body: ["One."], outlet: "BBC")
+        let b = Page.post("Beta story", author: "Jane Holloway", body: ["Two."], outlet: "AP")
+        let c = Page.post("Gamma story", body: ["Three."])
+        let file = try folder.write("page.txt", Page.make(header: "Category: Economy", a, b))
+        try folder.write("other.txt", Page.make(header: "Category: Border", b, c))
+        let library = try folder.library()
+        _ = try Importer(library: library).run(paths: [folder.path])
+        func counts() throws -> [String] {
+            let shelves = try library.shelfCounts()
+            return ["all \(shelves.all)"] + shelves.categories.map { "\($0.name) \($0.count)" }
+        }
+        #expect(try counts() == ["all 3", "Border 2", "Economy 2"])
+        #expect(try library.counts(by: .author) == [FacetCount(name: "Jane Holloway", count: 1)])
+        // The page moves to another category and loses a post that no other file has.
+        try folder.write("page.txt", Page.make(header: "Category: Trade", b))
+        _ = try Importer(library: library).run(paths: [file])
+        #expect(try counts() == ["all 2", "Border 2", "Trade 1"])
+        // The counts equal a full recount.
+        let recount = try library.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post")
+        }
+        #expect(recount == 2)
+    }
+}
