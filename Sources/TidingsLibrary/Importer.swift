@@ -24,7 +24,7 @@ public struct Importer: Sendable {
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         let stamps = try library.sourceStamps()
         let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers)
-        var statuses: [String: Library.PostStatus] = [:]
+        var statuses: [Int64: Library.PostStatus] = [:]
         var batch: [SourceFile] = []
         var batchPosts = 0
         for index in files.indices {

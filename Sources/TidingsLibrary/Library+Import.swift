@@ -21,11 +21,15 @@ extension Library {
     }
 
     /// Stores a batch of files in one transaction: either all of them land or none does.
-    func store(_ files: [SourceFile], statuses: inout [String: PostStatus], summary: inout ImportSummary) throws(LibraryError) {
-        let result: ([String: PostStatus], Int) = try write { db in
+    ///
+    /// Statuses are keyed by `seq`: counting an unchanged file's posts then reads the appearance
+    /// index alone, never the post rows (at a million posts, reading rows for their text ids made
+    /// an unchanged re-import read the whole file).
+    func store(_ files: [SourceFile], statuses: inout [Int64: PostStatus], summary: inout ImportSummary) throws(LibraryError) {
+        let result: ([Int64: PostStatus], Int) = try write { db in
             // A bigger page cache keeps the index B-trees of a large import in memory.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            var local: [String: PostStatus] = [:]
+            var local: [Int64: PostStatus] = [:]
             var removed = 0
             var nextOrdinal = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM post") ?? 1
             let lastIndexed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM post") ?? 0
@@ -35,11 +39,11 @@ extension Library {
                     continue
                 case .unchanged, .sameBytes:
                     try db.execute(sql: "UPDATE source SET modified = ? WHERE path = ?", arguments: [file.modified, file.path])
-                    let ids = try String.fetchAll(db, sql: """
-                        SELECT post.id FROM appearance JOIN source ON source.id = appearance.source
-                        JOIN post ON post.seq = appearance.post WHERE source.path = ?
+                    let seqs = try Int64.fetchAll(db, sql: """
+                        SELECT appearance.post FROM appearance JOIN source ON source.id = appearance.source
+                        WHERE source.path = ?
                         """, arguments: [file.path])
-                    for id in ids { local[id] = max(local[id] ?? .unchanged, .unchanged) }
+                    for seq in seqs { local[seq] = max(local[seq] ?? .unchanged, .unchanged) }
                 case .parsed(let page):
                     removed += try storePage(page, file: file, in: db, statuses: &local, nextOrdinal: &nextOrdinal)
                 }
@@ -56,7 +60,7 @@ extension Library {
 
     /// Replaces one file's contribution to the library; returns how many posts left it.
     private func storePage(_ page: ArchivePage, file: SourceFile, in db: Database,
-                           statuses: inout [String: PostStatus], nextOrdinal: inout Int) throws -> Int {
+                           statuses: inout [Int64: PostStatus], nextOrdinal: inout Int) throws -> Int {
         let now = ISO8601DateFormatter().string(from: Date())
         let header = page.header.flatMap(\.label)
         var touched = Set<Int64>()
@@ -120,14 +124,14 @@ extension Library {
                 try insertLabel.execute(arguments: [label.kind.rawValue, label.name, ordinal, seq])
                 if db.changesCount > 0, status == .unchanged { status = .updated }
             }
-            statuses[post.id] = max(statuses[post.id] ?? status, status)
+            statuses[seq] = max(statuses[seq] ?? status, status)
         }
         // A new file can only add; only a file seen before can take labels or posts away.
         return replacing ? try reconcile(touched, in: db, statuses: &statuses) : 0
     }
 
     /// Drops labels no file gives any more and posts no file contains any more.
-    private func reconcile(_ posts: Set<Int64>, in db: Database, statuses: inout [String: PostStatus]) throws -> Int {
+    private func reconcile(_ posts: Set<Int64>, in db: Database, statuses: inout [Int64: PostStatus]) throws -> Int {
         var removed = 0
         let dropLabels = try db.cachedStatement(sql: """
             DELETE FROM label WHERE post = ?1 AND NOT EXISTS (
@@ -138,16 +142,14 @@ extension Library {
         for seq in posts {
             let appearances = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearance WHERE post = ?", arguments: [seq]) ?? 0
             if appearances == 0 {
-                if let id = try String.fetchOne(db, sql: "SELECT id FROM post WHERE seq = ?", arguments: [seq]) {
-                    statuses[id] = nil
-                }
+                statuses[seq] = nil
                 try db.execute(sql: "DELETE FROM post WHERE seq = ?", arguments: [seq])
                 removed += 1
                 continue
             }
             try dropLabels.execute(arguments: [seq])
-            if db.changesCount > 0, let id = try String.fetchOne(db, sql: "SELECT id FROM post WHERE seq = ?", arguments: [seq]) {
-                statuses[id] = max(statuses[id] ?? .updated, .updated)
+            if db.changesCount > 0 {
+                statuses[seq] = max(statuses[seq] ?? .updated, .updated)
             }
         }
         return removed

@@ -18,9 +18,10 @@ extension Library {
                     headerName TEXT,
                     importedAt TEXT NOT NULL
                 );
-                -- One row per story; `seq` is the rowid the full-text index points at.
+                -- One row per story; `seq` is the rowid the full-text index points at. AUTOINCREMENT
+                -- so a seq is never reused: the importer indexes "every seq above the last one".
                 CREATE TABLE post (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     id TEXT NOT NULL UNIQUE,
                     title TEXT NOT NULL,
                     body TEXT NOT NULL,       -- paragraphs separated by a line feed

@@ -153,3 +153,27 @@ import TidingsCore
         #expect(recount == 2)
     }
 }
+
+@Suite struct IndexInStepTests {
+    @Test func aPostReplacingTheNewestOneIsIndexed() throws {
+        let folder = try TemporaryFolder()
+        let fresh = Page.post("Fresh orchard story", body: ["Apple trees blossom early."], outlet: "AP")
+        let old = Page.post("Old harbour story", body: ["Cranes idle at the quay."], outlet: "BBC")
+        let other = try folder.write("a-other.txt", Page.make(header: "Category: Farming", fresh))
+        let page = try folder.write("b-page.txt", Page.make(header: "Category: Economy", old))
+        let library = try folder.library()
+        _ = try Importer(library: library).run(paths: [other, page])
+        // One import removes the newest post (page now holds only an older one), then a later
+        // file adds a new post in the same transaction: it must not take the freed seq unindexed.
+        try folder.write("b-page.txt", Page.make(header: "Category: Economy", fresh))
+        let later = try folder.write("c-later.txt", Page.make(header: "Category: Border", Page.post("Border story", body: ["Gates open."])))
+        _ = try Importer(library: library).run(paths: [page, later])
+        let hits = try library.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'gates'")
+        }
+        #expect(hits == 1)
+        try library.pool.write { db in
+            try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES('integrity-check', 1)")
+        }
+    }
+}
