@@ -1,0 +1,60 @@
+import Foundation
+import Glibc
+
+/// Replaces a file's contents all at once: after a crash, a full disk or a refused write the
+/// file holds either its old bytes or the new ones, never a mix or nothing.
+///
+/// Truncating and rewriting in place leaves a partial or empty file when the process dies
+/// midway; instead the bytes go to a temporary file in the same folder (a rename is atomic
+/// only within one file system), which is fsynced, renamed over the target, and then the
+/// folder is fsynced so that the rename itself survives a power cut.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws(Failure) {
+        // Write through a symbolic link to its target rather than replacing the link.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let folder = (target as NSString).deletingLastPathComponent
+        var template = Array((folder + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure(path) }
+        let temporary = String(cString: template)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+
+        // Keep the permissions of the file being replaced; a new file gets the usual 0644.
+        var existing = stat()
+        let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let written = fchmod(fd, mode) == 0 && writeAll(data, to: fd) && fsync(fd) == 0
+        let writeErrno = errno
+        let closed = close(fd) == 0
+        guard written, closed else {
+            if !written { errno = writeErrno }
+            throw failure(path)
+        }
+        guard rename(temporary, target) == 0 else { throw failure(path) }
+        renamed = true
+        let directory = open(folder, O_RDONLY | O_DIRECTORY)
+        guard directory >= 0 else { throw failure(path) }
+        defer { close(directory) }
+        guard fsync(directory) == 0 else { throw failure(path) }
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// The failure for the current `errno`, naming the file the user gave.
+    private static func failure(_ path: String) -> Failure {
+        Failure("could not write \(path): \(String(cString: strerror(errno))) (an existing file is left unchanged)", status: 74)
+    }
+}

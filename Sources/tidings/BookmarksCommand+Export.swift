@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import TidingsLibrary
+
+/// `tidings bookmarks export`: every bookmark as JSON (to restore) or Markdown (to read).
+struct ExportBookmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export bookmarks as JSON (for `tidings bookmarks import`) or Markdown.",
+        discussion: """
+            JSON: {"format": "tidings-bookmarks", "version": 1, "exportedAt", "bookmarks": [{"id", \
+            "title", "outlet", "categories", "date", "bookmarkedAt"}]}, most recently bookmarked \
+            first. Markdown: a list of titles with outlet, categories, date and id. With -o, FILE \
+            is replaced atomically: if the export fails, an existing FILE is left byte for byte \
+            as it was. Without --format, a FILE ending in .json or .md chooses it.
+            """)
+
+    /// The two ways to write bookmarks.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @OptionGroup var options: LibraryOptions
+    @Option(help: "json or markdown.") var format: Format?
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if resolvedFormat == nil {
+            throw ValidationError("give --format json or --format markdown")
+        }
+    }
+
+    /// The format asked for, else the one the output file's extension names.
+    var resolvedFormat: Format? {
+        if let format { return format }
+        switch output.map({ ($0 as NSString).pathExtension.lowercased() }) {
+        case "json": return .json
+        case "md", "markdown": return .markdown
+        default: return nil
+        }
+    }
+
+    func run() throws {
+        try reporting {
+            let bookmarks = try options.open().bookmarks()
+            let data: Data
+            switch resolvedFormat ?? .json {
+            case .json:
+                do {
+                    data = try BookmarkExport(bookmarks).json()
+                } catch {
+                    throw Failure("could not encode the bookmarks: \(error)", status: 74)
+                }
+            case .markdown:
+                data = BookmarkExport.markdown(bookmarks)
+            }
+            guard let output else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            try AtomicFile.write(data, to: output)
+            Output.info("exported \(bookmarks.count) bookmark\(bookmarks.count == 1 ? "" : "s") to \(output)")
+        }
+    }
+}
