@@ -48,8 +48,11 @@ struct ImportBookmarks: ParsableCommand {
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == BookmarkExport.format else {
             throw Failure("\(path) is not a Tidings bookmarks export (want JSON with \"format\": \"\(BookmarkExport.format)\")", status: 65)
         }
-        guard let version = header.version, version <= BookmarkExport.version else {
-            throw Failure("\(path) is a version \(header.version.map(String.init) ?? "?") export, newer than this Tidings reads (\(BookmarkExport.version))", status: 65)
+        guard let version = header.version else {
+            throw Failure("\(path): malformed bookmarks export: missing \"version\" at the top level", status: 65)
+        }
+        guard version <= BookmarkExport.version else {
+            throw Failure("\(path) is a version \(version) export, newer than this Tidings reads (\(BookmarkExport.version))", status: 65)
         }
         let document: BookmarkExport
         do {

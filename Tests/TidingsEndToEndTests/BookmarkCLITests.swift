@@ -123,7 +123,8 @@ import Testing
         let (cli, ferry, _) = try await setUp()
         let cases: [(String, String)] = [
             ("{\"hello\": 1}", "is not a Tidings bookmarks export"),
-            ("{\"format\": \"tidings-bookmarks\", \"version\": 9, \"bookmarks\": []}", "newer than this Tidings reads"),
+            ("{\"format\": \"tidings-bookmarks\", \"version\": 9, \"bookmarks\": []}", "is a version 9 export, newer than this Tidings reads (1)"),
+            ("{\"format\": \"tidings-bookmarks\", \"bookmarks\": []}", "missing \"version\" at the top level"),
             ("{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"\(ferry)\"}]}",
              "missing \"bookmarkedAt\" at .bookmarks[0]"),
             ("{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"no\", \"bookmarkedAt\": \"2024-01-01T00:00:00Z\"}]}",
