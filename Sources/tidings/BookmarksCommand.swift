@@ -37,7 +37,7 @@ struct ListBookmarks: ParsableCommand {
             if bookmarks.isEmpty, !json { Output.info("no bookmarks yet") }
             for bookmark in bookmarks {
                 if json {
-                    Output.jsonLine(BookmarkExport.Entry(bookmark, withPresence: true))
+                    try Output.json(BookmarkExport.Entry(bookmark, withPresence: true))
                 } else {
                     Output.line(ListBookmarks.line(bookmark))
                 }
@@ -90,16 +90,4 @@ struct RemoveBookmark: ParsableCommand {
 /// `ID  TITLE` for messages about one bookmark.
 private func describe(_ change: BookmarkChange) -> String {
     change.postID + "  " + (change.title ?? "(untitled)")
-}
-
-extension Output {
-    /// Prints one JSON object on a line, invisible and control characters escaped (see ``JSONText``).
-    static func jsonLine(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(value) else { return }
-        data = JSONText.escapingInvisibles(data)
-        data.append(0x0A)
-        FileHandle.standardOutput.write(data)
-    }
 }

@@ -24,11 +24,13 @@ enum Output {
         writeLine(Sanitizer.clean(diagnostic.description), to: FileHandle.standardError)
     }
 
-    /// Prints a JSON value on one line (JSON Lines): JSON escapes control characters itself.
+    /// Prints a JSON value on one line (JSON Lines). JSONEncoder escapes C0 controls; C1, bidi
+    /// and other invisible characters are escaped too (see ``JSONText``), so archive text piped
+    /// to a terminal can never act on it.
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = JSONText.escapingInvisibles(try encoder.encode(value))
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }
