@@ -15,53 +15,21 @@ struct BrowseBench: ParsableCommand {
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
-        let library = try BrowseBench.preparedLibrary(corpus: corpus, cache: cache)
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tidings").path
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw BenchError("build tidings too: swift build -c release (looked for \(executable))")
-        }
-        let dimensions = size.split(separator: "x").compactMap { Int($0) }
-        guard dimensions.count == 2 else { throw ValidationError("--size must look like 120x40") }
-        let total = try Library(path: library).count()
-        let marker = Array("/\(BrowseBench.grouped(total))".utf8)
-        let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
-                           "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin"]
-
-        var paints: [Double] = []
-        var session: PseudoTerminal?
-        for _ in 0..<runs {
-            let start = DispatchTime.now()
-            let terminal = try PseudoTerminal(executable: executable, arguments: [], environment: environment,
-                                              columns: dimensions[0], rows: dimensions[1])
-            let (bytes, last) = terminal.read(quietMilliseconds: 0, until: { $0.contains(marker) })
-            guard bytes.contains(marker), let last else { throw BenchError("the browser never showed its list") }
-            paints.append(Double(last.uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-            _ = terminal.read(quietMilliseconds: 50)
-            session = terminal
-        }
-        guard let terminal = session else { return }
-        var latencies: [Double] = []
-        var sizes: [Int] = []
-        for _ in 0..<keys {
-            let sent = DispatchTime.now()
-            terminal.send([0x1B, 0x4F, 0x42])  // Down, as xterm sends it in keypad mode
-            let (bytes, last) = terminal.read(quietMilliseconds: 40)
-            guard let last else { continue }
-            latencies.append(Double(last.uptimeNanoseconds - sent.uptimeNanoseconds) / 1e6)
-            sizes.append(bytes.count)
-        }
+        let probe = try BrowserProbe(library: try BrowseBench.preparedLibrary(corpus: corpus, cache: cache), size: size)
+        let (paints, terminal) = try probe.coldStarts(runs)
+        let down = BrowserProbe.downKeys(terminal, count: keys)
         let peak = terminal.peakMemoryKiB() ?? 0
         terminal.send(Array("q".utf8))
-        let result = BrowseResult(posts: total, firstPaintMedianMs: median(paints), firstPaintMaxMs: paints.max() ?? 0,
-                                  downMedianMs: median(latencies), downP95Ms: percentile(latencies, 0.95),
-                                  bytesPerDownMedian: Int(median(sizes.map(Double.init))), peakMemoryMiB: Double(peak) / 1024)
+        let result = BrowseResult(posts: probe.posts, firstPaintMedianMs: median(paints), firstPaintMaxMs: paints.max() ?? 0,
+                                  downMedianMs: median(down.latencies), downP95Ms: percentile(down.latencies, 0.95),
+                                  bytesPerDownMedian: Int(median(down.bytes.map(Double.init))), peakMemoryMiB: Double(peak) / 1024)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
             print(String(format: "browse: %d posts at %@; first paint median %.1f ms (max %.1f, %d cold starts); Down key median %.2f ms, p95 %.2f ms, %d bytes; peak memory %.1f MiB",
-                         total, size, result.firstPaintMedianMs, result.firstPaintMaxMs, runs, result.downMedianMs,
+                         probe.posts, size, result.firstPaintMedianMs, result.firstPaintMaxMs, runs, result.downMedianMs,
                          result.downP95Ms, result.bytesPerDownMedian, result.peakMemoryMiB))
         }
     }
@@ -74,7 +42,7 @@ struct BrowseBench: ParsableCommand {
         _ = try corpus.materialise(in: folder)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         _ = try Importer(library: try Library(path: path)).run(paths: [folder])
-        FileManager.default.createFile(atPath: path + ".complete", contents: nil)
+        _ = FileManager.default.createFile(atPath: path + ".complete", contents: nil)
         return path
     }
 
@@ -90,6 +58,86 @@ struct BrowseBench: ParsableCommand {
     }
 }
 
+/// The real `tidings` browser on a pseudo-terminal against one library: the pieces that
+/// `browse` and `all` measure with.
+struct BrowserProbe {
+    let executable: String
+    let library: String
+    let posts: Int
+    let columns: Int
+    let rows: Int
+
+    init(library: String, size: String) throws {
+        executable = try BrowserProbe.sibling(named: "tidings")
+        let dimensions = size.split(separator: "x").compactMap { Int($0) }
+        guard dimensions.count == 2, dimensions.allSatisfy({ $0 > 0 }) else { throw ValidationError("--size must look like 120x40") }
+        (columns, rows) = (dimensions[0], dimensions[1])
+        self.library = library
+        posts = try Library(path: library).count()
+    }
+
+    /// An executable built beside this one (`swift build` puts all products in one folder).
+    static func sibling(named name: String) throws -> String {
+        let path = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent(name).path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw BenchError("build \(name) too: swift build -c release (looked for \(path))")
+        }
+        return path
+    }
+
+    var environment: [String: String] {
+        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "TIDINGS_LIBRARY": library,
+         "PATH": "/usr/bin:/bin"]
+    }
+
+    /// Whether the headline list is drawn: the status line shows the position out of the
+    /// total (the last thing drawn in the first frame).
+    func isListDrawn(_ screen: TerminalScreen) -> Bool {
+        screen.row(rows - 1).contains("/" + BrowseBench.grouped(posts))
+    }
+
+    /// Starts the browser on a fresh pseudo-terminal.
+    func start() throws -> PseudoTerminal {
+        try PseudoTerminal(executable: executable, arguments: [], environment: environment, columns: columns, rows: rows)
+    }
+
+    /// `runs` cold starts (a fresh process each), each timed from `posix_spawn` to the list
+    /// drawn, in ms; the last session is handed back still running, settled.
+    func coldStarts(_ runs: Int) throws -> (paints: [Double], session: PseudoTerminal) {
+        var paints: [Double] = []
+        var session: PseudoTerminal?
+        for _ in 0..<max(1, runs) {
+            session = nil  // the previous one ends before the next starts
+            let start = DispatchTime.now()
+            let terminal = try self.start()
+            let drawn = terminal.settle(quietMilliseconds: 50, timeout: 30, ready: isListDrawn)
+            guard let at = drawn.readyAt else {
+                throw BenchError("the browser never showed its list; the screen was:\n\(terminal.screen.text)")
+            }
+            paints.append(milliseconds(from: start, to: at))
+            session = terminal
+        }
+        return (paints, session!)
+    }
+
+    /// `count` Down keys (`ESC O B`, as xterm sends it in keypad mode) in one session, each
+    /// timed from the write to the last byte of the screen update (settled: 40 ms of quiet).
+    static func downKeys(_ terminal: PseudoTerminal, count: Int) -> (latencies: [Double], bytes: [Int]) {
+        var latencies: [Double] = []
+        var sizes: [Int] = []
+        for _ in 0..<count {
+            let sent = DispatchTime.now()
+            terminal.send([0x1B, 0x4F, 0x42])
+            let settled = terminal.settle(quietMilliseconds: 40, timeout: 5)
+            guard let last = settled.lastByte else { continue }
+            latencies.append(milliseconds(from: sent, to: last))
+            sizes.append(settled.bytes)
+        }
+        return (latencies, sizes)
+    }
+}
+
 /// What `tidings-bench browse` measured.
 struct BrowseResult: Codable {
     var posts: Int
@@ -99,6 +147,10 @@ struct BrowseResult: Codable {
     var downP95Ms: Double
     var bytesPerDownMedian: Int
     var peakMemoryMiB: Double
+}
+
+func milliseconds(from start: DispatchTime, to end: DispatchTime) -> Double {
+    Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
 }
 
 func median(_ values: [Double]) -> Double { percentile(values, 0.5) }

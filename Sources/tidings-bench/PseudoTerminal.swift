@@ -11,9 +11,13 @@ import Glibc
 final class PseudoTerminal {
     let pid: pid_t
     private let master: Int32
+    /// What the program has drawn so far, as read by ``read(quietMilliseconds:timeout:until:)``
+    /// and ``settle(quietMilliseconds:timeout:ready:)``.
+    private(set) var screen: TerminalScreen
 
     /// Starts `executable` with `arguments` on a new pty of `columns` x `rows`.
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
+        screen = TerminalScreen(columns: columns, rows: rows)
         master = posix_openpt(O_RDWR | O_NOCTTY)
         guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
             throw BenchError("cannot open a pseudo-terminal")
@@ -76,9 +80,50 @@ final class PseudoTerminal {
             if count <= 0 { break }
             output += buffer[0..<count]
             last = DispatchTime.now()
+            screen.feed(buffer[0..<count])
             if let done, done(output) { break }
         }
         return (output, last)
+    }
+
+    /// What ``settle(quietMilliseconds:timeout:ready:)`` saw.
+    struct Settled {
+        /// Bytes the program wrote.
+        var bytes = 0
+        /// When the first chunk arrived after which `ready` held.
+        var readyAt: DispatchTime?
+        /// When the last byte arrived.
+        var lastByte: DispatchTime?
+        /// Whether the screen reached the state asked for before the timeout.
+        var isReady: Bool { readyAt != nil }
+    }
+
+    /// Reads output into ``screen`` until `ready` holds for it (at once when nil), then until
+    /// nothing arrives for `quiet` ms: the screen has settled. Gives up after `timeout` s.
+    func settle(quietMilliseconds quiet: Int32 = 40, timeout: Double = 10,
+                ready: ((TerminalScreen) -> Bool)? = nil) -> Settled {
+        var result = Settled()
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { break }
+            let settling = result.lastByte != nil && (ready == nil || result.readyAt != nil)
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let answer = poll(&descriptor, 1, settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1)))
+            if answer <= 0 {
+                if settling { break }
+                continue
+            }
+            let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(master, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            let arrived = DispatchTime.now()
+            result.lastByte = arrived
+            result.bytes += count
+            screen.feed(buffer[0..<count])
+            if result.readyAt == nil, ready?(screen) ?? true { result.readyAt = arrived }
+        }
+        return result
     }
 
     /// Peak resident memory of the program so far (VmHWM), in KiB.
