@@ -8,6 +8,14 @@ public enum Action: Equatable, Sendable {
     case tabsLoaded([TabInfo])
     case headlinesLoaded(HeadlinePage)
     case articleLoaded(Article)
+    /// The answer to `.toggleBookmark`: the post's bookmark is now `isBookmarked`, durably.
+    case bookmarkChanged(id: String, isBookmarked: Bool)
+    /// The answer to `.setRead`: the post is now read or unread.
+    case readChanged(id: String, isRead: Bool)
+    /// The time asked for by `.startReadTimer` has passed.
+    case readTimerFired(id: String)
+    /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.
+    case nextUnreadFound(index: Int?)
     /// Something the loop did failed; the message goes to the status line.
     case failed(String)
     /// A termination signal arrived: quit with status 128 + signal.

@@ -3,14 +3,28 @@
 /// Nothing here can be derived from something else here (wrapped article lines, pane sizes
 /// and the tab bar's scroll are computed when needed), so the state never disagrees with itself.
 public struct AppState: Equatable, Sendable {
+    /// How long an article must be on screen before it counts as read.
+    public static let readDwellMilliseconds = 1_500
+
     public internal(set) var size: Size
     /// Whether colour roles may be used; when false every style uses `Style.Color.none`.
     public internal(set) var colors: Bool
     /// The tabs in bar order; empty until `.tabsLoaded` arrives.
     public internal(set) var tabs: [TabInfo] = []
     public internal(set) var activeTab: TabKind = .all
-    /// Per-tab list state, so that each tab keeps its selection and scroll.
+    /// Per-tab whole lists, so that each tab keeps its selection and scroll; a search keeps
+    /// them aside untouched, so clearing it brings back the list as it was.
     public internal(set) var lists: [TabKind: HeadlineList] = [:]
+    /// Per-tab searches: each tab has its own filter, kept when switching tabs.
+    public internal(set) var searches: [TabKind: SearchState] = [:]
+    /// The order a new search starts in: the last one chosen.
+    public internal(set) var searchOrder: SearchOrder = .relevance
+    /// The last generation handed out to a list request; only ever grows.
+    public internal(set) var generation = 0
+    /// The list a `.findNextUnread` was sent for, until its answer.
+    public internal(set) var awaitingUnread: ListKey?
+    /// The post whose read state `m` asked to change, so its answer is announced.
+    public internal(set) var awaitingRead: String?
     public internal(set) var article = ArticlePane()
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
@@ -34,8 +48,26 @@ public struct AppState: Equatable, Sendable {
         PaneLayout(size: size, override: arrangementOverride, zoomed: isZoomed ? focus : nil)
     }
 
-    /// The active tab's list.
-    public var list: HeadlineList { lists[activeTab] ?? HeadlineList() }
+    /// The list on screen: the active tab's search results when it has some, else its
+    /// whole list. Setting it writes back to wherever it came from.
+    public internal(set) var list: HeadlineList {
+        get {
+            searches[activeTab]?.results ?? lists[activeTab] ?? HeadlineList(key: ListKey(tab: activeTab))
+        }
+        set {
+            if searches[activeTab]?.results != nil {
+                searches[activeTab]?.results = newValue
+            } else {
+                lists[activeTab] = newValue
+            }
+        }
+    }
+
+    /// The active tab's search, if it has one (being typed or kept).
+    public var search: SearchState? { searches[activeTab] }
+
+    /// Whether the search line has the keys.
+    public var isEditingSearch: Bool { searches[activeTab]?.isEditing == true }
 
     /// The index of the active tab in ``tabs`` (0 when tabs are not loaded yet).
     public var activeTabIndex: Int { tabs.firstIndex { $0.kind == activeTab } ?? 0 }
@@ -43,10 +75,22 @@ public struct AppState: Equatable, Sendable {
     /// The active tab's info, if loaded.
     public var activeTabInfo: TabInfo? { tabs.first { $0.kind == activeTab } }
 
+    /// Whether the article pane is on screen (not zoomed away, the terminal big enough).
+    public var isArticleVisible: Bool {
+        let pane = layout.article
+        return !layout.isTooSmall && pane.width > 0 && pane.height > 0
+    }
+
     /// The article laid out for the article pane's current width (the placeholder while loading).
     public var articleLayout: ArticleLayout {
         let width = layout.article.inset(columns: 1).width
         if let current = article.current { return ArticleLayout(article: current, width: width) }
         return ArticleLayout(loadingTitle: list.selected?.title, width: width)
+    }
+
+    /// Hands out the next list generation.
+    mutating func nextGeneration() -> Int {
+        generation += 1
+        return generation
     }
 }

@@ -1,23 +1,3 @@
-/// A scroll position in an article that survives reflow: a block, and the character of that
-/// block's text that begins the top line.
-///
-/// Block 0 is the heading (title, meta line, blank line); block `n` is the `n`th non-empty
-/// paragraph. After a resize the line holding the same character comes to the top, so the
-/// reader keeps their place to within a line.
-public struct ArticleAnchor: Hashable, Sendable {
-    public var block: Int
-    /// Offset in `Character`s into the block's text (the heading counts title, meta line and
-    /// notice one after another).
-    public var character: Int
-
-    public init(block: Int, character: Int) {
-        self.block = block
-        self.character = character
-    }
-
-    public static let top = ArticleAnchor(block: 0, character: 0)
-}
-
 /// An article wrapped to a width: the lines the article pane shows.
 ///
 /// Never stored in the state: the renderer and the reducer (for paging and scroll limits)
@@ -25,6 +5,14 @@ public struct ArticleAnchor: Hashable, Sendable {
 public struct ArticleLayout: Equatable, Sendable {
     /// What a line is, so the renderer can style it.
     public enum Kind: Hashable, Sendable { case title, meta, body, blank, notice }
+
+    /// A search match as it falls on one line.
+    public struct Highlight: Equatable, Sendable {
+        /// Columns within the line, from its first column.
+        public var columns: Range<Int>
+        /// Which of ``ArticleLayout/matches`` it is (part of).
+        public var match: Int
+    }
 
     /// One display line.
     public struct Line: Equatable, Sendable {
@@ -35,9 +23,13 @@ public struct ArticleLayout: Equatable, Sendable {
         /// Offset of the line's first character in its block's text (a trailing blank line
         /// sits at the block's end).
         public var start: Int
+        /// Search matches on this line, in order.
+        public var highlights: [Highlight] = []
     }
 
     public let lines: [Line]
+    /// Where each search match begins, in reading order: what `n` and `N` step through.
+    public let matches: [ArticleAnchor]
     /// Index in `lines` of each block's first line.
     private let blockStarts: [Int]
 
@@ -48,41 +40,69 @@ public struct ArticleLayout: Equatable, Sendable {
             article.outlet ?? "", article.date ?? "",
         ].filter { !$0.isEmpty }.joined(separator: " · ")
         // Cleaned before wrapping: wrapping measures widths, and an escape sequence has none.
-        let paragraphs = article.paragraphs.map { Sanitizer.clean($0) }.filter { !Self.isBlank($0) }
-        self.init(title: article.title, meta: meta, notice: nil, paragraphs: paragraphs, width: width)
+        var paragraphs: [(text: String, highlights: [Range<Int>])] = []
+        for (index, raw) in article.paragraphs.enumerated() {
+            let clean = Sanitizer.clean(raw)
+            guard !Self.isBlank(clean) else { continue }
+            let ranges = index < article.paragraphHighlights.count ? article.paragraphHighlights[index] : []
+            paragraphs.append((clean, Sanitizer.cleanRanges(ranges, raw: raw, clean: clean)))
+        }
+        let title = Sanitizer.clean(article.title)
+        self.init(
+            title: title, titleHighlights: Sanitizer.cleanRanges(article.titleHighlights, raw: article.title, clean: title),
+            meta: (article.isBookmarked ? "★ " : "") + meta, notice: nil, paragraphs: paragraphs, width: width)
     }
 
     /// Lays out the placeholder shown while an article loads: the headline and `Loading…`.
     public init(loadingTitle title: String?, width: Int) {
-        self.init(title: title ?? "", meta: "", notice: "Loading…", paragraphs: [], width: width)
+        self.init(
+            title: Sanitizer.clean(title ?? ""), titleHighlights: [], meta: "", notice: "Loading…", paragraphs: [],
+            width: width)
     }
 
-    private init(title: String, meta: String, notice: String?, paragraphs: [String], width: Int) {
+    private init(
+        title: String, titleHighlights: [Range<Int>], meta: String, notice: String?,
+        paragraphs: [(text: String, highlights: [Range<Int>])], width: Int
+    ) {
         let width = max(1, width)
         var lines: [Line] = []
+        var matches: [ArticleAnchor] = []
         var starts: [Int] = [0]
         var offset = 0  // characters of the current block laid out so far
-        func add(_ text: String, _ kind: Kind, block: Int) {
+        func add(_ text: String, _ kind: Kind, block: Int, highlights: [Range<Int>] = []) {
             guard !text.isEmpty else { return }
+            let firstMatch = matches.count
+            for range in highlights { matches.append(ArticleAnchor(block: block, character: offset + range.lowerBound)) }
+            var next = 0  // the first highlight that may reach the current line
             for piece in TextLayout.wrapWithOffsets(text, width: width) {
-                lines.append(Line(text: piece.text, kind: kind, block: block, start: offset + piece.characters.lowerBound))
+                var line = Line(text: piece.text, kind: kind, block: block, start: offset + piece.characters.lowerBound)
+                while next < highlights.count, highlights[next].upperBound <= piece.characters.lowerBound { next += 1 }
+                var index = next
+                while index < highlights.count, highlights[index].lowerBound < piece.characters.upperBound {
+                    if let columns = piece.columnSpan(of: highlights[index]) {
+                        line.highlights.append(Highlight(columns: columns, match: firstMatch + index))
+                    }
+                    index += 1
+                }
+                lines.append(line)
             }
             offset += text.count + 1
         }
         func blank(block: Int) {
             lines.append(Line(text: "", kind: .blank, block: block, start: offset))
         }
-        add(Sanitizer.clean(title), .title, block: 0)
+        add(title, .title, block: 0, highlights: titleHighlights)
         add(Sanitizer.clean(meta), .meta, block: 0)
         if let notice { add(notice, .notice, block: 0) }
         blank(block: 0)
         for (index, paragraph) in paragraphs.enumerated() {
             starts.append(lines.count)
             offset = 0
-            add(paragraph, .body, block: index + 1)
+            add(paragraph.text, .body, block: index + 1, highlights: paragraph.highlights)
             if index < paragraphs.count - 1 { blank(block: index + 1) }
         }
         self.lines = lines
+        self.matches = matches
         self.blockStarts = starts
     }
 

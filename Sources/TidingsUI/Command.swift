@@ -14,6 +14,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case switchPane = "switch-pane"
     case nextPost = "next-post"
     case prevPost = "prev-post"
+    case toggleBookmark = "toggle-bookmark"
+    case toggleRead = "toggle-read"
+    case nextUnread = "next-unread"
+    /// Open the search line (or edit the kept query).
+    case search
+    /// In the story, the next search match; in the list, the next result.
+    case nextMatch = "next-match"
+    case prevMatch = "prev-match"
+    /// Search results by relevance or in archive order.
+    case toggleOrder = "toggle-order"
     case nextTab = "next-tab"
     case prevTab = "prev-tab"
     /// Keys `1`–`9`: the digit says which tab.

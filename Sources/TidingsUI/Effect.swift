@@ -1,15 +1,49 @@
 /// Work the reducer asks the session loop to do; the loop answers with actions.
 ///
-/// The reducer stays pure: it never touches the library or the terminal, it returns these.
-/// More cases will come (search, bookmark, mark-read); the loop should switch exhaustively
-/// so that a new case is a compile error there rather than silently ignored.
+/// The reducer stays pure: it never touches the library, the terminal or a clock, it returns
+/// these. The loop should switch exhaustively so that a new case is a compile error there
+/// rather than silently ignored. Answers may arrive in any order and late: each carries
+/// enough for the reducer to recognise a stale one.
 public enum Effect: Equatable, Sendable {
     /// Query the tab list; answer with `.tabsLoaded`.
     case loadTabs
-    /// Query `limit` headlines of `tab` starting at `offset`; answer with `.headlinesLoaded`.
-    case loadHeadlines(tab: TabKind, offset: Int, limit: Int)
-    /// Query one whole post; answer with `.articleLoaded` (or `.failed`).
-    case loadArticle(id: String)
+    /// Query `limit` rows of a list from `offset`; answer with `.headlinesLoaded` whose page
+    /// echoes `tab`, `query`, `order` and `generation`.
+    ///
+    /// `query == nil`: the tab's whole list (`order` means nothing). Otherwise the posts of
+    /// `tab` matching `query` (the search language: `words "phrase" -exclude a OR b title:
+    /// author: outlet: category:`), in `order`, with `Headline.titleHighlights` filled, the
+    /// page's `summary`, and a `hint` when the query was read loosely; a query that cannot be
+    /// run answers with `failed: true` and a short `hint`, never an SQL error.
+    ///
+    /// Searches may run on a background worker: a request with a higher `generation` for the
+    /// same tab supersedes the earlier ones, which may be cancelled and need no answer.
+    case loadHeadlines(
+        tab: TabKind, query: String? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
+        generation: Int = 0)
+    /// The search requests under way are no longer wanted (the search was cleared); nothing
+    /// answers this, and their answers, if any still come, are dropped.
+    case cancelSearch
+    /// Query one whole post; answer with `.articleLoaded` (or `.failed`). With a `query`, fill
+    /// `Article.titleHighlights` and `paragraphHighlights` for it; always fill `savedPosition`.
+    case loadArticle(id: String, query: String? = nil)
+    /// Add the post to the bookmarks, or remove it if it is there; answer, once the change is
+    /// durable, with `.bookmarkChanged` (the new state), or `.failed` with a message for the
+    /// status line (read-only library, full disk), and the mark then stays as it was.
+    case toggleBookmark(id: String)
+    /// Mark the post read or unread; answer with `.readChanged`, or `.failed`.
+    case setRead(id: String, isRead: Bool)
+    /// Answer with `.readTimerFired(id:)` once `milliseconds` have passed (while keys keep
+    /// arriving); the reducer decides then whether the post is still shown.
+    case startReadTimer(id: String, milliseconds: Int)
+    /// Find the first unread post after list index `after` in the list `tab` + `query` (in
+    /// `order`; `query == nil` for the whole tab); answer with `.nextUnreadFound(index:)`,
+    /// its index in that list, or nil when none follows.
+    case findNextUnread(tab: TabKind, query: String?, order: SearchOrder, after: Int)
+    /// Store where the reader left the post, for `Article.savedPosition`; `.top` means the
+    /// reader went back to the top, so any stored position can be forgotten. No answer is
+    /// needed (`.failed` with a message if it could not be saved).
+    case saveReadingPosition(id: String, anchor: ArticleAnchor)
     /// Repaint the whole screen on the next frame (Ctrl-L): call `Terminal.invalidate()`.
     case redraw
     /// Leave the browser, restore the terminal and exit with `status`.

@@ -7,12 +7,20 @@ public struct Headline: Equatable, Sendable {
     public var outlet: String?
     public var isBookmarked: Bool
     public var isUnread: Bool
+    /// Words of the title matched by the list's search query, as `Character` offsets into
+    /// `title` as given (the renderer maps them through ``Sanitizer`` itself); empty outside
+    /// a search. Out-of-range or overlapping ranges are tolerated.
+    public var titleHighlights: [Range<Int>]
 
-    public init(id: String, title: String, outlet: String? = nil, isBookmarked: Bool = false, isUnread: Bool = false) {
+    public init(
+        id: String, title: String, outlet: String? = nil, isBookmarked: Bool = false, isUnread: Bool = false,
+        titleHighlights: [Range<Int>] = []
+    ) {
         self.id = id
         self.title = title
         self.outlet = outlet
         self.isBookmarked = isBookmarked
         self.isUnread = isUnread
+        self.titleHighlights = titleHighlights
     }
 }

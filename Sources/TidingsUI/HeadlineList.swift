@@ -1,11 +1,18 @@
-/// One tab's headline list: its length, the pages loaded around the selection, the selection
-/// and the scroll position.
+/// One headline list (a tab, or a search in a tab): its length, the pages loaded around the
+/// selection, the selection and the scroll position.
 ///
 /// Pages are aligned to ``pageSize`` so that a row's page is known from its index alone and
-/// a page is never asked for twice while a request for it is under way.
+/// a page is never asked for twice while a request for it is under way. A page is stored only
+/// if it answers this list's ``key`` and current ``generation``: a reload takes a new
+/// generation, so an answer to an older request can never overwrite a newer one.
 public struct HeadlineList: Equatable, Sendable {
     /// Rows per `.loadHeadlines` request.
     public static let pageSize = 100
+
+    /// Which list this is.
+    public let key: ListKey
+    /// The generation its requests carry; changes when the list is reloaded.
+    public internal(set) var generation: Int
 
     /// The tab's length; `nil` until its first page arrives.
     public internal(set) var total: Int?
@@ -17,8 +24,14 @@ public struct HeadlineList: Equatable, Sendable {
     public internal(set) var selection = 0
     /// Index of the first row shown.
     public internal(set) var top = 0
+    /// Loaded pages that are being reloaded: shown until their fresh copy arrives, so a
+    /// reload never blanks the screen.
+    public internal(set) var stale: Set<Int> = []
 
-    public init() {}
+    public init(key: ListKey = ListKey(tab: .all), generation: Int = 0) {
+        self.key = key
+        self.generation = generation
+    }
 
     /// The headline at `index`, if its page is loaded.
     public func headline(at index: Int) -> Headline? {
@@ -34,23 +47,49 @@ public struct HeadlineList: Equatable, Sendable {
     /// Whether the list is known to be empty.
     public var isEmpty: Bool { total == 0 }
 
-    /// Stores an answered page if it was asked for; returns false for a stale or unknown one.
+    /// The request for the page at `offset`.
+    func request(offset: Int) -> Effect {
+        .loadHeadlines(
+            tab: key.tab, query: key.query, order: key.order, offset: offset, limit: Self.pageSize,
+            generation: generation)
+    }
+
+    /// Stores an answered page if it was asked for by this list in its current generation;
+    /// returns false for a stale or unknown one.
     mutating func accept(_ page: HeadlinePage) -> Bool {
-        guard pending.remove(page.offset) != nil else { return false }
+        guard page.tab == key.tab, page.query == key.query, page.generation == generation,
+            pending.remove(page.offset) != nil
+        else { return false }
         pages[page.offset] = page.rows
+        stale.remove(page.offset)
         total = max(0, page.total)
         selection = min(selection, max(0, page.total - 1))
         return true
     }
 
-    /// Forgets what was asked for (the tab is no longer shown: late answers are stale).
+    /// Forgets what was asked for (the list is no longer shown: late answers are stale).
     mutating func dropPending() { pending.removeAll() }
 
-    /// Forgets the loaded rows (the tab's contents changed), keeping selection and scroll.
-    mutating func invalidate() {
-        pages.removeAll()
+    /// Reloads the list (its contents may have changed, perhaps in another process): the
+    /// loaded pages stay on screen until fresh ones replace them, selection and scroll stay.
+    /// A list with nothing loaded or asked for has nothing to reload and keeps its generation.
+    mutating func refresh(generation: Int) {
+        guard !pages.isEmpty || !pending.isEmpty else { return }
+        self.generation = generation
+        stale = Set(pages.keys)
         pending.removeAll()
-        total = nil
+    }
+
+    /// Applies `change` to every loaded row of post `id` (a bookmark or read mark changed).
+    mutating func updateRows(id: String, _ change: (inout Headline) -> Void) {
+        for (offset, rows) in pages where rows.contains(where: { $0.id == id }) {
+            pages[offset] = rows.map { row in
+                guard row.id == id else { return row }
+                var row = row
+                change(&row)
+                return row
+            }
+        }
     }
 
     /// Keeps the selection within the list and visible in `height` rows with a small margin.
@@ -75,12 +114,12 @@ public struct HeadlineList: Equatable, Sendable {
     }
 
     /// Offsets of pages needed to show rows `top..<top+height` and the selection, plus half a
-    /// page either side so that moving on does not wait; pages already loaded or pending
-    /// are left out.
+    /// page either side so that moving on does not wait; pages loaded (and not stale) or
+    /// pending are left out.
     func missingPages(height: Int) -> [Int] {
         let wanted = wantedRows(height: height, slack: Self.pageSize / 2)
         return stride(from: wanted.lowerBound - wanted.lowerBound % Self.pageSize, to: wanted.upperBound, by: Self.pageSize)
-            .filter { pages[$0] == nil && !pending.contains($0) }
+            .filter { (pages[$0] == nil || stale.contains($0)) && !pending.contains($0) }
     }
 
     /// Drops pages far from the rows in view, so memory stays bounded however far one scrolls.
@@ -88,6 +127,7 @@ public struct HeadlineList: Equatable, Sendable {
         let keep = wantedRows(height: height, slack: Self.pageSize * 3 / 2)
         for offset in pages.keys where offset + Self.pageSize <= keep.lowerBound || offset >= keep.upperBound {
             pages[offset] = nil
+            stale.remove(offset)
         }
     }
 

@@ -1,17 +1,44 @@
-/// A window of a tab's headline list: the list is never loaded whole (100,000+ posts).
+/// A window of a headline list: the list is never loaded whole (100,000+ posts).
 ///
-/// Answers one `.loadHeadlines(tab:offset:limit:)` effect: `rows` start at `offset` in the
-/// tab's order, and `total` is the tab's full length at the time of the query.
+/// Answers one `.loadHeadlines` effect and echoes its `tab`, `query`, `order` and `generation`,
+/// so that the reducer can tell which list it belongs to and drop an answer that was
+/// superseded. `rows` start at `offset` in the list's order, and `total` is the list's full
+/// length at the time of the query (for a search, the number of matches that can be paged).
 public struct HeadlinePage: Equatable, Sendable {
     public var tab: TabKind
     public var offset: Int
     public var total: Int
     public var rows: [Headline]
+    /// The search query this page answers, `nil` for the tab's whole list.
+    public var query: String?
+    public var order: SearchOrder
+    /// The `generation` of the request; an answer whose generation the list no longer waits
+    /// for is stale and dropped.
+    public var generation: Int
+    /// For a search: how the search line states the matches (`2 matches`, `1,000+ matches`);
+    /// when `nil` the count is made from `total`.
+    public var summary: String?
+    /// For a search: what the query was understood as, when that is not obvious (`unbalanced
+    /// quote closed`), or why nothing could be searched (`nothing understood yet`).
+    public var hint: String?
+    /// For a search: the query could not be run at all (no usable word, syntax the library
+    /// rejected). The rows are ignored, the last good results stay on screen, and `hint` is shown.
+    public var failed: Bool
 
-    public init(tab: TabKind, offset: Int, total: Int, rows: [Headline]) {
+    public init(
+        tab: TabKind, offset: Int, total: Int, rows: [Headline],
+        query: String? = nil, order: SearchOrder = .archive, generation: Int = 0,
+        summary: String? = nil, hint: String? = nil, failed: Bool = false
+    ) {
         self.tab = tab
         self.offset = offset
         self.total = total
         self.rows = rows
+        self.query = query
+        self.order = order
+        self.generation = generation
+        self.summary = summary
+        self.hint = hint
+        self.failed = failed
     }
 }

@@ -1,7 +1,21 @@
 /// Where the help overlay goes and how its key table lines up; shared by the reducer (scroll
 /// limits) and the renderer.
 public struct HelpLayout: Equatable, Sendable {
-    public let bindings: [KeyTable.Binding]
+    /// One line of the help.
+    public enum Row: Equatable, Sendable {
+        /// `j / Down   select-next   Next headline…`: a command or a search-line edit.
+        case binding(keys: String, name: String, help: String)
+        /// A section title (`Search line`).
+        case heading(String)
+        /// A label and free text right after it, cut to the box (the query language); it
+        /// does not widen the box.
+        case note(label: String, text: String)
+        case blank
+    }
+
+    /// Every line of the help, generated from the key table: the commands, then the search
+    /// line's keys and the query language.
+    public let rows: [Row]
     /// The box, border included, centred on the screen.
     public let box: Rect
     /// Width of the keys column and of the command-name column (0 when the names are left
@@ -10,10 +24,28 @@ public struct HelpLayout: Equatable, Sendable {
     public let nameColumn: Int
 
     public init(keyTable: KeyTable, size: Size) {
-        bindings = keyTable.bindings
-        keyColumn = bindings.map { TextWidth.columns(of: $0.keysText) }.max() ?? 0
-        let names = bindings.map { TextWidth.columns(of: $0.command.name) }.max() ?? 0
-        let helpColumn = bindings.map { TextWidth.columns(of: $0.help) }.max() ?? 0
+        var rows = keyTable.bindings.map { Row.binding(keys: $0.keysText, name: $0.command.name, help: $0.help) }
+        if !keyTable.lineBindings.isEmpty {
+            rows += [.blank, .heading("Search line")]
+            rows += keyTable.lineBindings.map { Row.binding(keys: $0.keysText, name: $0.edit.name, help: $0.help) }
+        }
+        if !keyTable.queryLanguage.isEmpty { rows.append(.note(label: "Query", text: keyTable.queryLanguage)) }
+        self.rows = rows
+
+        var keys = 0
+        var names = 0
+        var helpColumn = 0
+        for row in rows {
+            switch row {
+            case .binding(let key, let name, let help):
+                keys = max(keys, TextWidth.columns(of: key))
+                names = max(names, TextWidth.columns(of: name))
+                helpColumn = max(helpColumn, TextWidth.columns(of: help))
+            case .note, .heading, .blank:
+                break
+            }
+        }
+        keyColumn = keys
         // Border and one space of padding each side, two spaces between columns.
         let wanted = keyColumn + names + helpColumn + 8
         let available = max(0, size.columns - 2)
@@ -24,13 +56,13 @@ public struct HelpLayout: Equatable, Sendable {
         if available - width <= 4 { width = available }
         // Keep the tab bar and status line in sight when there is room for it.
         let room = size.rows >= 7 ? size.rows - 2 : size.rows
-        let height = min(bindings.count + 2, room)
+        let height = min(rows.count + 2, room)
         box = Rect(x: (size.columns - width) / 2, y: (size.rows - height) / 2, width: width, height: height)
     }
 
-    /// Binding rows that fit inside the border.
+    /// Rows that fit inside the border.
     public var visibleRows: Int { max(0, box.height - 2) }
 
     /// How far the list can scroll.
-    public var maxScroll: Int { max(0, bindings.count - visibleRows) }
+    public var maxScroll: Int { max(0, rows.count - visibleRows) }
 }

@@ -37,16 +37,56 @@ public struct KeyTable: Equatable, Sendable {
         }
     }
 
+    /// A search-line editing request and its keys, for the help's "Search line" section.
+    public struct LineBinding: Equatable, Sendable {
+        public var edit: LineEdit
+        public var keys: [Key]
+        public var help: String
+
+        public init(_ edit: LineEdit, _ keys: [Key], _ help: String) {
+            self.edit = edit
+            self.keys = keys
+            self.help = help
+        }
+
+        /// The keys as the help overlay lists them: `Ctrl-U`.
+        public var keysText: String { keys.map(KeyTable.label(for:)).joined(separator: " / ") }
+    }
+
     public let bindings: [Binding]
     /// Hints in the order the status line shows them.
     public let hints: [Hint]
     /// The hint pinned to the right end of the status line.
     public let trailingHint: Hint
+    /// Keys of the search line; they come before ``bindings`` while it is open.
+    public let lineBindings: [LineBinding]
+    /// The search language in one line, for the help.
+    public let queryLanguage: String
 
-    public init(bindings: [Binding], hints: [Hint], trailingHint: Hint) {
+    public init(
+        bindings: [Binding], hints: [Hint], trailingHint: Hint, lineBindings: [LineBinding] = [],
+        queryLanguage: String = ""
+    ) {
         self.bindings = bindings
         self.hints = hints
         self.trailingHint = trailingHint
+        self.lineBindings = lineBindings
+        self.queryLanguage = queryLanguage
+    }
+
+    /// The search-line edit bound to `key`, if any.
+    public func lineEdit(for key: Key) -> LineEdit? {
+        lineBindings.first { $0.keys.contains(key) }?.edit
+    }
+
+    /// The first key of `edit` as people read it (`Esc`), for hints on the search line.
+    public func label(of edit: LineEdit) -> String? {
+        lineBindings.first { $0.edit == edit }?.keys.first.map(KeyTable.label(for:))
+    }
+
+    /// The first key of `command` as people read it (`Ctrl-O`).
+    public func label(of command: Command) -> String? {
+        binding(for: command)?.keys.first.map(KeyTable.label(for:))
     }
 
     /// The command bound to `key`, if any; with a key bound twice the first binding wins.
@@ -90,39 +130,4 @@ public struct KeyTable: Equatable, Sendable {
         case .function(let n): "F\(n)"
         }
     }
-
-    /// The default bindings.
-    public static let standard = KeyTable(
-        bindings: [
-            Binding(.selectNext, [.character("j"), .down], "Next headline, or scroll down a line"),
-            Binding(.selectPrev, [.character("k"), .up], "Previous headline, or scroll up a line"),
-            Binding(.pageDown, [.pageDown, .character(" ")], "Page down"),
-            Binding(.pageUp, [.pageUp], "Page up"),
-            Binding(.first, [.character("g"), .home], "First headline, or top of the story"),
-            Binding(.last, [.character("G"), .end], "Last headline, or end of the story"),
-            Binding(.open, [.enter, .character("l"), .right], "Read the selected story"),
-            Binding(.back, [.escape, .character("h"), .left], "Back to the headline list"),
-            Binding(.switchPane, [.tab, .backTab], "Switch between list and story"),
-            Binding(.nextPost, [.character("J")], "Next story, keep reading"),
-            Binding(.prevPost, [.character("K")], "Previous story, keep reading"),
-            Binding(.nextTab, [.character("]")], "Next tab"),
-            Binding(.prevTab, [.character("[")], "Previous tab"),
-            Binding(
-                .jumpTab, (1...9).map { .character(Character(String($0))) }, "Go to tab 1 to 9",
-                keyLabel: "1–9"),
-            Binding(.toggleLayout, [.character("v")], "Side by side or stacked panes"),
-            Binding(.zoom, [.character("z")], "Focused pane takes the whole screen"),
-            Binding(.help, [.character("?")], "Show or hide this help"),
-            Binding(.redraw, [.control("l")], "Redraw the screen"),
-            Binding(.quit, [.character("q")], "Close help or zoom, else quit"),
-        ],
-        hints: [
-            Hint(commands: [.prevTab, .nextTab], label: "tabs", priority: 1),
-            Hint(commands: [.switchPane], label: "pane", priority: 2),
-            Hint(commands: [.zoom], label: "zoom", priority: 3),
-            Hint(commands: [.toggleLayout], label: "layout", priority: 4),
-            Hint(commands: [.help], label: "help", priority: 0),
-        ],
-        trailingHint: Hint(commands: [.quit], label: "quit")
-    )
 }

@@ -1,9 +1,19 @@
 /// Key handling: a key becomes a ``Command`` through the key table, then a state change.
 extension AppState {
-    /// Runs the command bound to `key`; unbound keys do nothing.
+    /// Runs the command bound to `key`; unbound keys do nothing. The help overlay, then the
+    /// search line, take the keys first while open.
     mutating func handle(_ key: Key) -> [Effect] {
+        if case .help(let scroll) = overlay {
+            guard let command = keyTable.command(for: key) else { return [] }
+            return handleHelp(command, scroll: scroll)
+        }
+        if isEditingSearch { return handleSearchLine(key) }
         guard let command = keyTable.command(for: key) else { return [] }
-        if case .help(let scroll) = overlay { return handleHelp(command, scroll: scroll) }
+        return perform(command, key: key)
+    }
+
+    /// Runs `command`, which `key` triggered.
+    mutating func perform(_ command: Command, key: Key) -> [Effect] {
         switch command {
         case .selectNext, .selectPrev:
             let step = command == .selectNext ? 1 : -1
@@ -26,6 +36,8 @@ extension AppState {
         case .open:
             if list.selected != nil { focus = .article }
         case .back:
+            // Esc backs out one level: from the story to the list, then out of the search.
+            if key == .escape, focus == .list, search != nil { return clearSearch() }
             focus = .list
         case .switchPane:
             focus = focus == .list && list.selected != nil ? .article : .list
@@ -34,13 +46,32 @@ extension AppState {
         case .nextTab, .prevTab:
             guard !tabs.isEmpty else { break }
             let step = command == .nextTab ? 1 : tabs.count - 1
-            selectTab(tabs[(activeTabIndex + step) % tabs.count].kind)
+            return switchTab(to: tabs[(activeTabIndex + step) % tabs.count].kind)
         case .jumpTab:
             if case .character(let digit) = key, let number = digit.wholeNumberValue,
                 tabs.indices.contains(number - 1)
             {
-                selectTab(tabs[number - 1].kind)
+                return switchTab(to: tabs[number - 1].kind)
             }
+        case .toggleBookmark:
+            if let id = list.selected?.id { return [.toggleBookmark(id: id)] }
+        case .toggleRead:
+            return toggleRead()
+        case .nextUnread:
+            return findNextUnread()
+        case .search:
+            openSearch()
+        case .nextMatch, .prevMatch:
+            let forward = command == .nextMatch
+            if focus == .article {
+                jumpToMatch(forward: forward)
+            } else if search?.results != nil {
+                moveSelection(by: forward ? 1 : -1)
+            } else {
+                message = "No search results: / to search"
+            }
+        case .toggleOrder:
+            toggleOrder()
         case .toggleLayout:
             let flipped: Arrangement = layout.arrangement == .sideBySide ? .stacked : .sideBySide
             // Back to following the width when the flip lands on what the width would pick.
@@ -50,11 +81,24 @@ extension AppState {
         case .help:
             overlay = .help(scroll: 0)
         case .redraw:
-            return [.redraw]
+            return redrawAndReload()
         case .quit:
-            if isZoomed { isZoomed = false } else { return [.quit(status: 0)] }
+            if isZoomed { isZoomed = false } else { return leaveArticle() + [.quit(status: 0)] }
         }
         return []
+    }
+
+    /// Ctrl-L: repaint, and reload the tabs and the rows on screen, so that changes made by
+    /// another browser on the same library show.
+    private mutating func redrawAndReload() -> [Effect] {
+        refreshList()
+        return [.redraw, .loadTabs]
+    }
+
+    /// A tab switch also reloads the tab counts (the bookmarks may have changed elsewhere).
+    private mutating func switchTab(to kind: TabKind) -> [Effect] {
+        guard kind != activeTab else { return [] }
+        return [.loadTabs] + selectTab(kind)
     }
 
     /// While the help is open, movement scrolls it and `q`, Esc or `?` close it.
@@ -72,7 +116,7 @@ extension AppState {
         case .quit, .back, .help:
             overlay = nil
             return []
-        case .redraw: return [.redraw]
+        case .redraw: return redrawAndReload()
         default: return []
         }
         overlay = .help(scroll: min(max(0, scroll), help.maxScroll))
@@ -81,21 +125,21 @@ extension AppState {
 
     /// Moves the list selection by `delta` rows (clamped); with `scrolling`, the view moves
     /// by as much, as paging does.
-    private mutating func moveSelection(by delta: Int, scrolling: Bool = false) {
+    mutating func moveSelection(by delta: Int, scrolling: Bool = false) {
         guard let total = list.total, total > 0 else { return }
         let target = min(max(0, list.selection + delta), total - 1)
-        if scrolling { lists[activeTab, default: HeadlineList()].top += target - list.selection }
+        if scrolling { list.top += target - list.selection }
         moveSelection(to: target)
     }
 
-    private mutating func moveSelection(to index: Int) {
+    mutating func moveSelection(to index: Int) {
         guard let total = list.total, total > 0 else { return }
-        lists[activeTab, default: HeadlineList()].selection = min(max(0, index), total - 1)
+        list.selection = min(max(0, index), total - 1)
     }
 
     /// Text rows of the article pane (one fewer than its height when the scroll indicator
     /// takes the last row).
-    private var articleTextRows: Int {
+    var articleTextRows: Int {
         articleLayout.textRows(paneHeight: layout.article.height)
     }
 

@@ -1,8 +1,9 @@
 /// Applies `action` to `state` and returns the work the session loop must do, in order.
 ///
 /// Pure: no I/O, no clock. The loop runs the effects and feeds their answers back as actions.
-/// After every action the state is reconciled with what the screen needs (missing headline
-/// pages, the article that follows the selection), so those requests come from one place.
+/// After every action the state is reconciled with what the screen needs (the search query
+/// asked for, missing headline pages, the article that follows the selection, the read
+/// timer), so those requests come from one place.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.reduce(action)
 }
@@ -21,50 +22,89 @@ extension AppState {
         case .resized(let newSize):
             size = newSize
         case .tabsLoaded(let newTabs):
-            applyTabs(newTabs)
+            effects += applyTabs(newTabs)
         case .headlinesLoaded(let page):
-            // A page for a tab no longer shown, or one nobody asked for, is stale.
-            guard page.tab == activeTab, lists[activeTab]?.accept(page) == true else { return [] }
+            // A page nobody waits for (superseded query, tab left, list reloaded) is stale.
+            guard accept(page) else { return [] }
         case .articleLoaded(let loaded):
             guard loaded.id == article.id else { return [] }
+            // A first arrival opens where the reader left off; a reload for a new query's
+            // highlights keeps the scroll the reader has now.
+            if article.article == nil, let saved = loaded.savedPosition { article.anchor = saved }
             article.article = loaded
+            article.match = nil
+        case .bookmarkChanged(let id, let isBookmarked):
+            effects += applyBookmark(id: id, isBookmarked: isBookmarked)
+        case .readChanged(let id, let isRead):
+            applyRead(id: id, isRead: isRead)
+        case .readTimerFired(let id):
+            effects += readTimerFired(id: id)
+        case .nextUnreadFound(let index):
+            applyNextUnread(index)
         case .failed(let text):
             message = text
         case .signal(let number):
             // Clamped: a nonsense signal number must not trap on overflow.
-            return [.quit(status: Int32(clamping: 128 + Int(number)))]
+            return leaveArticle() + [.quit(status: Int32(clamping: 128 + Int(number)))]
         }
         return effects + reconcile()
     }
 
-    /// Brings the state in line with what the screen needs: the selection in view, the pages
-    /// for the rows in view (asked for once), and the article of the selected headline.
+    /// Stores a page in the list that asked for it; false when no list waits for it.
+    private mutating func accept(_ page: HeadlinePage) -> Bool {
+        if page.query == nil { return lists[page.tab]?.accept(page) == true }
+        return searches[page.tab]?.accept(page) == true
+    }
+
+    /// Brings the state in line with what the screen needs: the search query asked for, the
+    /// selection in view, the pages for the rows in view (asked for once), the article of
+    /// the selected headline and its read timer.
     mutating func reconcile() -> [Effect] {
         var effects: [Effect] = []
+        if var search = searches[activeTab] {
+            effects += search.ask(for: search.wantedKey(tab: activeTab)) { nextGeneration() }
+            searches[activeTab] = search
+        }
         let height = layout.list.height
-        var list = lists[activeTab] ?? HeadlineList()
+        var list = self.list
         list.keepSelectionVisible(height: height)
         for offset in list.missingPages(height: height) {
             list.pending.insert(offset)
-            effects.append(.loadHeadlines(tab: activeTab, offset: offset, limit: HeadlineList.pageSize))
+            effects.append(list.request(offset: offset))
         }
         list.evictDistantPages(height: height)
-        lists[activeTab] = list
+        self.list = list
 
-        let wanted = list.selected?.id
-        if wanted != article.id {
-            // A new post starts at its top; until its row is loaded the pane shows a placeholder.
-            article = ArticlePane()
-            article.id = wanted
-            if let wanted { effects.append(.loadArticle(id: wanted)) }
-        }
+        effects += followSelection(list)
+        effects += reconcileReadTimer()
         if list.isEmpty, focus == .article { focus = .list }
         return effects
     }
 
+    /// Points the article pane at the selected headline, asking for it (again, with the new
+    /// highlights, when only the search query changed).
+    private mutating func followSelection(_ list: HeadlineList) -> [Effect] {
+        let wanted = list.selected?.id
+        let query = list.key.query
+        if wanted != article.id {
+            // A new post starts at its top (or its saved place once it arrives); until its row
+            // is loaded the pane shows a placeholder.
+            var effects = leaveArticle()
+            article = ArticlePane()
+            article.id = wanted
+            article.query = query
+            if let wanted { effects.append(.loadArticle(id: wanted, query: query)) }
+            return effects
+        }
+        guard let wanted, query != article.query else { return [] }
+        article.query = query
+        article.match = nil
+        return [.loadArticle(id: wanted, query: query)]
+    }
+
     /// Takes a new tab list: `All` first and `Bookmarks` last whatever order it came in;
-    /// a tab whose length changed reloads its rows.
-    mutating func applyTabs(_ newTabs: [TabInfo]) {
+    /// a tab whose length changed reloads its rows, and a tab that is gone takes its search.
+    mutating func applyTabs(_ newTabs: [TabInfo]) -> [Effect] {
         func rank(_ kind: TabKind) -> Int {
             switch kind {
             case .all: 0
@@ -76,17 +116,33 @@ extension AppState {
             .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
             .map(\.element)
         for tab in tabs {
-            if let total = lists[tab.kind]?.total, total != tab.count { lists[tab.kind]?.invalidate() }
+            // A reload already under way was asked after the change and brings the new length.
+            guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
+                continue
+            }
+            let generation = nextGeneration()
+            lists[tab.kind]?.refresh(generation: generation)
         }
-        if let first = tabs.first, !tabs.contains(where: { $0.kind == activeTab }) {
-            selectTab(first.kind)
-        }
+        guard let first = tabs.first else { return [] }
+        searches = searches.filter { entry in tabs.contains { $0.kind == entry.key } }
+        return tabs.contains(where: { $0.kind == activeTab }) ? [] : selectTab(first.kind)
     }
 
-    /// Makes `kind` the active tab; answers still due for the old one become stale.
-    mutating func selectTab(_ kind: TabKind) {
-        guard kind != activeTab else { return }
+    /// Makes `kind` the active tab and reloads its list on screen (another browser may have
+    /// changed it); answers still due for the old one become stale.
+    mutating func selectTab(_ kind: TabKind) -> [Effect] {
+        guard kind != activeTab else { return [] }
         lists[activeTab]?.dropPending()
+        let cancelled = searches[activeTab]?.dropPending() == true
         activeTab = kind
+        refreshList()
+        return cancelled ? [.cancelSearch] : []
+    }
+
+    /// Reloads the list on screen; its rows stay up until fresh ones arrive.
+    mutating func refreshList() {
+        var list = self.list
+        list.refresh(generation: nextGeneration())
+        self.list = list
     }
 }

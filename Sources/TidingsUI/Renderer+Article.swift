@@ -8,7 +8,13 @@ extension Renderer {
         let rows = article.textRows(paneHeight: rect.height)
         let top = article.topLine(for: state.article.anchor, paneHeight: rect.height)
         for (offset, line) in article.lines[top..<min(article.lines.count, top + rows)].enumerated() {
-            buffer.put(line.text, x: text.x, y: rect.y + offset, maxWidth: text.width, style: style(of: line.kind))
+            let y = rect.y + offset
+            buffer.put(line.text, x: text.x, y: y, maxWidth: text.width, style: style(of: line.kind))
+            for highlight in line.highlights where highlight.columns.lowerBound < text.width {
+                let style = highlight.match == state.article.match ? theme.currentMatch : theme.match
+                let width = min(highlight.columns.upperBound, text.width) - highlight.columns.lowerBound
+                buffer.setStyle(x: text.x + highlight.columns.lowerBound, y: y, width: width, style: style)
+            }
         }
         if article.overflows(paneHeight: rect.height) {
             drawScrollIndicator(top: top, rows: rows, lineCount: article.lines.count, in: text, bottom: rect.y + rect.height - 1)

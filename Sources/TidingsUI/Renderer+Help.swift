@@ -15,8 +15,8 @@ extension Renderer {
         let inner = box.width - 4
         for row in 0..<help.visibleRows {
             let index = scroll + row
-            guard index < help.bindings.count else { break }
-            drawBinding(help.bindings[index], help: help, x: box.x + 2, y: box.y + 1 + row, width: inner)
+            guard index < help.rows.count else { break }
+            drawRow(help.rows[index], help: help, x: box.x + 2, y: box.y + 1 + row, width: inner)
         }
 
         // Bottom border: where we are when it scrolls, and how to close.
@@ -28,28 +28,43 @@ extension Renderer {
             buffer.put(close, x: right - 3 - closeWidth + 1, y: bottom, style: theme.dim)
         }
         if help.maxScroll > 0 {
-            let last = min(help.bindings.count, scroll + help.visibleRows)
-            let position = " \(scroll + 1)–\(last)/\(help.bindings.count) \(last < help.bindings.count ? "▼" : "▲") "
+            let last = min(help.rows.count, scroll + help.visibleRows)
+            let position = " \(scroll + 1)–\(last)/\(help.rows.count) \(last < help.rows.count ? "▼" : "▲") "
             if TextWidth.columns(of: position) + closeWidth + 6 <= box.width {
                 buffer.put(position, x: box.x + 2, y: bottom, style: theme.dim)
             }
         }
     }
 
-    /// `j / Down      select-next      Next headline…`, cut to the box.
-    private mutating func drawBinding(_ binding: KeyTable.Binding, help: HelpLayout, x: Int, y: Int, width: Int) {
+    /// One help row, cut to the box: `j / Down      select-next      Next headline…`, a
+    /// section title, or a note.
+    private mutating func drawRow(_ row: HelpLayout.Row, help: HelpLayout, x: Int, y: Int, width: Int) {
         var x = x
         var room = width
-        for (text, column, style) in [
-            (binding.keysText, help.keyColumn, theme.bold), (binding.command.name, help.nameColumn, theme.plain),
-        ] where column > 0 {
+        let columns: [(String, Int, Style)]
+        let rest: String
+        switch row {
+        case .blank:
+            return
+        case .heading(let title):
+            buffer.put(TextLayout.truncate(title, toColumns: room), x: x, y: y, maxWidth: room, style: theme.title)
+            return
+        case .binding(let keys, let name, let text):
+            columns = [(keys, help.keyColumn, theme.bold), (name, help.nameColumn, theme.plain)]
+            rest = text
+        case .note(let label, let text):
+            // Not in columns: the query language is wider than a help column and must fit.
+            columns = [(label, TextWidth.columns(of: label), theme.bold)]
+            rest = text
+        }
+        for (text, column, style) in columns where column > 0 {
             guard room > 0 else { return }
             buffer.put(TextLayout.pad(text, toColumns: min(column, room)), x: x, y: y, maxWidth: room, style: style)
             x += column + 2
             room -= column + 2
         }
         guard room > 0 else { return }
-        buffer.put(TextLayout.truncate(binding.help, toColumns: room), x: x, y: y, maxWidth: room, style: theme.dim)
+        buffer.put(TextLayout.truncate(rest, toColumns: room), x: x, y: y, maxWidth: room, style: theme.dim)
     }
 
     /// A single-line box around `rect`.

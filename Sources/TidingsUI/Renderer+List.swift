@@ -42,12 +42,27 @@ extension Renderer {
         // Two columns between title and outlet, one margin at the right edge.
         let outletRoom = outletWidth > 0 ? outletWidth + 2 : 0
         let titleWidth = width - Self.listMarkColumns - outletRoom - 1
-        let title = TextLayout.truncate(Sanitizer.clean(headline.title), toColumns: titleWidth)
+        let clean = Sanitizer.clean(headline.title)
+        let title = TextLayout.truncate(clean, toColumns: titleWidth)
         buffer.put(title, x: titleX, y: y, maxWidth: titleWidth)
+        if !headline.titleHighlights.isEmpty {
+            drawTitleHighlights(headline, clean: clean, shown: title, x: titleX, y: y)
+        }
         if outletWidth > 0, let outlet = headline.outlet {
             let text = TextLayout.truncate(Sanitizer.clean(outlet), toColumns: outletWidth)
             let used = TextWidth.columns(of: text)
             buffer.put(text, x: x + width - 1 - used, y: y, maxWidth: used, style: theme.dim)
+        }
+    }
+
+    /// Marks the search matches of a title drawn as `shown` (`clean`, perhaps cut with `…`);
+    /// a match cut off by the ellipsis is marked as far as it shows.
+    private mutating func drawTitleHighlights(_ headline: Headline, clean: String, shown: String, x: Int, y: Int) {
+        let kept = shown == clean ? shown : String(shown.dropLast())
+        let line = WrappedLine(text: kept, characters: 0..<kept.count, columns: 0)
+        for range in Sanitizer.cleanRanges(headline.titleHighlights, raw: headline.title, clean: clean) {
+            guard let columns = line.columnSpan(of: range) else { continue }
+            buffer.setStyle(x: x + columns.lowerBound, y: y, width: columns.count, style: theme.match)
         }
     }
 
@@ -67,13 +82,18 @@ extension Renderer {
     /// What an empty tab says instead of rows: how to fill it.
     private mutating func drawEmptyList(in rect: Rect) {
         let lines: [(String, Style)]
-        switch state.activeTab {
-        case .all:
-            lines = [("No posts yet.", theme.bold), ("Import archives with: tidings import PATH", theme.plain)]
-        case .bookmarks:
-            lines = [("No bookmarks yet.", theme.bold)]
-        case .category:
-            lines = [("No posts in this category.", theme.bold)]
+        if state.list.key.query != nil {
+            lines = [("No posts match the search.", theme.bold)]
+        } else {
+            switch state.activeTab {
+            case .all:
+                lines = [("No posts yet.", theme.bold), ("Import archives with: tidings import PATH", theme.plain)]
+            case .bookmarks:
+                let key = state.keyTable.label(of: .toggleBookmark) ?? "b"
+                lines = [("No bookmarks yet.", theme.bold), ("\(key) bookmarks the selected post.", theme.plain)]
+            case .category:
+                lines = [("No posts in this category.", theme.bold)]
+            }
         }
         let text = rect.inset(columns: 1)
         var y = rect.y

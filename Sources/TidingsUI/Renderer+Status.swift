@@ -3,6 +3,10 @@
 extension Renderer {
     mutating func drawStatus(in rect: Rect) {
         guard rect.width > 2 else { return }
+        if state.isEditingSearch {
+            drawSearchLine(in: rect)
+            return
+        }
         let y = rect.y
         let end = rect.x + rect.width - 1
         let table = state.keyTable
@@ -29,6 +33,9 @@ extension Renderer {
         if state.isZoomed {
             x += buffer.put("zoom", x: x, y: y, maxWidth: right - x, style: theme.dim) + 2
         }
+        if let search = state.search, x < right {
+            x = drawKeptSearch(search, x: x, right: right, width: rect.width)
+        }
         guard x < right else { return }
 
         if let message = state.message {
@@ -39,6 +46,26 @@ extension Renderer {
         for hint in fittingHints(width: right - x) {
             x += drawHint(hint, x: x) + 2
         }
+    }
+
+    /// A kept filter: `/launch  2 matches · relevance  Esc clear`, or its hint when the query
+    /// failed. Returns where the status line goes on.
+    private mutating func drawKeptSearch(_ search: SearchState, x: Int, right: Int, width: Int) -> Int {
+        var x = x
+        let y = layout.status.y
+        let query = TextLayout.truncate("/" + (search.line.query ?? ""), toColumns: max(8, width / 3))
+        x += buffer.put(query, x: x, y: y, maxWidth: right - x, style: theme.bold) + 2
+        guard x < right else { return x }
+        if search.hasFailed, let hint = search.hint {
+            x += buffer.put(TextLayout.truncate(Sanitizer.clean(hint), toColumns: right - x), x: x, y: y, style: theme.warning) + 2
+        } else if let summary = searchSummary(search) {
+            let text = TextLayout.truncate("\(summary) · \(search.order.name)", toColumns: right - x)
+            x += buffer.put(text, x: x, y: y, style: theme.dim) + 2
+        }
+        if let esc = state.keyTable.label(of: .cancel), x + TextWidth.columns(of: esc) + 6 <= right {
+            x += drawHint((esc, "clear"), x: x) + 2
+        }
+        return x
     }
 
     /// The hints that fit in `width` columns, dropping the least useful first, in table order.
@@ -60,7 +87,7 @@ extension Renderer {
 
     /// `? help`: the keys bold, the word dim. Returns the columns used.
     @discardableResult
-    private mutating func drawHint(_ hint: (keys: String, label: String), x: Int) -> Int {
+    mutating func drawHint(_ hint: (keys: String, label: String), x: Int) -> Int {
         let keys = buffer.put(hint.keys, x: x, y: layout.status.y, style: theme.hintKey)
         return keys + buffer.put(" " + hint.label, x: x + keys, y: layout.status.y, style: theme.dim)
     }

@@ -14,6 +14,10 @@ struct Theme: Sendable {
     let title: Style
     let warning: Style
     let hintKey: Style
+    /// A search match in a headline or the article.
+    let match: Style
+    /// The match `n`/`N` moved to.
+    let currentMatch: Style
 
     init(colors: Bool) {
         func style(_ attributes: Style.Attributes, _ color: Style.Color) -> Style {
@@ -31,5 +35,9 @@ struct Theme: Sendable {
         title = style(.bold, .accent)
         warning = style(.bold, .warning)
         hintKey = style(.bold, .none)
+        // Bold and underlined rather than reversed: a match on the selected (reversed) row
+        // must still show.
+        match = style([.bold, .underline], .highlight)
+        currentMatch = style([.bold, .reverse], .highlight)
     }
 }

@@ -67,4 +67,47 @@ struct BrowserRobustnessTests {
             #expect(session.screen.size == state.size)
         }
     }
+
+    @Test("anything typed and edited on the search line, answered in any order, never crashes")
+    func searchLineFuzz() {
+        var session = Harness(SearchFixtures.library(), columns: 60, rows: 12)
+        session.holdSearches = true
+        let typed: [Character] = [
+            "a", "é", "한", "\u{301}", "\"", "-", "O", "R", ":", " ", "\u{1B}", "\u{0}", "👍🏽", "\u{202E}", "ᄒ", "ᅡ", "*",
+            "(", "'", ";", "\\",
+        ]
+        let keys: [Key] = typed.map { .character($0) } + [
+            .backspace, .control("w"), .control("u"), .left, .right, .control("o"), .down, .up, .enter, .escape,
+            .character("/"), .character("n"), .character("N"),
+        ]
+        var seed: UInt64 = 0xC0FFEE
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for step in 0..<3_000 {
+            if step % 211 == 0 { session.resize(next(120), next(40)) }
+            if !session.held.isEmpty, next(3) == 0 {
+                session.release(next(session.held.count))
+            } else {
+                session.press(keys[next(keys.count)])
+            }
+            let state = session.state
+            #expect(state.article.id == state.list.selected?.id)
+            if let search = state.search {
+                #expect(search.line.cursor <= search.line.characters.count)
+                #expect(search.line.characters.allSatisfy { Sanitizer.isClean(String($0)) })
+            }
+            #expect(session.screen.size == state.size)
+        }
+    }
+
+    @Test("a paste far longer than any query is cut, and the line still shows the cursor")
+    func longPaste() {
+        var session = Harness(SearchFixtures.library())
+        session.type("/" + String(repeating: "launch ", count: 300))
+        #expect(session.state.search?.line.characters.count == SearchLine.maximumLength)
+        let last = session.screen.row(23)
+        #expect(last.contains { $0.style.attributes.contains(.reverse) })
+    }
 }

@@ -79,7 +79,12 @@ struct LayoutTests {
         #expect(Set(table.bindings.map(\.command)) == Set(Command.allCases))
         #expect(table.command(for: .character("x")) == nil)
         #expect(table.binding(for: .jumpTab)?.keysText == "1–9")
-        #expect(table.text(of: table.hints[0]) == ("[ ]", "tabs"))
+        #expect(table.text(of: table.hints[0]) == ("/", "search"))
+        #expect(table.text(of: table.hints[2]) == ("[ ]", "tabs"))
+        for binding in table.lineBindings {
+            for key in binding.keys { #expect(table.lineEdit(for: key) == binding.edit) }
+        }
+        #expect(Set(table.lineBindings.map(\.edit)) == Set(LineEdit.allCases))
     }
 
     @Test("the help and the status hint come from the key table")
@@ -89,10 +94,18 @@ struct LayoutTests {
         #expect(session.lines[39].contains("[ ] tabs"))
         session.type("?")
         let screen = session.lines.joined(separator: "\n")
+        let help = HelpLayout(keyTable: .standard, size: session.state.size)
+        #expect(help.maxScroll == 0, "the whole help fits at 120x40")
         for binding in KeyTable.standard.bindings {
             #expect(screen.contains(binding.command.name))
             #expect(screen.contains(binding.keysText))
         }
+        for binding in KeyTable.standard.lineBindings {
+            #expect(screen.contains(binding.edit.name))
+            #expect(screen.contains(binding.keysText))
+        }
+        #expect(screen.contains("Search line"))
+        #expect(screen.contains(KeyTable.standard.queryLanguage))
     }
 
     @Test("counts are grouped by thousands")

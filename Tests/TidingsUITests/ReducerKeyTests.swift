@@ -82,14 +82,17 @@ struct ReducerKeyTests {
         #expect(session.state.article.anchor == .top)
     }
 
-    @Test("J and K change post while reading: focus stays, scroll resets")
+    @Test("J and K change post while reading: focus stays, scroll resets, the place is saved")
     func nextPostWhileReading() {
         var session = Harness(Fixtures.library())
         session.press(.enter)
         session.type("jjj")
-        #expect(session.state.article.anchor != .top)
+        let anchor = session.state.article.anchor
+        #expect(anchor != .top)
         var state = session.state
-        #expect(reduce(&state, .key(.character("J"))) == [.loadArticle(id: "post-1")])
+        #expect(
+            reduce(&state, .key(.character("J")))
+                == [.saveReadingPosition(id: "post-0", anchor: anchor), .loadArticle(id: "post-1")])
         #expect(state.focus == .article)
         #expect(state.article.anchor == .top)
         #expect(state.list.selection == 1)
@@ -183,14 +186,18 @@ struct ReducerKeyTests {
         #expect(reduce(&state, .signal(1)) == [.quit(status: 129)])
     }
 
-    @Test("Ctrl-L asks for a redraw, also over the help")
+    @Test("Ctrl-L asks for a redraw and reloads tabs and rows, also over the help")
     func redraw() {
         var session = Harness(Fixtures.library())
         var state = session.state
-        #expect(reduce(&state, .key(.control("l"))) == [.redraw])
+        let generation = state.generation + 1
+        let reload: [Effect] = [
+            .redraw, .loadTabs, .loadHeadlines(tab: .all, offset: 0, limit: 100, generation: generation),
+        ]
+        #expect(reduce(&state, .key(.control("l"))) == reload)
         session.type("?")
         state = session.state
-        #expect(reduce(&state, .key(.control("l"))) == [.redraw])
+        #expect(reduce(&state, .key(.control("l"))).first == .redraw)
         #expect(state.overlay != nil)
     }
 

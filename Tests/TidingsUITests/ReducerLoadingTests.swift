@@ -84,7 +84,7 @@ struct ReducerLoadingTests {
         var session = Harness(Fixtures.library())
         var state = session.state
         let effects = reduce(&state, .key(.character("2")))
-        #expect(effects == [.loadHeadlines(tab: .category("Diplomacy"), offset: 0, limit: 100)])
+        #expect(effects == [.loadTabs, .loadHeadlines(tab: .category("Diplomacy"), offset: 0, limit: 100)])
         _ = reduce(&state, .key(.character("1")))
         let before = state
         let late = session.library.page(.category("Diplomacy"), offset: 0, limit: 100)

@@ -1,10 +1,16 @@
 import TidingsUI
 
-/// An in-memory stand-in for the session loop and its database: answers effects with actions.
+/// An in-memory stand-in for the session loop and its database: answers effects with actions,
+/// and keeps bookmarks, read marks and reading positions as the library would.
 struct FakeLibrary {
     var posts: [TabKind: [Headline]]
     var categories: [String]
     var articles: [String: Article]
+    /// When set, every write fails with this message, as on a read-only library.
+    var writeFailure: String?
+    /// Each post's title and paragraphs lower-cased, made once: the toy search runs over
+    /// every post on every keystroke of the tests.
+    var lowered = LoweredTexts()
 
     /// The tab list as the loop would report it.
     var tabs: [TabInfo] {
@@ -13,28 +19,107 @@ struct FakeLibrary {
             + [TabInfo(kind: .bookmarks, title: "Bookmarks", count: posts[.bookmarks]?.count ?? 0)]
     }
 
-    /// The answer to `effect`, or nil for effects that need none (quit, redraw).
-    func answer(_ effect: Effect) -> Action? {
+    /// The answer to `effect`, or nil for effects that need none (quit, redraw, timers).
+    mutating func answer(_ effect: Effect) -> Action? {
         switch effect {
         case .loadTabs:
             return .tabsLoaded(tabs)
-        case .loadHeadlines(let tab, let offset, let limit):
-            return .headlinesLoaded(page(tab, offset: offset, limit: limit))
-        case .loadArticle(let id):
-            return articles[id].map(Action.articleLoaded) ?? .failed("Post \(id) not found")
-        case .redraw, .quit:
+        case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
+            return .headlinesLoaded(
+                page(tab, query: query, order: order, offset: offset, limit: limit, generation: generation))
+        case .loadArticle(let id, let query):
+            guard var article = articles[id] else { return .failed("Post \(id) not found") }
+            if let query {
+                let reading = FakeQuery(query)
+                article.titleHighlights = reading.ranges(in: article.title)
+                article.paragraphHighlights = article.paragraphs.map(reading.ranges(in:))
+            }
+            return .articleLoaded(article)
+        case .toggleBookmark(let id):
+            if let writeFailure { return .failed(writeFailure) }
+            let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
+            setBookmark(id, on)
+            return .bookmarkChanged(id: id, isBookmarked: on)
+        case .setRead(let id, let isRead):
+            if let writeFailure { return .failed(writeFailure) }
+            update(id) { $0.isUnread = !isRead }
+            articles[id]?.isUnread = !isRead
+            return .readChanged(id: id, isRead: isRead)
+        case .findNextUnread(let tab, let query, let order, let after):
+            let list = rows(tab, query: query, order: order) ?? []
+            return .nextUnreadFound(index: list.indices.first { $0 > after && list[$0].isUnread })
+        case .saveReadingPosition(let id, let anchor):
+            if let writeFailure { return .failed(writeFailure) }
+            articles[id]?.savedPosition = anchor == .top ? nil : anchor
+            return nil
+        case .startReadTimer, .cancelSearch, .redraw, .quit:
             return nil
         }
     }
 
-    func page(_ tab: TabKind, offset: Int, limit: Int) -> HeadlinePage {
-        let rows = posts[tab] ?? []
+    /// A page of the tab's whole list (`query == nil`) or of its search results.
+    func page(
+        _ tab: TabKind, query: String? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
+        generation: Int = 0
+    ) -> HeadlinePage {
+        guard let rows = rows(tab, query: query, order: order) else {
+            return HeadlinePage(
+                tab: tab, offset: offset, total: 0, rows: [], query: query, order: order, generation: generation,
+                hint: "nothing understood yet", failed: true)
+        }
         let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
-        return HeadlinePage(tab: tab, offset: offset, total: rows.count, rows: slice)
+        let hint = query.flatMap { FakeQuery($0).hint }
+        let summary = query == nil ? nil : rows.count == 1 ? "1 match" : "\(rows.count) matches"
+        return HeadlinePage(
+            tab: tab, offset: offset, total: rows.count, rows: slice, query: query, order: order,
+            generation: generation, summary: summary, hint: hint)
+    }
+
+    /// The rows of a list: the tab's, or its matches with highlighted titles (best first in
+    /// relevance order: most title matches); nil for a query with nothing to search for.
+    func rows(_ tab: TabKind, query: String?, order: SearchOrder) -> [Headline]? {
+        let all = posts[tab] ?? []
+        guard let query else { return all }
+        let reading = FakeQuery(query)
+        guard !reading.isEmpty else { return nil }
+        var found = all.filter { row in
+            reading.matches(lowered: lowered.texts(of: row.id) { [row.title] + (articles[row.id]?.paragraphs ?? []) })
+        }
+        found = found.map { row in
+            var row = row
+            row.titleHighlights = reading.ranges(in: row.title)
+            return row
+        }
+        guard order == .relevance else { return found }
+        return found.enumerated()
+            .sorted { ($1.element.titleHighlights.count, $0.offset) < ($0.element.titleHighlights.count, $1.offset) }
+            .map(\.element)
+    }
+
+    /// Bookmarks or un-bookmarks a post everywhere; the Bookmarks tab lists the newest first.
+    mutating func setBookmark(_ id: String, _ on: Bool) {
+        update(id) { $0.isBookmarked = on }
+        articles[id]?.isBookmarked = on
+        var bookmarks = (posts[.bookmarks] ?? []).filter { $0.id != id }
+        if on, let row = posts[.all]?.first(where: { $0.id == id }) { bookmarks.insert(row, at: 0) }
+        posts[.bookmarks] = bookmarks
+    }
+
+    /// Applies `change` to the post's row in every tab.
+    mutating func update(_ id: String, _ change: (inout Headline) -> Void) {
+        for (tab, rows) in posts {
+            posts[tab] = rows.map { row in
+                guard row.id == id else { return row }
+                var row = row
+                change(&row)
+                return row
+            }
+        }
     }
 
     /// Puts `headline` in place of the post with its id, in every tab, with a matching article.
     mutating func replace(_ headline: Headline, paragraphs: [String]) {
+        lowered = LoweredTexts()
         for (tab, rows) in posts {
             posts[tab] = rows.map { $0.id == headline.id ? headline : $0 }
         }
@@ -45,47 +130,14 @@ struct FakeLibrary {
     }
 }
 
-/// A browser session driven like the real loop: every effect is answered at once.
-struct Harness {
-    var state: AppState
-    var library: FakeLibrary
-    /// Every effect returned so far, in order.
-    var effects: [Effect] = []
+/// The texts of each post lower-cased, by id; a class so that copies of a library share it.
+final class LoweredTexts {
+    private var byID: [String: [[Character]]] = [:]
 
-    init(_ library: FakeLibrary, columns: Int = 80, rows: Int = 24, colors: Bool = false) {
-        self.library = library
-        state = AppState(size: Size(columns: columns, rows: rows), colors: colors)
-        send(.start)
-    }
-
-    /// Reduces `action`, then the answers to its effects, until nothing is left to answer.
-    mutating func send(_ action: Action) {
-        var queue = [action]
-        while !queue.isEmpty {
-            let produced = reduce(&state, queue.removeFirst())
-            effects += produced
-            queue += produced.compactMap(library.answer)
-        }
-    }
-
-    mutating func press(_ keys: Key...) {
-        for key in keys { send(.key(key)) }
-    }
-
-    /// Types printable characters as key presses: `type("jjJ")`.
-    mutating func type(_ text: String) {
-        for character in text { send(.key(.character(character))) }
-    }
-
-    mutating func resize(_ columns: Int, _ rows: Int) {
-        send(.resized(Size(columns: columns, rows: rows)))
-    }
-
-    var screen: ScreenBuffer { render(state) }
-
-    /// The screen's text rows, for quick assertions.
-    var lines: [String] {
-        screen.snapshot().split(separator: "\n", omittingEmptySubsequences: false)
-            .prefix(state.size.rows).map(String.init)
+    func texts(of id: String, _ make: () -> [String]) -> [[Character]] {
+        if let known = byID[id] { return known }
+        let texts = make().map(FakeQuery.lowered)
+        byID[id] = texts
+        return texts
     }
 }

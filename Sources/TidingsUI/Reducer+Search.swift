@@ -1,0 +1,63 @@
+/// The search line: opening, editing, keeping and clearing a search of the active tab.
+///
+/// Edits only change the text; ``AppState/reconcile()`` then asks for the new query (see
+/// ``SearchState/ask(for:generation:)``), so every path that changes the query is covered.
+extension AppState {
+    /// Commands that still work while the search line has the keys: moving through the
+    /// results as they narrow, the order, and Ctrl-L.
+    private static let commandsWhileEditing: Set<Command> = [
+        .selectNext, .selectPrev, .pageDown, .pageUp, .toggleOrder, .redraw,
+    ]
+
+    /// `/`: opens the search line, or goes back to editing the kept query.
+    mutating func openSearch() {
+        focus = .list
+        if searches[activeTab] != nil {
+            searches[activeTab]?.isEditing = true
+            searches[activeTab]?.line.moveToEnd()
+        } else {
+            searches[activeTab] = SearchState(order: searchOrder)
+        }
+    }
+
+    /// A key while the search line is open: an edit, a typed character, or one of the few
+    /// commands that make sense while typing; anything else is ignored.
+    mutating func handleSearchLine(_ key: Key) -> [Effect] {
+        guard var search = searches[activeTab] else { return [] }
+        if let edit = keyTable.lineEdit(for: key) {
+            switch edit {
+            case .accept:
+                // Nothing typed: nothing to keep.
+                guard search.line.query != nil else { return clearSearch() }
+                search.isEditing = false
+            case .cancel:
+                return clearSearch()
+            default:
+                search.line.apply(edit)
+            }
+        } else if case .character(let character) = key {
+            search.line.insert(character)
+        } else if let command = keyTable.command(for: key), Self.commandsWhileEditing.contains(command) {
+            return perform(command, key: key)
+        }
+        searches[activeTab] = search
+        return []
+    }
+
+    /// Esc: drops the active tab's search; its whole list comes back as it was left, with its
+    /// selection (it was kept aside untouched, so nothing is reloaded).
+    mutating func clearSearch() -> [Effect] {
+        guard let search = searches.removeValue(forKey: activeTab) else { return [] }
+        return search.pending != nil ? [.cancelSearch] : []
+    }
+
+    /// Ctrl-O: the other order for the active search (asked for at once), and for new ones.
+    mutating func toggleOrder() {
+        searchOrder = (search?.order ?? searchOrder).toggled
+        guard searches[activeTab] != nil else {
+            message = "New searches will list results by \(searchOrder.name)"
+            return
+        }
+        searches[activeTab]?.order = searchOrder
+    }
+}

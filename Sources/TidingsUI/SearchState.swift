@@ -1,0 +1,112 @@
+/// A search in one tab: the search line, the results on screen and the query under way.
+///
+/// Typing never waits: each change of the query asks for its first page under a new
+/// generation while the last good results stay on screen (``results``); the newest answer
+/// replaces them when it arrives, and answers to superseded queries are dropped. A query the
+/// library cannot run leaves the results alone and shows its hint.
+public struct SearchState: Equatable, Sendable {
+    public internal(set) var line: SearchLine
+    /// Whether the search line has the keys (after `/`), or the filter is kept while browsing
+    /// its results (after Enter).
+    public internal(set) var isEditing: Bool
+    /// The order asked for (the results on screen may still be in the other one).
+    public internal(set) var order: SearchOrder
+    /// The last good results, on screen; `nil` until a query has answered, and then the tab's
+    /// whole list shows.
+    public internal(set) var results: HeadlineList?
+    /// How the search line states the results' matches, when the library said.
+    public internal(set) var summary: String?
+    /// What the results' query was understood as, when the library said.
+    public internal(set) var resultsHint: String?
+    /// The newest query, waiting for its first page.
+    public internal(set) var pending: HeadlineList?
+    /// The newest query, when it could not be run, and why.
+    public internal(set) var failedKey: ListKey?
+    public internal(set) var failureHint: String?
+
+    public init(line: SearchLine = SearchLine(), order: SearchOrder, isEditing: Bool = true) {
+        self.line = line
+        self.order = order
+        self.isEditing = isEditing
+    }
+
+    /// The list the line asks for now, `nil` while it holds no word.
+    func wantedKey(tab: TabKind) -> ListKey? {
+        line.query.map { ListKey(tab: tab, query: $0, order: order) }
+    }
+
+    /// The list last asked for: under way, failed, or on screen.
+    var askedKey: ListKey? { pending?.key ?? failedKey ?? results?.key }
+
+    /// The hint to show: the failure's while the newest query is one that failed.
+    public var hint: String? { failedKey != nil ? failureHint : resultsHint }
+
+    /// Whether the query on screen failed (the results shown are older).
+    public var hasFailed: Bool { failedKey != nil }
+
+    /// Asks for `wanted` if it is not what was last asked for. Returns the effects: the first
+    /// page of a new query, or `.cancelSearch` when a query under way is no longer wanted.
+    mutating func ask(for wanted: ListKey?, generation: () -> Int) -> [Effect] {
+        guard wanted != askedKey else { return [] }
+        let cancelled = pending != nil
+        pending = nil
+        failedKey = nil
+        failureHint = nil
+        if let wanted, wanted != results?.key {
+            var list = HeadlineList(key: wanted, generation: generation())
+            list.pending.insert(0)
+            pending = list
+            // The new request supersedes the old one: the session cancels it by generation.
+            return [list.request(offset: 0)]
+        }
+        if wanted == nil {
+            // No word left: the tab's whole list shows again, as before the search.
+            results = nil
+            summary = nil
+            resultsHint = nil
+        }
+        return cancelled ? [.cancelSearch] : []
+    }
+
+    /// Drops the query under way (its tab is no longer shown); it is asked again on return.
+    /// Returns whether there was one.
+    mutating func dropPending() -> Bool {
+        results?.dropPending()
+        guard pending != nil else { return false }
+        pending = nil
+        return true
+    }
+
+    /// Takes an answered page if it belongs to the newest query or to the results on screen;
+    /// returns false for a stale one.
+    mutating func accept(_ page: HeadlinePage) -> Bool {
+        if var list = pending, page.generation == list.generation {
+            guard !page.failed else {
+                failedKey = list.key
+                failureHint = page.hint ?? "nothing understood yet"
+                pending = nil
+                return true
+            }
+            guard list.accept(page) else { return false }
+            results = list
+            summary = page.summary
+            resultsHint = page.hint
+            pending = nil
+            return true
+        }
+        guard var list = results, !page.failed, list.accept(page) else { return false }
+        if page.offset == 0, page.summary != nil || page.hint != nil {
+            // A reload's first page: the matches may have changed.
+            summary = page.summary
+            resultsHint = page.hint
+        }
+        results = list
+        return true
+    }
+
+    /// Applies `change` to every loaded row of post `id`, on screen or under way.
+    mutating func updateRows(id: String, _ change: (inout Headline) -> Void) {
+        results?.updateRows(id: id, change)
+        pending?.updateRows(id: id, change)
+    }
+}
