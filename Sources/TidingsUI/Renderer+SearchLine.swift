@@ -49,13 +49,17 @@ extension Renderer {
     private func rightPieces(_ search: SearchState) -> [Piece] {
         let table = state.keyTable
         var pieces: [Piece] = []
+        if let message = state.message {
+            // The line stands in for the status line while open: a failure must still show.
+            pieces.append(Piece(text: Sanitizer.clean(message), style: theme.warning, priority: -1, separator: ""))
+        }
         if search.line.query == nil {
-            pieces.append(Piece(text: table.queryLanguage, style: theme.dim, priority: 3, separator: ""))
+            pieces.append(Piece(text: table.queryLanguage, style: theme.dim, priority: 3, separator: "   "))
         } else if search.hasFailed {
-            pieces.append(Piece(text: Sanitizer.clean(search.hint ?? ""), style: theme.warning, priority: 0, separator: ""))
+            pieces.append(Piece(text: Sanitizer.clean(search.hint ?? ""), style: theme.warning, priority: 0, separator: "   "))
         } else {
             if let hint = search.hint {
-                pieces.append(Piece(text: Sanitizer.clean(hint), style: theme.warning, priority: 2, separator: ""))
+                pieces.append(Piece(text: Sanitizer.clean(hint), style: theme.warning, priority: 2, separator: "   "))
             }
             if let summary = searchSummary(search) {
                 pieces.append(Piece(text: Sanitizer.clean(summary), style: theme.bold, priority: 0, separator: " · "))

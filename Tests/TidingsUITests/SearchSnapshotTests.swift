@@ -63,4 +63,17 @@ struct SearchSnapshotTests {
         session.type("?G")
         assertSnapshot(session.screen, named: "search-help-end-80x24")
     }
+
+    @Test("a narrow search line keeps the text and the count, dropping the rest")
+    func narrow() {
+        var session = Harness(SearchFixtures.library(), columns: 40, rows: 12)
+        session.type("/")
+        let empty = session.lines[11]
+        #expect(empty.hasPrefix(" /"))
+        session.type("launcher")
+        assertSnapshot(session.screen, named: "search-typing-40x12")
+        // A failure from the loop shows on the line while it is open.
+        session.send(.failed("Library is read-only"))
+        #expect(session.lines[11].contains("Library is read-only"))
+    }
 }
