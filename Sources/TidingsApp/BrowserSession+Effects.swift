@@ -16,51 +16,48 @@ extension BrowserSession {
             case .loadTabs:
                 return .next([.tabsLoaded(try loadTabs())])
             case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
-                guard query == nil else {
-                    // lead: wire to Library.search on a background worker (cancel superseded
-                    // generations; fill titleHighlights, summary, hint). Until then the search
-                    // line says so and the list keeps what it shows.
-                    return .next([.headlinesLoaded(HeadlinePage(
-                        tab: tab, offset: offset, total: 0, rows: [], query: query, order: order,
-                        generation: generation, hint: "search not available yet", failed: true))])
+                if let query {
+                    searches.submit(SearchRequest(tab: tab, query: query, order: order, offset: offset, limit: limit,
+                                                  generation: generation))
+                    return .next([])
                 }
                 let rows = try library.headlines(on: BrowserSession.shelf(tab), offset: offset, limit: limit)
-                let page = HeadlinePage(
+                return .next([.headlinesLoaded(HeadlinePage(
                     tab: tab, offset: offset, total: totals[tab] ?? offset + rows.count,
-                    rows: rows.map { Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: false, isUnread: false) },
-                    generation: generation)
-                return .next([.headlinesLoaded(page)])
+                    rows: rows.map {
+                        Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: $0.isBookmarked, isUnread: $0.isUnread)
+                    },
+                    generation: generation))])
             case .cancelSearch:
-                // lead: cancel the background search worker's query once there is one.
+                searches.cancelAll()
                 return .next([])
-            case .loadArticle(let id, _):
-                // lead: fill titleHighlights/paragraphHighlights for the query, the marks and
-                // savedPosition from Library.
-                return .next([.articleLoaded(BrowserSession.article(try library.post(id: id)))])
-            case .toggleBookmark:
-                // lead: wire to Library.toggleBookmark, answer .bookmarkChanged after the write.
-                return .next([.failed("Bookmarks are not available yet")])
-            case .setRead:
-                // lead: wire to Library.setRead, answer .readChanged.
-                return .next([.failed("Read marks are not available yet")])
-            case .startReadTimer:
-                // lead: dispatch .readTimerFired(id:) after the delay (poll in the event loop).
-                // No timer yet means no automatic mark, and nothing claims one was made.
+            case .loadArticle(let id, let query):
+                return .next([.articleLoaded(try article(id: id, query: query))])
+            case .toggleBookmark(let id):
+                return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
+            case .setRead(let id, let isRead):
+                try library.setRead(isRead, postID: id)
+                return .next([.readChanged(id: id, isRead: isRead)])
+            case .startReadTimer(let id, let milliseconds):
+                timers.append(ReadTimer(id: id, due: ContinuousClock.now + .milliseconds(milliseconds)))
                 return .next([])
-            case .findNextUnread:
-                // lead: wire to Library.nextUnread (and the search's list), answer .nextUnreadFound.
-                return .next([.failed("Next unread is not available yet")])
-            case .saveReadingPosition:
-                // lead: wire to Library.setReadingPosition (ArticleAnchor block 0 = heading).
-                return .next([.failed("Reading positions are not saved yet")])
+            case .findNextUnread(let tab, let query, let order, let after):
+                return .next([.nextUnreadFound(index: try nextUnread(tab: tab, query: query, order: order, after: after))])
+            case .saveReadingPosition(let id, let anchor):
+                let post = try library.post(id: id)
+                try library.setReadingPosition(BrowserSession.position(anchor, paragraphs: post.paragraphs), postID: id)
+                return .next([])
             case .redraw:
                 terminal.invalidate()
                 return .next([])
             case .quit(let status):
                 return .quit(status)
             }
-        } catch {
+        } catch let error as LibraryError {
             return .next([.failed(error.description)])
+        } catch {
+            // Only library and search errors come here; both read as a sentence, never as SQL.
+            return .next([.failed(String(describing: error))])
         }
     }
 
@@ -68,9 +65,43 @@ extension BrowserSession {
         let counts = try library.shelfCounts()
         var tabs = [TabInfo(kind: .all, title: "All", count: counts.all)]
         tabs += counts.categories.map { TabInfo(kind: .category($0.name), title: $0.name, count: $0.count) }
-        tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: 0))
+        tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: counts.bookmarks))
         totals = Dictionary(tabs.map { ($0.kind, $0.count) }, uniquingKeysWith: { first, _ in first })
         return tabs
+    }
+
+    /// The post as the article pane shows it: marks, saved position and the query's matches.
+    private func article(id: String, query: String?) throws(LibraryError) -> Article {
+        let post = try library.post(id: id)
+        let marks = try library.marks(postID: id)
+        var article = Article(
+            id: post.id, title: post.title, categories: post.categories, authors: post.authors,
+            outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
+            isBookmarked: marks.isBookmarked, isUnread: marks.isUnread,
+            savedPosition: BrowserSession.anchor(marks.position, paragraphs: post.paragraphs))
+        if let query {
+            let highlighter = SearchHighlighter(SearchQuery(query, typing: true))
+            article.titleHighlights = highlighter.matches(in: post.title, isTitle: true)
+            article.paragraphHighlights = post.paragraphs.map { highlighter.matches(in: $0) }
+        }
+        return article
+    }
+
+    /// The next unread post's index in a tab's list, or in its search results.
+    private func nextUnread(tab: TabKind, query: String?, order: TidingsUI.SearchOrder, after: Int) throws -> Int? {
+        guard let query else { return try library.nextUnread(on: BrowserSession.shelf(tab), after: after)?.offset }
+        // Search results have no index of their own to walk: page through them, a bounded
+        // distance, as the list would.
+        let parsed = SearchQuery(query, typing: true)
+        var offset = after + 1
+        while offset < after + 1 + 5_000 {
+            let page = try library.search(parsed, on: BrowserSession.shelf(tab), order: order == .relevance ? .relevance : .archive,
+                                          offset: offset, limit: 500, counting: false)
+            if let hit = page.rows.firstIndex(where: \.isUnread) { return offset + hit }
+            if page.rows.count < 500 { return nil }
+            offset += 500
+        }
+        return nil
     }
 
     static func shelf(_ tab: TabKind) -> Shelf {
@@ -81,9 +112,21 @@ extension BrowserSession {
         }
     }
 
-    static func article(_ post: Post) -> Article {
-        Article(id: post.id, title: post.title, categories: post.categories, authors: post.authors,
-                outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
-                isBookmarked: false, isUnread: false)
+    /// The UI counts blocks from the heading (0) through the non-blank paragraphs; the library
+    /// stores a raw paragraph index.
+    static func anchor(_ position: ReadingPosition, paragraphs: [String]) -> ArticleAnchor? {
+        guard position != .top else { return nil }
+        let block = paragraphs.prefix(position.paragraph + 1).filter { !$0.allSatisfy(\.isWhitespace) }.count
+        return ArticleAnchor(block: block, character: position.characterOffset)
+    }
+
+    static func position(_ anchor: ArticleAnchor, paragraphs: [String]) -> ReadingPosition {
+        guard anchor.block > 0 else { return .top }
+        var seen = 0
+        for (index, paragraph) in paragraphs.enumerated() where !paragraph.allSatisfy(\.isWhitespace) {
+            seen += 1
+            if seen == anchor.block { return ReadingPosition(paragraph: index, characterOffset: anchor.character) }
+        }
+        return .top
     }
 }

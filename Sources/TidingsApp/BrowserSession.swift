@@ -14,30 +14,66 @@ public final class BrowserSession {
     var totals: [TabKind: Int] = [:]
     /// A message for the status line of the first frame (such as "imported the sample").
     var greeting: String?
+    /// Searches run here, off the loop's thread.
+    let searches: SearchWorker
+    /// Read timers under way: when one is due the reducer decides whether its post is still shown.
+    var timers: [ReadTimer] = []
 
     public init(library: Library, terminal: any Terminal, greeting: String? = nil) {
         self.library = library
         self.terminal = terminal
         self.greeting = greeting
+        searches = SearchWorker(library: library)
         state = AppState(size: terminal.size, colors: terminal.supportsColor)
     }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     public func run() -> Int32 {
+        defer { searches.cancelAll() }
         if let status = dispatch(.start) { return status }
         if let greeting { _ = dispatch(.failed(greeting)) }
+        var changed = true
         while true {
-            terminal.present(render(state))
-            let action: Action
-            switch terminal.nextEvent(timeoutMilliseconds: 500) {
-            case .key(let key): action = .key(key)
-            case .resize: action = .resized(terminal.size)
-            case .timeout: continue
+            if changed { terminal.present(render(state)) }
+            var actions: [Action] = []
+            switch terminal.nextEvent(timeoutMilliseconds: nextTimeout()) {
+            case .key(let key): actions.append(.key(key))
+            case .resize: actions.append(.resized(terminal.size))
+            case .timeout: break
             case .hangup: return 129
-            case .signal(let number): action = .signal(number)
+            case .signal(let number): actions.append(.signal(number))
             }
-            if let status = dispatch(action) { return status }
+            // Search answers and due timers come after the key that was waiting, in order.
+            actions += searches.takeFinished()
+            actions += dueTimers()
+            changed = !actions.isEmpty
+            for action in actions {
+                if let status = dispatch(action) { return status }
+            }
         }
+    }
+
+    /// How long to wait for a key: briefly while a search is under way (its answer must paint
+    /// as soon as it arrives), until the next read timer, else half a second.
+    private func nextTimeout() -> Int {
+        if searches.isBusy { return 4 }
+        guard let due = timers.map(\.due).min() else { return 500 }
+        let wait = ContinuousClock.now.duration(to: due)
+        return max(0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))
+    }
+
+    /// The read timers that are due, as actions, removed from the list.
+    private func dueTimers() -> [Action] {
+        let now = ContinuousClock.now
+        let due = timers.filter { $0.due <= now }
+        timers.removeAll { $0.due <= now }
+        return due.map { .readTimerFired(id: $0.id) }
+    }
+
+    /// A read timer: the post becomes read if it is still shown when `due` comes.
+    struct ReadTimer {
+        var id: String
+        var due: ContinuousClock.Instant
     }
 
     /// Applies an action and every action its effects lead to; returns an exit status to quit.
