@@ -132,3 +132,50 @@ struct BrowserTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 }
+
+/// Search and bookmarks in the real browser.
+@Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct BrowserSearchAndBookmarkTests {
+    @Test func typingNarrowsTheListInPlace() async throws {
+        let browser = try await BrowserTests.Browser(columns: 120, rows: 30)
+        let tmux = browser.tmux
+        try await tmux.waitFor("1/50")
+        try tmux.sendKeys("/")
+        try tmux.sendText("launc")
+        try await tmux.waitUntil("the list narrowed to the launch stories") { screen in
+            screen.contains("/launc") && screen.contains("matches") && !screen.contains("/50")
+        }
+        try tmux.sendText("h")
+        let narrowed = try await tmux.waitFor("7 matches")
+        #expect(narrowed.contains("Sohae launch facility"))
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("1/7")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("1/50")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
+    }
+
+    @Test func bookmarkSurvivesQuitAndReopen() async throws {
+        let browser = try await BrowserTests.Browser(columns: 120, rows: 30)
+        let tmux = browser.tmux
+        try await tmux.waitFor("1/50")
+        try tmux.sendKeys("j", "b")
+        try await tmux.waitFor("Bookmarks 1")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
+
+        let again = try TmuxSession(
+            command: [try BuiltProducts.executable(named: "tidings")], columns: 120, rows: 30,
+            environment: browser.cli.environment)
+        try await again.waitFor("Bookmarks 1")
+        try again.sendKeys("7")  // All, five categories, then Bookmarks
+        try await again.waitUntil("the Bookmarks tab lists the story") { screen in
+            screen.contains("1/1  Bookmarks") && screen.contains("★")
+        }
+        let listed = try await browser.cli.run("bookmarks", "--json")
+        #expect(listed.standardOutput.split(separator: "\n").count == 1)
+        try again.sendKeys("q")
+        #expect(try await again.waitForExit() == 0)
+    }
+}
