@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "TidingsLibrary"]
+            dependencies: ["tidings", "tidings-bench", "TidingsLibrary"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -99,10 +99,18 @@ final class PseudoTerminal {
     }
 
     /// Reads output into ``screen`` until `ready` holds for it (at once when nil), then until
-    /// nothing arrives for `quiet` ms: the screen has settled. Gives up after `timeout` s.
+    /// nothing arrives for `quiet` ms and the program used under 2 ms of CPU meanwhile (work
+    /// under way, such as a query, may still draw): the screen has settled. Gives up after
+    /// `timeout` s.
+    ///
+    /// Only the bytes before `ready` holds are interpreted as they come (to test it); the rest
+    /// are interpreted after the last one, so that the screen model never delays a reading.
     func settle(quietMilliseconds quiet: Int32 = 40, timeout: Double = 10,
                 ready: ((TerminalScreen) -> Bool)? = nil) -> Settled {
         var result = Settled()
+        var cpu = cpuNanoseconds()
+        var unread: [UInt8] = []
+        defer { screen.feed(unread) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -112,18 +120,43 @@ final class PseudoTerminal {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             let answer = poll(&descriptor, 1, settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1)))
             if answer <= 0 {
-                if settling { break }
-                continue
+                guard settling else { continue }
+                let now = cpuNanoseconds()
+                if now > cpu + 2_000_000 {
+                    cpu = now  // still working: another window
+                    continue
+                }
+                break
             }
             let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(master, $0.baseAddress, $0.count) }
             if count <= 0 { break }
             let arrived = DispatchTime.now()
             result.lastByte = arrived
             result.bytes += count
+            guard result.readyAt == nil else {
+                unread += buffer[0..<count]
+                continue
+            }
+            guard let ready else {
+                result.readyAt = arrived
+                unread += buffer[0..<count]
+                continue
+            }
             screen.feed(buffer[0..<count])
-            if result.readyAt == nil, ready?(screen) ?? true { result.readyAt = arrived }
+            if ready(screen) { result.readyAt = arrived }
         }
         return result
+    }
+
+    /// CPU time all the program's threads have used so far, in ns (`/proc/PID/task/*/schedstat`).
+    func cpuNanoseconds() -> UInt64 {
+        let tasks = "/proc/\(pid)/task"
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return 0 }
+        return threads.reduce(0) { sum, thread in
+            guard let text = try? String(contentsOfFile: "\(tasks)/\(thread)/schedstat", encoding: .utf8),
+                  let first = text.split(separator: " ").first, let used = UInt64(first) else { return sum }
+            return sum + used
+        }
     }
 
     /// Peak resident memory of the program so far (VmHWM), in KiB.

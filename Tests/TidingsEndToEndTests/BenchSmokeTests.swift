@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The benchmark command (docs/benchmarks.md) run small, so that it cannot rot: the real
+/// `tidings-bench all` on 1,000 posts, with its corpus cache in a temporary folder. The real
+/// figures come from a release build at 100,000 posts and more, never from `swift test`.
+@Suite struct BenchSmokeTests {
+    static let columns = [
+        "posts", "import", "posts/s", "library", "first paint (median)", "Down median / p95", "bytes per Down",
+        "search key median / p95", "search bytes per key", "peak memory",
+    ]
+
+    @Test func allAtOneThousandPostsPrintsATableOfSaneFigures() async throws {
+        let scratch = try ScratchDirectory(prefix: "tidings-bench-smoke")
+        defer { scratch.remove() }
+        let json = scratch.file("bench.json")
+        let result = try await ProcessRunner.run(
+            try BuiltProducts.executable(named: "tidings-bench"),
+            arguments: ["all", "--posts", "1000", "--runs", "1", "--keys", "5", "--cache", scratch.file("cache"),
+                        "--json-out", json],
+            environment: ["HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
+            workingDirectory: scratch.path, timeout: .seconds(180))
+        #expect(result.status == 0, "\(result)")
+
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("| posts |") }, "\(result)")
+        #expect(cells(header) == Self.columns)
+        let row = try #require(lines.last { $0.hasPrefix("| 1,000 |") }, "\(result)")
+        let values = cells(row)
+        try #require(values.count == Self.columns.count, "\(row)")
+        let figures = Dictionary(uniqueKeysWithValues: zip(Self.columns, values))
+        for column in ["import", "posts/s", "library", "first paint (median)", "Down median / p95", "bytes per Down", "peak memory"] {
+            let numbers = self.numbers(figures[column] ?? "")
+            #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(figures[column] ?? "")")
+        }
+        // Search figures are numbers, or "n/a" with the reason printed below the table.
+        for column in ["search key median / p95", "search bytes per key"] {
+            let text = figures[column] ?? ""
+            if text == "n/a" {
+                #expect(lines.contains { $0.hasPrefix("1,000 posts, search: ") }, "\(result)")
+            } else {
+                let numbers = self.numbers(text)
+                #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(text)")
+            }
+        }
+        #expect(lines.contains { $0.hasPrefix("Command: `tidings-bench all --posts 1000") }, "\(result)")
+        #expect(lines.contains { $0.hasPrefix("Machine: ") && $0.contains("cores") }, "\(result)")
+
+        let data = try Data(contentsOf: URL(fileURLWithPath: json))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(report["command"] is String && report["date"] is String)
+        let machine = try #require(report["machine"] as? [String: Any])
+        #expect((machine["cores"] as? Int ?? 0) > 0)
+        let sizes = try #require(report["sizes"] as? [[String: Any]])
+        #expect(sizes.first?["posts"] as? Int == 1_000)
+        #expect((sizes.first?["importSeconds"] as? Double ?? 0) > 0)
+    }
+
+    /// The cells of a Markdown table row.
+    private func cells(_ row: String) -> [String] {
+        row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The numbers in a cell: `12 / 15 ms` → [12, 15]; `2,476` → [2476].
+    private func numbers(_ text: String) -> [Double] {
+        text.replacingOccurrences(of: ",", with: "").split { !($0.isNumber || $0 == ".") }.compactMap { Double($0) }
+    }
+}
