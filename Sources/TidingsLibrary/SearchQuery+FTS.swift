@@ -1,0 +1,85 @@
+import TidingsCore
+
+/// The full-text part of a search, as FTS5 MATCH expressions built from a parsed query.
+///
+/// Nothing typed reaches FTS5 as syntax: every word is a double-quoted string (quotes inside
+/// doubled, although ``SearchText`` words never contain one), and the only operators are the
+/// ones written here (`AND`, `OR`, `NOT`, `*`, column filters). `AND`, `OR`, `NOT` or `NEAR`
+/// typed by a person arrive as quoted words or were read as the query language's own
+/// operators by the parser, so no input can make the expression a syntax error.
+struct FTSExpression: Hashable, Sendable {
+    /// What every result must match: the positive clauses, with exclusions folded in as
+    /// `NOT`. Nil when the query has no word or phrase to look for.
+    var match: String? = nil
+    /// The excluded terms alone (`a OR b`), for a query that has nothing positive: FTS5 has
+    /// no unary NOT, so the library subtracts these matches from the posts instead.
+    var exclusion: String? = nil
+    /// Korean runs the title must contain: `title:정은` is looked up through the Hangul
+    /// bigrams (title and body alike), then checked against the title itself.
+    var titleContains: [String] = []
+    /// Notes for the search line about what could not be expressed exactly.
+    var hints: [String] = []
+
+    /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
+    /// Korean bigrams come from both, so they sit in between.
+    static let bm25Weights = "10.0, 1.0, 2.0"
+
+    init(_ query: SearchQuery) {
+        var positive: [String] = []
+        for alternatives in query.clauses {
+            let isAlone = alternatives.count == 1
+            let parts = alternatives.compactMap { term(for: $0, checkTitle: isAlone) }
+            guard !parts.isEmpty else { continue }
+            positive.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
+        }
+        let excluded = query.excluded.compactMap { term(for: $0, checkTitle: false) }
+        let exclusions = excluded.joined(separator: " OR ")
+        if positive.isEmpty {
+            exclusion = excluded.isEmpty ? nil : exclusions
+        } else {
+            let all = positive.joined(separator: " AND ")
+            match = excluded.isEmpty ? all : "(" + all + ") NOT (" + exclusions + ")"
+        }
+    }
+
+    /// One term as an FTS5 expression: its segments, all of which must match.
+    private mutating func term(for term: SearchQuery.Term, checkTitle: Bool) -> String? {
+        let scope = term.inTitle ? "title : " : ""
+        var parts: [String] = []
+        for segment in term.segments {
+            switch segment {
+            case .words(let words, let prefix):
+                parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))
+            case .syllable(let syllable):
+                // A prefix over every column: words starting with it, and (through the
+                // bigrams) the syllable inside longer Korean words.
+                parts.append(scope + FTSExpression.quoted(syllable) + " *")
+            case .hangul(let run):
+                parts.append("hangul : " + FTSExpression.quoted(HangulBigrams.bigrams(of: run).joined(separator: " ")))
+                if term.inTitle {
+                    if checkTitle {
+                        titleContains.append(run)
+                    } else {
+                        note("‘title:’ with Korean matches titles and bodies inside OR or after -")
+                    }
+                }
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")"
+    }
+
+    /// An FTS5 string: the text in double quotes, any double quote in it doubled.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    private mutating func note(_ hint: String) {
+        if !hints.contains(hint) { hints.append(hint) }
+    }
+}
+
+extension SearchQuery {
+    /// The query's full-text part (see ``FTSExpression``).
+    var fts: FTSExpression { FTSExpression(self) }
+}
