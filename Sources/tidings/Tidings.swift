@@ -17,7 +17,7 @@ struct Tidings: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Browse.self, Import.self, List.self, Show.self, Categories.self, Stats.self,
+            Browse.self, Import.self, List.self, Show.self, SearchCommand.self, Categories.self, Stats.self,
             BookmarksCommand.self,
         ],
         defaultSubcommand: Browse.self
