@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import TidingsCore
+import TidingsLibrary
+
+/// `tidings-bench search`: replays queries typed one key at a time on a generated library and
+/// times what the browser does per keystroke (docs/search.md, "Live typing").
+struct SearchBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Time live search, keystroke by keystroke, on a generated library.",
+        discussion: """
+            For every prefix of every scripted query (read as live input: the last word is a \
+            prefix) it times the first stage, an archive-order page plus the match count (what \
+            the browser paints), and separately the second, a relevance page.
+            """)
+    @OptionGroup var corpus: CorpusOptions
+    @Option(help: "Where to keep generated corpora and libraries between runs.") var cache = ".build/bench-corpus"
+    @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
+    @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    /// What a person might type: one-letter prefixes, words in about half the posts, a rare
+    /// word, a phrase, exclusions, fields and Korean substrings.
+    static let script = [
+        "said", "the talks", "s", "t", "korea", "\"north korea\"", "kim -missile", "author:holloway sanctions",
+        "title:summit", "category:economy market", "정은", "seltanselbra", "sanctions OR summit", "outlet:reuters pyongyang",
+    ]
+
+    /// Figures of one stage over every keystroke, in milliseconds.
+    struct Stage: Encodable {
+        var medianMs: Double
+        var p95Ms: Double
+        var maxMs: Double
+        var cpuMedianMs: Double
+        var cpuP95Ms: Double
+        var slowest: [String]
+
+        init(_ samples: [(text: String, wall: Double, cpu: Double)]) {
+            let wall = samples.map(\.wall).sorted()
+            let cpu = samples.map(\.cpu).sorted()
+            medianMs = SearchBench.percentile(wall, 0.5)
+            p95Ms = SearchBench.percentile(wall, 0.95)
+            maxMs = wall.last ?? 0
+            cpuMedianMs = SearchBench.percentile(cpu, 0.5)
+            cpuP95Ms = SearchBench.percentile(cpu, 0.95)
+            slowest = samples.sorted { $0.cpu > $1.cpu }.prefix(5).map { String(format: "%@ %.1f", $0.text, $0.cpu) }
+        }
+
+        var line: String {
+            String(format: "median %.1f ms, p95 %.1f ms, max %.1f ms; CPU median %.1f ms, p95 %.1f ms",
+                   medianMs, p95Ms, maxMs, cpuMedianMs, cpuP95Ms)
+        }
+    }
+
+    struct Result: Encodable {
+        var posts: Int
+        var keystrokes: Int
+        var rounds: Int
+        var firstStage: Stage
+        var relevance: Stage
+    }
+
+    func run() throws {
+        let path = try BrowseBench.preparedLibrary(corpus: corpus, cache: cache)
+        let library = try Library(path: path)
+        let posts = try library.count()
+        var first: [(text: String, wall: Double, cpu: Double)] = []
+        var ranked: [(text: String, wall: Double, cpu: Double)] = []
+        for round in 0...max(1, rounds) {
+            for query in SearchBench.script {
+                for length in 1...query.count {
+                    let text = String(query.prefix(length))
+                    let parsed = SearchQuery(text, typing: true)
+                    if parsed.isEmpty { continue }
+                    let archive = try SearchBench.milliseconds {
+                        _ = try library.search(parsed, order: .archive, limit: limit)
+                    }
+                    let relevance = try SearchBench.milliseconds {
+                        _ = try library.search(parsed, order: .relevance, limit: limit, counting: false)
+                    }
+                    // The first replay warms the page cache and is not counted.
+                    if round > 0 {
+                        first.append((text, archive.wall, archive.cpu))
+                        ranked.append((text, relevance.wall, relevance.cpu))
+                    }
+                }
+            }
+        }
+        let result = Result(posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
+                            firstStage: Stage(first), relevance: Stage(ranked))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        print("search: \(posts) posts, \(result.keystrokes) keystrokes × \(result.rounds) rounds, \(limit) rows a page")
+        print("  archive page + count (painted per keystroke): " + result.firstStage.line)
+        print("  relevance page (async, cancellable):           " + result.relevance.line)
+        print("  most CPU, archive:   " + result.firstStage.slowest.joined(separator: ", "))
+        print("  most CPU, relevance: " + result.relevance.slowest.joined(separator: ", "))
+    }
+
+    /// Wall-clock and process CPU milliseconds of `body`. On a shared machine the CPU time
+    /// is the steadier figure: SQLite works on a GRDB reader thread, so it is the process's.
+    static func milliseconds(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = cpuNanoseconds()
+        try body()
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, Double(cpuNanoseconds() - cpuStart) / 1e6)
+    }
+
+    private static func cpuNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    /// The value below which `fraction` of the sorted `values` lie (nearest rank).
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let rank = Int((fraction * Double(values.count)).rounded(.up)) - 1
+        return values[min(values.count - 1, max(0, rank))]
+    }
+}
