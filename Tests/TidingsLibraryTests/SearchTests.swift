@@ -149,8 +149,20 @@ import TidingsCore
         #expect(try titles("said", on: .category("Nowhere")) == [])
         let page = try library.search(SearchQuery("said"), on: .category("Diplomacy"), order: .relevance)
         #expect(page.rows.map(\.title) == ["Kim Jong Un meets envoy in Pyongyang"] && page.total == 1)
-        // Nothing is bookmarked in this library: the Bookmarks shelf is empty, not an error.
+        // Nothing is bookmarked yet: the Bookmarks shelf is empty, not an error.
         #expect(try titles("said", on: .bookmarks) == [])
+    }
+
+    @Test func bookmarksShelfAndMarks() throws {
+        let rows = try library.search(SearchQuery("said")).rows
+        #expect(rows.allSatisfy { !$0.isBookmarked && $0.isUnread })
+        try library.setBookmark(true, postID: rows[2].id)
+        try library.setRead(true, postID: rows[0].id)
+        #expect(try titles("said", on: .bookmarks) == ["Missile launch condemned"])
+        #expect(try titles("-said", on: .bookmarks) == [])
+        let marked = try library.search(SearchQuery("said")).rows
+        #expect(marked.map(\.isBookmarked) == [false, false, true])
+        #expect(marked.map(\.isUnread) == [false, true, true])
     }
 
     @Test func rowsCarryHighlightsAndSnippets() throws {
