@@ -1,0 +1,330 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Issue 7: the terminal can never be broken. The real `tidings` on a pseudo-terminal of its
+/// own: hostile content, signals, crashes, hang-ups and odd terminals. Resize storms run in
+/// tmux (``TerminalResizeStormTests``), where the screen can be compared with a fresh one.
+@Suite struct TerminalSafetyTests {
+    /// A scratch library (optionally with the sample archive) and the environment for a pty run.
+    struct Setup {
+        let cli: CLI
+        var environment: [String: String]
+
+        init(importSample: Bool = true) async throws {
+            cli = try CLI()
+            if importSample {
+                let imported = try await cli.run("import", CLI.repository + "/data")
+                #expect(imported.status == 0, "\(imported)")
+            }
+            environment = cli.environment.merging([
+                "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no",
+                "TIDINGS_SAMPLE": CLI.repository + "/data",
+            ]) { _, new in new }
+        }
+
+        func start(columns: Int = 80, rows: Int = 24, arguments: [String] = [],
+                   environment extra: [String: String?] = [:], newSession: Bool = true) throws -> TestPseudoTerminal {
+            var environment = self.environment
+            for (key, value) in extra { environment[key] = value }
+            return try TestPseudoTerminal(
+                executable: try BuiltProducts.executable(named: "tidings"), arguments: arguments,
+                environment: environment, columns: columns, rows: rows, newSession: newSession)
+        }
+    }
+
+    /// Prints a measured figure when `TIDINGS_TERMINAL_FIGURES` is set (for docs/testing.md).
+    static func figure(_ text: String) {
+        if ProcessInfo.processInfo.environment["TIDINGS_TERMINAL_FIGURES"] != nil { print("figure: \(text)") }
+    }
+
+    /// Saves what a program wrote when `TIDINGS_TERMINAL_DUMP` names a folder.
+    static func dump(_ pty: TestPseudoTerminal, _ name: String) {
+        guard let folder = ProcessInfo.processInfo.environment["TIDINGS_TERMINAL_DUMP"] else { return }
+        try? Data(pty.output).write(to: URL(fileURLWithPath: "\(folder)/\(name).out"))
+    }
+
+    static let smcup = "\u{1B}[?1049h"
+    static let rmcup = "\u{1B}[?1049l"
+
+    /// Byte offset of the last occurrence of `text` in `bytes`, or nil.
+    static func lastIndex(of text: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count + start else { return nil }
+        var index = bytes.count - needle.count
+        while index >= start {
+            if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The program left the alternate screen after it last entered it, showed the cursor
+    /// after it last hid it, and the terminal settings are as before it started.
+    static func expectRestored(_ pty: TestPseudoTerminal, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let output = pty.output
+        if let entered = lastIndex(of: smcup, in: output) {
+            let left = lastIndex(of: rmcup, in: output)
+            #expect(left.map { $0 > entered } == true, "\(context): alternate screen still on", sourceLocation: sourceLocation)
+        }
+        if let hidden = lastIndex(of: "\u{1B}[?25l", in: output) {
+            let shown = lastIndex(of: "\u{1B}[?25h", in: output)
+            #expect(shown.map { $0 > hidden } == true, "\(context): cursor left hidden", sourceLocation: sourceLocation)
+        }
+        let differences = termiosDifferences(pty.settingsBefore, pty.currentSettings())
+        #expect(differences.isEmpty, "\(context): terminal settings changed: \(differences)", sourceLocation: sourceLocation)
+    }
+
+    static func waitForFirstFrame(_ pty: TestPseudoTerminal, _ text: String = "1/50") throws {
+        guard pty.drain(timeout: 20, until: { $0.outputContains(text) }) else {
+            throw ChildProcess.Failure(description: "no first frame with \(text): \(String(decoding: pty.output, as: UTF8.self).debugDescription)")
+        }
+        pty.drain(quietMilliseconds: 150, timeout: 2)
+    }
+
+    // MARK: 1. Hostile content
+
+    static let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{07}\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
+        + "\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{9B}31m\u{9D}0;osc\u{07}\u{1B}P1$qm\u{1B}\\\u{1B}_apc\u{1B}\\\u{202E}\u{2066}"
+
+    /// ``hostile`` as a file name: no slashes.
+    static let hostileName = hostile.replacingOccurrences(of: "/", with: "_")
+
+    static func hostilePage(posts: Int) -> String {
+        var page = "Category: Zz\(hostile) Hostile\n\n"
+        for number in 1...posts {
+            page += "Evil \(number) title \(hostile) here\n\n"
+            page += "Posted on May \(number), 2020 by Mal\(hostile)lory\n\n"
+            page += "Body \(number) with \(hostile) in it, a bell \u{07} and \u{202E}override.\n\n"
+            page += "Second paragraph \(hostile) of post \(number).\n\n"
+            page += "[Out\(hostile)let]\n\n"
+        }
+        return page
+    }
+
+    @Test func auditCatchesWhatItMust() {
+        for bad in ["\u{1B}]0;x\u{07}", "a\u{07}b", "\u{9B}2J", "\u{202E}", "\u{1B}P1$q\u{1B}\\", "\u{1B}[c", "\u{1B}[>0q"] {
+            #expect(!TerminalStreamAudit.problems(in: Array(bad.utf8)).isEmpty, "\(bad.debugDescription)")
+        }
+        let good = "\u{1B}[?1049h\u{1B}[22;0;0t\u{1B}[1;1H\u{1B}[2J\u{1B}[0;1m\u{1B}(B\u{1B}[39;49mhé\r\n\u{1B}[?25h"
+        #expect(TerminalStreamAudit.problems(in: Array(good.utf8)).isEmpty)
+    }
+
+    @Test func hostileContentNeverReachesThePseudoTerminal() async throws {
+        var setup = try await Setup(importSample: false)
+        // The sample is imported at start from a folder whose name is hostile too: the
+        // greeting on the status line and on stderr names it.
+        let folder = setup.cli.scratch.file("sample\(Self.hostileName)dir")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(Self.hostilePage(posts: 6).utf8).write(to: URL(fileURLWithPath: folder + "/page\(Self.hostileName).txt"))
+        setup.environment["TIDINGS_SAMPLE"] = folder
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty, "/6")
+        for keys in ["j", "j", "G", "k", "\r", "j", " ", "\t", "j", "\u{1B}", "]", "[", "?", "q"] {
+            pty.send(keys)
+            pty.drain(quietMilliseconds: 80, timeout: 2)
+        }
+        // The search line echoes what is typed.
+        pty.send("/")
+        pty.drain(quietMilliseconds: 80, timeout: 2)
+        for typed in ["pwned", "\u{07}", "\u{9B}31m", "\u{9D}0;x", "\u{202E}\u{2066}", "\u{1B}]0;x\u{07}"] {
+            pty.send(typed)
+            pty.drain(quietMilliseconds: 80, timeout: 2)
+        }
+        pty.send("/")
+        pty.send("\u{1B}]52;c;eA==\u{07}")
+        pty.drain(quietMilliseconds: 80, timeout: 2)
+        pty.send("\u{1B}")
+        pty.drain(quietMilliseconds: 80, timeout: 2)
+        pty.send("q")
+        var ended = pty.waitForExit(timeout: 3)
+        if ended == nil {
+            Glibc.kill(pty.pid, SIGTERM)
+            ended = pty.waitForExit(timeout: 3)
+        }
+        #expect(ended != nil)
+        Self.dump(pty, "hostile")
+        let output = pty.output
+        #expect(pty.outputContains("Evil"), "the hostile posts were never drawn")
+        let problems = TerminalStreamAudit.problems(in: output)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(!pty.outputContains("\u{1B}]0;") && !pty.outputContains("\u{1B}]2;"), "the window title was set")
+        Self.expectRestored(pty, "hostile content")
+    }
+
+    @Test func importErrorsNameHostileFilesSafely() async throws {
+        let cli = try CLI()
+        let name = "bad\(Self.hostileName)name.txt"
+        try cli.write(name, "no posts here \(Self.hostile)\n")
+        for argument in [cli.scratch.file(name), cli.scratch.file("missing\(Self.hostileName).txt")] {
+            let result = try await cli.run("import", argument)
+            #expect(result.status != 0, "\(result)")
+            let bytes = Array(result.standardError.utf8)
+            #expect(!bytes.isEmpty)
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "\(result.standardError.debugDescription)")
+            #expect(TerminalStreamAudit.problems(in: bytes).isEmpty, "\(TerminalStreamAudit.problems(in: bytes))")
+        }
+    }
+
+    // MARK: 2. Signals, crashes and hang-ups
+
+    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131), (SIGSEGV, 139), (SIGABRT, 134)]
+          as [(Int32, Int32)])
+    func signalsRestoreTheTerminal(signal: Int32, status: Int32) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty)
+        Glibc.kill(pty.pid, signal)
+        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
+        #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
+        #expect(ended.seconds < 1, "signal \(signal): exit took \(ended.seconds) s")
+        Self.figure("signal \(signal): status \(ended.termination.status) after \(ended.seconds) s")
+        Self.expectRestored(pty, "signal \(signal)")
+    }
+
+    /// The control for ``signalsRestoreTheTerminal(signal:status:)``: SIGKILL leaves the
+    /// terminal raw, and the same checks see it.
+    @Test func theChecksSeeATerminalLeftRaw() async throws {
+        let setup = try await Setup()
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty)
+        Glibc.kill(pty.pid, SIGKILL)
+        _ = try #require(pty.waitForExit(timeout: 5))
+        #expect(!termiosDifferences(pty.settingsBefore, pty.currentSettings()).isEmpty)
+        #expect(Self.lastIndex(of: Self.rmcup, in: pty.output) == nil)
+    }
+
+    @Test func suspendAndResumeRedraws() async throws {
+        let setup = try await Setup()
+        let pty = try setup.start(newSession: false)
+        try Self.waitForFirstFrame(pty)
+        let before = pty.output.count
+        Glibc.kill(pty.pid, SIGTSTP)
+        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.rmcup, in: $0.output, from: before) != nil }),
+                "SIGTSTP did not leave the alternate screen")
+        let stopDeadline = ContinuousClock.now + .seconds(3)
+        while pty.processState() != "T", ContinuousClock.now < stopDeadline { usleep(10_000) }
+        #expect(pty.processState() == "T", "SIGTSTP did not stop the program")
+        pty.drain(quietMilliseconds: 100, timeout: 1)
+        let suspended = termiosDifferences(pty.settingsBefore, pty.currentSettings())
+        #expect(suspended.isEmpty, "terminal not restored while suspended: \(suspended)")
+        let resumed = pty.output.count
+        Glibc.kill(pty.pid, SIGCONT)
+        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.smcup, in: $0.output, from: resumed) != nil }),
+                "SIGCONT did not re-enter the alternate screen")
+        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: "1/50", in: $0.output, from: resumed) != nil }),
+                "SIGCONT did not redraw")
+        pty.drain(quietMilliseconds: 100, timeout: 1)
+        pty.send("j")
+        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: "2", in: $0.output, from: resumed) != nil }))
+        pty.send("q")
+        let ended = try #require(pty.waitForExit(timeout: 3))
+        #expect(ended.termination.status == 0)
+        Self.expectRestored(pty, "suspend and resume")
+    }
+
+    /// Closes the master side and measures how long the program lives on and the CPU it uses.
+    static func hangUp(_ pty: TestPseudoTerminal) -> (seconds: Double?, cpu: Double) {
+        let before = pty.cpuSeconds() ?? 0
+        var last = before
+        let start = DispatchTime.now().uptimeNanoseconds
+        pty.hangUp()
+        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 3 {
+            if let cpu = pty.cpuSeconds() { last = cpu }
+            if (try? pty.poll()) != nil {
+                return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, last - before)
+            }
+            usleep(5_000)
+        }
+        return (nil, last - before)
+    }
+
+    static func integrityCheck(_ library: String) async throws -> String {
+        guard let sqlite = executableOnPath("sqlite3") else { return "ok" }
+        let result = try await ProcessRunner.run(sqlite, arguments: [library, "PRAGMA integrity_check;"])
+        return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func hangUpWhileIdleEndsPromptly() async throws {
+        let setup = try await Setup()
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty)
+        let (seconds, cpu) = Self.hangUp(pty)
+        Self.figure("hang-up while idle: gone after \(seconds ?? -1) s, \(cpu) s CPU")
+        #expect(seconds.map { $0 < 2 } == true, "still running 3 s after the hang-up")
+        #expect(cpu <= 0.5, "\(cpu) s of CPU after the hang-up")
+        #expect(try await Self.integrityCheck(setup.cli.library) == "ok")
+    }
+
+    /// A folder of generated archive pages, big enough that importing takes a while.
+    static func writeLargeFolder(_ cli: CLI, files: Int, postsPerFile: Int) throws -> String {
+        let folder = cli.scratch.file("large")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in 0..<files {
+            var page = "Category: Generated \(file % 7)\n\n"
+            for post in 0..<postsPerFile {
+                page += "Generated story \(file)-\(post) about harvests and rail links\n\n"
+                page += "Posted on March \(post % 28 + 1), 2019 by Writer \(post % 13)\n\n"
+                page += String(repeating: "Officials said the plan for \(file) and \(post) was on track. ", count: 12) + "\n\n"
+                page += "[Outlet \(post % 5)]\n\n"
+            }
+            try Data(page.utf8).write(to: URL(fileURLWithPath: "\(folder)/page-\(file).txt"))
+        }
+        return folder
+    }
+
+    @Test(arguments: ["import", "browse"])
+    func hangUpWhileImportingEndsPromptlyAndKeepsTheLibrarySound(command: String) async throws {
+        var setup = try await Setup(importSample: false)
+        let folder = try Self.writeLargeFolder(setup.cli, files: 120, postsPerFile: 40)
+        setup.environment["TIDINGS_SAMPLE"] = folder
+        let pty = try setup.start(arguments: command == "import" ? ["import", folder] : [])
+        // Let the import get going: the library file appears and grows.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + "-wal")[.size] as? Int) ?? 0
+            if size > 0 { break }
+            pty.drain(quietMilliseconds: 10, timeout: 0.02)
+        }
+        pty.drain(quietMilliseconds: 10, timeout: 0.2)
+        #expect(try pty.poll() == nil, "the import ended before the hang-up; make the folder larger")
+        let (seconds, cpu) = Self.hangUp(pty)
+        Self.figure("hang-up while importing (\(command)): gone after \(seconds ?? -1) s, \(cpu) s CPU")
+        #expect(seconds.map { $0 < 2 } == true, "\(command): still running 3 s after the hang-up")
+        #expect(cpu <= 0.5, "\(command): \(cpu) s of CPU after the hang-up")
+        #expect(try await Self.integrityCheck(setup.cli.library) == "ok")
+    }
+
+    // MARK: 4. Odd terminals
+
+    @Test(arguments: [nil, "dumb", "nosuchterm"] as [String?])
+    func unusableTerminalsFailWithOneLine(term: String?) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start(environment: ["TERM": term])
+        let ended = try #require(pty.waitForExit(timeout: 10))
+        #expect(ended.termination.status != 0)
+        let text = String(decoding: pty.output, as: UTF8.self)
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        #expect(lines.count == 1 && lines.first?.hasPrefix("tidings:") == true, "\(text.debugDescription)")
+        #expect(!pty.outputContains("\u{1B}"), "escape sequences written: \(text.debugDescription)")
+        Self.expectRestored(pty, "TERM=\(term ?? "unset")")
+    }
+
+    @Test(arguments: [["LANG": "C"], ["LC_ALL": "C"], ["LANG": "POSIX", "LC_ALL": "C"], ["NO_COLOR": "1"],
+                      ["TERM": "vt100"], ["TERM": "linux"]] as [[String: String]])
+    func limitedTerminalsStillWork(environment: [String: String]) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start(environment: environment)
+        try Self.waitForFirstFrame(pty)
+        pty.send("j")
+        #expect(pty.drain(timeout: 3, until: { $0.outputContains("2") }))
+        pty.send("q")
+        let ended = try #require(pty.waitForExit(timeout: 3))
+        #expect(ended.termination.status == 0)
+        Self.expectRestored(pty, "\(environment)")
+        if environment["TERM"] == nil {
+            let problems = TerminalStreamAudit.problems(in: pty.output)
+            #expect(problems.isEmpty, "\(problems)")
+        }
+    }
+}
