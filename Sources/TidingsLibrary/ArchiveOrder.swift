@@ -11,7 +11,7 @@ import Synchronization
 /// It holds by construction: the importer gives each new post the next `seq` (AUTOINCREMENT,
 /// never reused) and an `ordinal` above every existing one, and changes neither afterwards;
 /// deleting posts cannot break it. Search still checks it, with one scan of the archive-order
-/// index (about 10 ms on 100,000 posts) whenever the newest `seq` changes, that is after
+/// index (10–20 ms on 100,000 posts) whenever the newest `seq` changes, that is after
 /// every import that added posts. If an importer ever reorders the archive, search becomes
 /// slower, never wrong. (A change that rewrites `ordinal` in place without adding a post
 /// would need this check keyed on something else.)
@@ -23,12 +23,19 @@ enum ArchiveOrder {
     static func followsSeq(in db: Database, path: String) throws -> Bool {
         let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
         if let known = checked.withLock({ $0[path] }), known.newest == newest { return known.followsSeq }
-        // Adjacent posts in archive order whose seqs go backwards; ties in ordinal are ordered
-        // by seq, as the archive-order index orders them.
-        let broken = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM (SELECT seq, lag(seq) OVER (ORDER BY ordinal, seq) AS previous FROM post)
-                           WHERE seq < previous)
-            """) ?? true
+        // Walk the archive-order index (ties in ordinal ordered by seq, as the index orders
+        // them) and stop at the first seq that goes backwards. A cursor over one covering
+        // index: 10–20 ms for 100,000 posts, where a window function took 90.
+        let seqs = try Int64.fetchCursor(db, sql: "SELECT seq FROM post INDEXED BY post_by_ordinal ORDER BY ordinal, seq")
+        var previous = Int64.min
+        var broken = false
+        while let seq = try seqs.next() {
+            if seq < previous {
+                broken = true
+                break
+            }
+            previous = seq
+        }
         checked.withLock { $0[path] = (newest, !broken) }
         return !broken
     }
