@@ -295,6 +295,35 @@ import Testing
         #expect(try await Self.integrityCheck(setup.cli.library) == "ok")
     }
 
+    // MARK: 3. Resize storms (the screen comparison is in TerminalResizeStormTests)
+
+    /// Sizes changed on the pty master back to back, with no pause for the program to draw:
+    /// it must survive, still answer keys and restore the terminal.
+    @Test func tightResizeStormOnThePseudoTerminal() async throws {
+        let setup = try await Setup()
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty)
+        let count = Int(ProcessInfo.processInfo.environment["TIDINGS_RESIZE_STORM"] ?? "") ?? 50
+        var generator = TerminalResizeStormTests.SeededGenerator(state: 11)
+        var sizes = [(1, 1), (10, 3), (2, 80), (80, 2)]
+        sizes += (0..<count).map { _ in (Int.random(in: 1...300, using: &generator), Int.random(in: 1...100, using: &generator)) }
+        for (index, (columns, rows)) in sizes.enumerated() {
+            pty.resize(columns: columns, rows: rows)
+            if index % 10 == 0 { pty.drain(quietMilliseconds: 1, timeout: 0.005) }
+        }
+        pty.resize(columns: 80, rows: 24)
+        pty.drain(quietMilliseconds: 200, timeout: 5)
+        #expect(try pty.poll() == nil, "tidings died in the storm")
+        let settled = pty.output.count
+        pty.send("j")
+        #expect(pty.drain(timeout: 5, until: { Self.lastIndex(of: "2", in: $0.output, from: settled) != nil }),
+                "no answer to a key after the storm")
+        pty.send("q")
+        let ended = try #require(pty.waitForExit(timeout: 3))
+        #expect(ended.termination.status == 0)
+        Self.expectRestored(pty, "resize storm")
+    }
+
     // MARK: 4. Odd terminals
 
     @Test(arguments: [nil, "dumb", "nosuchterm"] as [String?])
