@@ -12,7 +12,8 @@ extension Library {
     ///   ("could not save the bookmark: the disk is full") when it could not be saved.
     @discardableResult
     public func setBookmark(_ on: Bool, postID: String) throws(LibraryError) -> BookmarkChange {
-        try save("the bookmark") { db in
+        defer { scheduleBookmarkSidecar() }
+        return try save("the bookmark") { db in
             let id = try Library.resolve(postID, in: db, orBookmark: !on)
             let title = try String.fetchOne(db, sql: """
                 SELECT title FROM post WHERE id = ?1 UNION ALL SELECT title FROM bookmark WHERE postID = ?1
@@ -27,7 +28,8 @@ extension Library {
     /// The read and the write are one IMMEDIATE transaction, so two browsers toggling at once
     /// never lose either's change; the change is on disk when this returns (see ``save``).
     public func toggleBookmark(postID: String) throws(LibraryError) -> Bool {
-        try save("the bookmark") { db in
+        defer { scheduleBookmarkSidecar() }
+        return try save("the bookmark") { db in
             let id = try Library.resolve(postID, in: db, orBookmark: true)
             if try Library.removeBookmark(id, in: db) { return false }
             return try Library.addBookmark(id, at: Date(), in: db)
@@ -76,7 +78,8 @@ extension Library {
     /// Bookmarks shelf keeps its order; one already here keeps its own. A bookmark whose post
     /// this library does not hold is kept too, with the given title and outlet, and reported.
     public func restoreBookmarks(_ bookmarks: [Bookmark]) throws(LibraryError) -> BookmarkRestore {
-        try save("the bookmarks") { db in
+        defer { scheduleBookmarkSidecar() }
+        return try save("the bookmarks") { db in
             var outcome = BookmarkRestore()
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)

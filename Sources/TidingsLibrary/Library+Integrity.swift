@@ -1,9 +1,65 @@
+import Foundation
 import GRDB
 
 extension Library {
+    /// What the browser and every command say when SQLite finds the file damaged.
+    public static let damagedAdvice = "the library file is damaged; run `tidings rebuild` (your bookmarks are kept)"
+
     /// SQLite's own check of the whole file (`PRAGMA integrity_check`): `["ok"]` when sound,
     /// else the problems it found. For crash tests and for diagnosing a library.
     public func integrityCheck() throws(LibraryError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// The cheaper check (`PRAGMA quick_check`: page structure, no index-to-table cross-check).
+    public func quickCheck() throws(LibraryError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    }
+
+    /// FTS5's own check that the full-text index matches the posts; nil when it does, else a
+    /// sentence saying what is wrong (never SQL).
+    public func fullTextCheck() -> String? {
+        do {
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('integrity-check', 1)")
+            }
+            return nil
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return "the full-text index does not match the posts"
+        } catch {
+            return LibraryError(error, path: path).description
+        }
+    }
+
+    /// What `tidings check` found.
+    public struct CheckReport: Sendable {
+        /// Problems found; empty when the library is sound.
+        public var problems: [String] = []
+        public var posts = 0
+        public var bookmarks = 0
+        public var isSound: Bool { problems.isEmpty }
+    }
+
+    /// Opens the library at `path` (which must exist) and checks its pages and its full-text
+    /// index. Never throws for damage: a file that cannot even be opened is a problem reported.
+    public static func check(path: String) -> CheckReport {
+        var report = CheckReport()
+        let library: Library
+        do {
+            library = try Library(path: path)
+        } catch {
+            report.problems.append(error.description)
+            return report
+        }
+        do {
+            let found = try library.quickCheck()
+            if found != ["ok"] { report.problems.append(contentsOf: found.prefix(5).map { "page check: \($0)" }) }
+        } catch {
+            report.problems.append(error.description)
+        }
+        if let problem = library.fullTextCheck() { report.problems.append(problem) }
+        report.posts = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0 }) ?? 0
+        report.bookmarks = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0 }) ?? 0
+        return report
     }
 }

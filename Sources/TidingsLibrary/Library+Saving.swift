@@ -47,7 +47,7 @@ extension Library {
         case .SQLITE_IOERR:
             reason = "writing to the disk failed"
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            reason = "the library file is damaged"
+            reason = Library.damagedAdvice
         default:
             reason = error.message ?? "\(error.resultCode)"
         }

@@ -73,7 +73,7 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                self = .cannotOpen(path: path, reason: "the file is damaged or not a Tidings library")
+                self = .cannotOpen(path: path, reason: Library.damagedAdvice)
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
                 self = .cannotOpen(path: path, reason: "cannot open it for writing (check permissions)")
             case .SQLITE_FULL:

@@ -56,7 +56,7 @@ struct ExportBookmarks: ParsableCommand {
                 data = BookmarkExport.markdown(bookmarks)
             }
             guard let output else {
-                FileHandle.standardOutput.write(data)
+                Output.write(data, to: FileHandle.standardOutput)
                 return
             }
             try AtomicFile.write(data, to: output)

@@ -32,11 +32,17 @@ enum Output {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = JSONText.escapingInvisibles(try encoder.encode(value))
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        write(data, to: FileHandle.standardOutput)
     }
 
     private static func writeLine(_ text: String, to handle: FileHandle) {
-        handle.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: handle)
+    }
+
+    /// Writes without trapping: `FileHandle.write(_:)` crashes the process (SIGILL) when the
+    /// write fails, say on a full disk; a lost line must not turn exit status 74 into a crash.
+    static func write(_ data: Data, to handle: FileHandle) {
+        try? handle.write(contentsOf: data)
     }
 }
 

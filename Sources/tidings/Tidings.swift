@@ -18,7 +18,7 @@ struct Tidings: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Browse.self, Import.self, List.self, Show.self, SearchCommand.self, Categories.self, Stats.self,
-            BookmarksCommand.self,
+            BookmarksCommand.self, Check.self, Rebuild.self,
         ],
         defaultSubcommand: Browse.self
     )

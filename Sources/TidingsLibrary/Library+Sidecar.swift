@@ -1,0 +1,158 @@
+import Foundation
+import Glibc
+
+/// A copy of every bookmark beside the library file, so that bookmarks survive even a library
+/// file SQLite can no longer read (`tidings rebuild` restores them from it).
+///
+/// The format is the one `tidings bookmarks export --format json` writes. The file is replaced
+/// atomically after each bookmark change: written to a temporary file in the same folder,
+/// fsynced, renamed over the old one, and the folder fsynced; a crash leaves the old copy or
+/// the new one, never a mix. Writing it is best effort: the database is the record, the copy a
+/// spare, so a failure to write it never fails the bookmark. Two processes changing bookmarks
+/// at the same moment may leave the copy one change behind until the next change.
+public enum BookmarkSidecar {
+    /// `bookmarks.json` beside `library.sqlite`; `NAME.bookmarks.json` beside any other name,
+    /// so that two libraries in one folder keep separate copies.
+    public static func path(forLibrary library: String) -> String {
+        let url = URL(fileURLWithPath: library)
+        let folder = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        return folder + "/" + (name == "library.sqlite" ? "bookmarks.json" : name + ".bookmarks.json")
+    }
+
+    struct File: Codable {
+        var format = "tidings-bookmarks"
+        var version = 1
+        var exportedAt: String
+        var bookmarks: [Entry]
+    }
+
+    struct Entry: Codable {
+        var id: String
+        var title: String?
+        var outlet: String?
+        var categories: [String]?
+        var date: String?
+        var bookmarkedAt: String
+    }
+
+    static func encode(_ bookmarks: [Bookmark], at time: Date = Date()) throws -> Data {
+        let file = File(exportedAt: timestamp(time), bookmarks: bookmarks.map {
+            Entry(id: $0.postID, title: $0.title, outlet: $0.outlet, categories: $0.categories, date: $0.date,
+                  bookmarkedAt: timestamp($0.bookmarkedAt))
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(file)
+        data.append(0x0A)
+        return data
+    }
+
+    /// The bookmarks in the copy beside `library`; empty when there is none or it cannot be read.
+    public static func read(forLibrary library: String) -> [Bookmark] {
+        guard let data = FileManager.default.contents(atPath: path(forLibrary: library)),
+              let file = try? JSONDecoder().decode(File.self, from: data), file.format == "tidings-bookmarks" else { return [] }
+        return file.bookmarks.compactMap { entry in
+            guard let time = date(entry.bookmarkedAt), entry.id.count == 12 else { return nil }
+            return Bookmark(postID: entry.id.lowercased(), bookmarkedAt: time, title: entry.title, outlet: entry.outlet,
+                            categories: entry.categories ?? [], date: entry.date, isInLibrary: false)
+        }
+    }
+
+    static func timestamp(_ time: Date) -> String { formatter(fractional: true).string(from: time) }
+
+    static func date(_ text: String) -> Date? {
+        formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
+    }
+
+    private static func formatter(fractional: Bool) -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter
+    }
+
+    /// Replaces `path` with `data`: temporary file, fsync, rename, fsync of the folder.
+    static func replace(_ path: String, with data: Data) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var template = Array((folder + "/.bookmarks.json.XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return false }
+        let temporary = String(cString: template)
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        let synced = written && fchmod(fd, 0o644) == 0 && fsync(fd) == 0
+        guard close(fd) == 0, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        let directory = open(folder, O_RDONLY | O_DIRECTORY)
+        guard directory >= 0 else { return false }
+        defer { close(directory) }
+        return fsync(directory) == 0
+    }
+}
+
+extension Library {
+    /// Rewrites the bookmark copy beside the library from the database now (best effort).
+    @discardableResult
+    public func writeBookmarkSidecar() -> Bool {
+        guard !isReadOnly, let all = try? self.bookmarks(), let data = try? BookmarkSidecar.encode(all) else { return false }
+        return BookmarkSidecar.replace(BookmarkSidecar.path(forLibrary: path), with: data)
+    }
+
+    /// Asks for the bookmark copy to be rewritten on a background queue, so that a toggle does
+    /// not wait for it (about 20 ms with its two fsyncs on this machine, four times a key's
+    /// budget). Requests that arrive while one is pending are merged: a burst of toggles costs
+    /// one or two rewrites, each reading the bookmarks as they are when it runs. The copy is
+    /// flushed when the process exits normally (``flushBookmarkSidecars()``, registered with
+    /// `atexit`); a process killed in between leaves the copy behind by its last changes,
+    /// which the database itself holds.
+    func scheduleBookmarkSidecar() {
+        SidecarWriter.shared.schedule(self)
+    }
+
+    /// Waits until every requested bookmark copy is written.
+    public static func flushBookmarkSidecars() {
+        SidecarWriter.shared.flush()
+    }
+}
+
+/// The background queue that writes bookmark copies.
+final class SidecarWriter: @unchecked Sendable {
+    static let shared = SidecarWriter()
+    private let queue = DispatchQueue(label: "tidings.bookmark-copy")
+    private let lock = NSLock()
+    private var pending: [String: Library] = [:]
+
+    private init() {
+        atexit { SidecarWriter.shared.flush() }
+    }
+
+    func schedule(_ library: Library) {
+        lock.lock()
+        let first = pending[library.path] == nil
+        pending[library.path] = library
+        lock.unlock()
+        guard first else { return }
+        queue.async { [self] in
+            lock.lock()
+            let next = pending.removeValue(forKey: library.path)
+            lock.unlock()
+            next?.writeBookmarkSidecar()
+        }
+    }
+
+    func flush() {
+        queue.sync {}
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import TidingsLibrary
+
+/// `tidings check`: is the library file sound?
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the library file for damage (pages and full-text index).",
+        discussion: """
+            Runs SQLite's quick check of every page and FTS5's check that the search index \
+            matches the posts. Exit status 0 when the library is sound; 65 when it is damaged \
+            (then `tidings rebuild` makes a new one from the archives, keeping bookmarks); 74 \
+            when there is no library file.
+            """)
+
+    @OptionGroup var options: LibraryOptions
+
+    func run() throws {
+        try reporting {
+            let path = LibraryLocation.resolve(explicit: options.library)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw Failure("there is no library at \(path)", status: 74)
+            }
+            let report = Library.check(path: path)
+            if report.isSound {
+                Output.line("the library is sound: \(report.posts) posts, \(report.bookmarks) bookmarks")
+                return
+            }
+            for problem in report.problems { Output.error(problem) }
+            if !report.problems.contains(where: { $0.contains("tidings rebuild") }) {
+                Output.error(Library.damagedAdvice)
+            }
+            throw ExitCode(65)
+        }
+    }
+}
