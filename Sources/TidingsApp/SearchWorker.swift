@@ -50,9 +50,10 @@ final class SearchWorker: Sendable {
             let token = jobs.nextToken
             jobs.nextToken += 1
             jobs.running[request.generation, default: [:]][token] = Task.detached { [self] in
-                let answer = await SearchWorker.answer(request, library: library)
+                await SearchWorker.answer(request, library: library) { answer in
+                    self.jobs.withLock { $0.finished.append(answer) }
+                }
                 self.jobs.withLock { jobs in
-                    if let answer { jobs.finished.append(answer) }
                     jobs.running[request.generation]?[token] = nil
                     if jobs.running[request.generation]?.isEmpty == true { jobs.running[request.generation] = nil }
                 }
@@ -75,32 +76,50 @@ final class SearchWorker: Sendable {
         }
     }
 
-    /// Runs one request; nil when it was cancelled (a newer one answers instead).
-    static func answer(_ request: SearchRequest, library: Library) async -> Action? {
+    /// Runs one request and answers through `send`; says nothing when it was cancelled (a newer
+    /// request answers instead).
+    ///
+    /// The first page of a relevance search answers twice: the matches in archive order with
+    /// their count first, marked provisional (a few milliseconds at any size), then the ranked
+    /// page, which for a very common word takes a few hundred milliseconds and is interrupted if
+    /// the next key arrives first. Typing therefore never waits for the ranking.
+    static func answer(_ request: SearchRequest, library: Library, send: (Action) -> Void) async {
         let query = SearchQuery(request.query, typing: true)
+        let shelf = BrowserSession.shelf(request.tab)
+        var total: Int?
         do {
+            if request.order == .relevance, request.offset == 0 {
+                let early = try await library.search(query, on: shelf, order: .archive, offset: 0, limit: request.limit, counting: true)
+                total = early.total
+                send(.headlinesLoaded(page(early, for: request, total: early.total, provisional: true)))
+            }
             let page = try await library.search(
-                query, on: BrowserSession.shelf(request.tab), order: request.order == .relevance ? .relevance : .archive,
-                offset: request.offset, limit: request.limit, counting: true)
-            return .headlinesLoaded(HeadlinePage(
-                tab: request.tab, offset: request.offset, total: page.total ?? request.offset + page.rows.count,
-                rows: page.rows.map {
-                    Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: $0.isBookmarked,
-                             isUnread: $0.isUnread, titleHighlights: $0.titleMatches)
-                },
-                query: request.query, order: request.order, generation: request.generation,
-                hint: page.hints.isEmpty ? nil : page.hints.joined(separator: "; ")))
+                query, on: shelf, order: request.order == .relevance ? .relevance : .archive,
+                offset: request.offset, limit: request.limit, counting: total == nil)
+            send(.headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
         } catch {
             switch error {
             case .cancelled:
-                return nil
+                return
             case .unsearchable(let hint):
-                return .headlinesLoaded(HeadlinePage(
+                send(.headlinesLoaded(HeadlinePage(
                     tab: request.tab, offset: request.offset, total: 0, rows: [], query: request.query,
-                    order: request.order, generation: request.generation, hint: hint, failed: true))
+                    order: request.order, generation: request.generation, hint: hint, failed: true)))
             case .library(let error):
-                return .failed(error.description)
+                send(.failed(error.description))
             }
         }
+    }
+
+    /// A library search page as the reducer's headline page.
+    private static func page(_ page: SearchPage, for request: SearchRequest, total: Int?, provisional: Bool) -> HeadlinePage {
+        HeadlinePage(
+            tab: request.tab, offset: request.offset, total: total ?? request.offset + page.rows.count,
+            rows: page.rows.map {
+                Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: $0.isBookmarked,
+                         isUnread: $0.isUnread, titleHighlights: $0.titleMatches)
+            },
+            query: request.query, order: request.order, generation: request.generation,
+            hint: page.hints.isEmpty ? nil : page.hints.joined(separator: "; "), isProvisional: provisional)
     }
 }

@@ -58,8 +58,10 @@ public struct HeadlineList: Equatable, Sendable {
     /// returns false for a stale or unknown one.
     mutating func accept(_ page: HeadlinePage) -> Bool {
         guard page.tab == key.tab, page.query == key.query, page.generation == generation,
-            pending.remove(page.offset) != nil
+            pending.contains(page.offset)
         else { return false }
+        // A provisional page shows at once but leaves the offset awaited: the final one replaces it.
+        if !page.isProvisional { pending.remove(page.offset) }
         pages[page.offset] = page.rows
         stale.remove(page.offset)
         total = max(0, page.total)

@@ -24,11 +24,16 @@ public struct HeadlinePage: Equatable, Sendable {
     /// For a search: the query could not be run at all (no usable word, syntax the library
     /// rejected). The rows are ignored, the last good results stay on screen, and `hint` is shown.
     public var failed: Bool
+    /// An early answer that another page for the same request will replace: ranking every
+    /// match of a common word takes a few hundred milliseconds, so a relevance search first
+    /// answers with the matches in archive order (cheap at any size), then with the ranked
+    /// page, unless the next keystroke supersedes it first.
+    public var isProvisional: Bool
 
     public init(
         tab: TabKind, offset: Int, total: Int, rows: [Headline],
         query: String? = nil, order: SearchOrder = .archive, generation: Int = 0,
-        summary: String? = nil, hint: String? = nil, failed: Bool = false
+        summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false
     ) {
         self.tab = tab
         self.offset = offset
@@ -40,5 +45,6 @@ public struct HeadlinePage: Equatable, Sendable {
         self.summary = summary
         self.hint = hint
         self.failed = failed
+        self.isProvisional = isProvisional
     }
 }

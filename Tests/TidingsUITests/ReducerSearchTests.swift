@@ -187,3 +187,34 @@ struct ReducerSearchTests {
         #expect(session.state.isEditingSearch)
     }
 }
+
+/// A relevance search answers first with a provisional page in archive order, then ranked.
+@Suite("Reducer: provisional search pages")
+struct ReducerProvisionalSearchTests {
+    @Test("a provisional page shows at once; the ranked page for the same request replaces it")
+    func provisionalThenFinal() throws {
+        var session = Harness(SearchFixtures.library())
+        session.holdSearches = true
+        session.type("/lau")
+        let request = try #require(session.held.last)
+        guard case .loadHeadlines(let tab, let query?, let order, let offset, _, let generation) = request else {
+            Issue.record("not a search request: \(request)")
+            return
+        }
+        let early = [Headline(id: "s-2", title: "Early"), Headline(id: "s-8", title: "Second")]
+        let ranked = [Headline(id: "s-8", title: "Second"), Headline(id: "s-2", title: "Early")]
+        func page(_ rows: [Headline], provisional: Bool) -> HeadlinePage {
+            HeadlinePage(tab: tab, offset: offset, total: 2, rows: rows, query: query, order: order,
+                         generation: generation, isProvisional: provisional)
+        }
+        session.send(.headlinesLoaded(page(early, provisional: true)))
+        #expect(session.state.list.key.query == "lau")
+        #expect(session.state.list.headline(at: 0)?.id == "s-2")
+        session.send(.headlinesLoaded(page(ranked, provisional: false)))
+        #expect(session.state.list.headline(at: 0)?.id == "s-8")
+        // Once final, a late duplicate of the same request is stale.
+        let settled = session.state
+        session.send(.headlinesLoaded(page(early, provisional: false)))
+        #expect(session.state == settled)
+    }
+}
