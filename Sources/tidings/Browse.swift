@@ -16,6 +16,7 @@ struct Browse: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
+        Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
             let library = try options.open()
@@ -35,6 +36,21 @@ struct Browse: ParsableCommand {
         }
         // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.
         Glibc.exit(status)
+    }
+
+    /// Starts this program again with `SWIFT_BACKTRACE=interactive=no` when that variable is
+    /// unset and the streams are terminals.
+    ///
+    /// After a crash on a terminal, Swift's backtracer waits 30 s at an interactive prompt
+    /// before the process dies (the crash guard has already restored the terminal, but the
+    /// program seems to hang). The runtime reads the variable only at startup, hence the
+    /// `exec`; it keeps the arguments, and if it fails the browser simply carries on.
+    static func restartWithoutInteractiveBacktracer() {
+        guard getenv("SWIFT_BACKTRACE") == nil, CursesTerminal.standardStreamsAreTerminals() else { return }
+        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+        // The real path, not /proc/self/exe itself, so the process keeps its name.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+        execv(executable, CommandLine.unsafeArgv)
     }
 
     /// Imports the bundled sample into an empty library; returns a line for the status bar.

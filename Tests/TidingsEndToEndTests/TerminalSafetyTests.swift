@@ -182,6 +182,22 @@ import Testing
         Self.expectRestored(pty, "signal \(signal)")
     }
 
+    /// A crash with Swift's backtracer left at its defaults (no `SWIFT_BACKTRACE`), as a
+    /// user runs it: on a terminal the backtracer would otherwise wait 30 s at its prompt.
+    @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134)] as [(Int32, Int32)])
+    func crashesEndPromptlyWithDefaultBacktracerSettings(signal: Int32, status: Int32) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start(environment: ["SWIFT_BACKTRACE": nil])
+        try Self.waitForFirstFrame(pty)
+        Glibc.kill(pty.pid, signal)
+        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
+        #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
+        #expect(ended.seconds < 1, "signal \(signal): exit took \(ended.seconds) s")
+        Self.figure("crash \(signal), default backtracer: status \(ended.termination.status) after \(ended.seconds) s")
+        Self.dump(pty, "crash-\(signal)")
+        Self.expectRestored(pty, "crash \(signal)")
+    }
+
     /// The control for ``signalsRestoreTheTerminal(signal:status:)``: SIGKILL leaves the
     /// terminal raw, and the same checks see it.
     @Test func theChecksSeeATerminalLeftRaw() async throws {
