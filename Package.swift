@@ -49,10 +49,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures"]),
+        // libFuzzer harness for the parser and the query builder; a replay tool in normal builds
+        // (docs/testing.md).
+        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary"]),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
-            dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["FuzzRegressions"]
         ),
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
