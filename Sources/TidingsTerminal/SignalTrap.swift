@@ -21,6 +21,14 @@ private func recordTerminationSignal(_ signal: Int32) {
     // The first signal wins: a SIGHUP followed by the SIGTERM a dying SSH session
     // sends should still exit with 128+SIGHUP.
     _ = pendingTerminationSignal.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
+    // If the user stopped output (Ctrl-S), ncurses is blocked in write() and retries it
+    // after the signal: restart output so the frame, and then the exit, can go through.
+    // Linux's TCOON alone only undoes TCOOFF, not a Ctrl-S; TCOOFF then TCOON undoes both.
+    // tcflow is an ioctl, async-signal-safe; on a hung-up terminal it just fails.
+    if isatty(STDOUT_FILENO) == 1 {
+        _ = tcflow(STDOUT_FILENO, TCOOFF)
+        _ = tcflow(STDOUT_FILENO, TCOON)
+    }
 }
 
 /// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:)`` reports.

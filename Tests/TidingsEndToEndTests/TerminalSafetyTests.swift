@@ -182,6 +182,37 @@ import Testing
         Self.expectRestored(pty, "signal \(signal)")
     }
 
+    /// The user stopped output with Ctrl-S, so the program is blocked writing a frame; a
+    /// termination signal (0: the terminal hangs up) must still end it promptly and cleanly.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, 0] as [Int32])
+    func signalsEndTheProgramWhileOutputIsStopped(signal: Int32) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start()
+        try Self.waitForFirstFrame(pty)
+        pty.send([0x13]) // Ctrl-S: the terminal stops output
+        pty.drain(quietMilliseconds: 100, timeout: 0.5)
+        pty.resize(columns: 100, rows: 30) // a full redraw, which now blocks
+        pty.send("j")
+        let blockDeadline = ContinuousClock.now + .seconds(3)
+        while ContinuousClock.now < blockDeadline,
+              (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) != "wait_woken" {
+            usleep(10_000)
+        }
+        if signal == 0 {
+            let (seconds, cpu) = Self.hangUp(pty)
+            Self.figure("hang-up with output stopped: gone after \(seconds ?? -1) s, \(cpu) s CPU")
+            #expect(seconds.map { $0 < 2 } == true, "still running 3 s after the hang-up")
+            #expect(cpu <= 0.5)
+            return
+        }
+        Glibc.kill(pty.pid, signal)
+        let ended = try #require(pty.waitForExit(timeout: 3), "signal \(signal) did not end a program blocked on stopped output")
+        Self.figure("signal \(signal) with output stopped: status \(ended.termination.status) after \(ended.seconds) s")
+        #expect(ended.termination.status == 128 + signal)
+        #expect(ended.seconds < 1, "exit took \(ended.seconds) s")
+        Self.expectRestored(pty, "signal \(signal) with output stopped")
+    }
+
     /// A crash with Swift's backtracer left at its defaults (no `SWIFT_BACKTRACE`), as a
     /// user runs it: on a terminal the backtracer would otherwise wait 30 s at its prompt.
     @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134)] as [(Int32, Int32)])
