@@ -37,11 +37,17 @@ private let crashHandlersInstalled = Atomic<Bool>(false)
 /// Whether the `atexit` hook has been registered (it must happen at most once).
 private let exitHookRegistered = Atomic<Bool>(false)
 
-/// Restores the terminal if armed: only `tcsetattr` and `write`, both async-signal-safe.
+/// Restores the terminal if armed: only `tcsetattr`, `tcflow` and `write`, all async-signal-safe.
 private func restoreTerminalIfArmed() {
     guard crashRestoreArmed.exchange(false, ordering: .acquiringAndReleasing) else { return }
     let fd = crashTerminalFD.load(ordering: .relaxed)
-    if fd >= 0 { _ = tcsetattr(fd, TCSANOW, crashSavedTermios) }
+    if fd >= 0 {
+        _ = tcsetattr(fd, TCSANOW, crashSavedTermios)
+        // Output stopped by Ctrl-S would block the write below (and the backtracer's report)
+        // forever: restart it. Linux's TCOON alone only undoes TCOOFF.
+        _ = tcflow(fd, TCOOFF)
+        _ = tcflow(fd, TCOON)
+    }
     let count = crashResetCount.load(ordering: .relaxed)
     var written = 0
     while written < count {

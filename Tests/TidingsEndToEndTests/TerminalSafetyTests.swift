@@ -184,7 +184,7 @@ import Testing
 
     /// The user stopped output with Ctrl-S, so the program is blocked writing a frame; a
     /// termination signal (0: the terminal hangs up) must still end it promptly and cleanly.
-    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, 0] as [Int32])
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGABRT, 0] as [Int32])
     func signalsEndTheProgramWhileOutputIsStopped(signal: Int32) async throws {
         let setup = try await Setup()
         let pty = try setup.start()
