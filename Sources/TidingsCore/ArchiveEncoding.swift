@@ -30,7 +30,8 @@ public enum ArchiveDecoder {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if isValidUTF8(body) {
-            return .success(Decoded(utf8: Array(body), encoding: .utf8))
+            // Without a byte order mark the input is the answer: no second copy of a large file.
+            return .success(Decoded(utf8: body.startIndex == bytes.startIndex ? bytes : Array(body), encoding: .utf8))
         }
         let usesC1Range = body.contains { $0 >= 0x80 && $0 <= 0x9F }
         let encoding: ArchiveEncoding = usesC1Range ? .windows1252 : .latin1

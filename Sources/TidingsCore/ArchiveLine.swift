@@ -18,7 +18,8 @@ extension ArchiveLine {
     /// Splits UTF-8 text into classified lines; LF, CRLF and lone CR all end a line.
     static func split(_ utf8: [UInt8]) -> [ArchiveLine] {
         var lines: [ArchiveLine] = []
-        lines.reserveCapacity(utf8.count / 80)
+        // A hint only, capped: a huge file of one line must not reserve room for millions.
+        lines.reserveCapacity(min(utf8.count / 80, 1 << 16))
         utf8.withUnsafeBufferPointer { buffer in
             var start = 0
             var index = 0
