@@ -69,20 +69,26 @@ struct AllBench: ParsableCommand {
 
         // Import into a fresh library (or reuse the cached one).
         var importSeconds: Double?
+        var writer: (cpu: Double, waiting: Double)?
         let path: String
         if reuseLibrary {
             path = try BrowseBench.preparedLibrary(corpus: corpus, cache: cache)
         } else {
             path = "\(cache)/\(name)-all-\(getpid()).sqlite"
             log("\(count) posts: importing into a fresh library")
+            let before = AllBench.threadSchedule()
             let start = DispatchTime.now()
             _ = try Importer(library: try Library(path: path)).run(paths: [folder])
             importSeconds = milliseconds(from: start, to: DispatchTime.now()) / 1000
+            let after = AllBench.threadSchedule()
+            writer = (after.cpu - before.cpu, after.waiting - before.waiting)
         }
         defer { if !reuseLibrary { keepOrRemove(path, as: "\(cache)/\(name).sqlite") } }
         var result = try measureBrowser(library: path, posts: count)
         result.corpusMB = Double(corpusBytes) / 1e6
         result.importSeconds = importSeconds
+        result.importWriterCPUSeconds = writer?.cpu
+        result.importWriterWaitSeconds = writer?.waiting
         result.postsPerSecond = importSeconds.map { Double(result.posts) / $0 }
         result.loadAverage = load
         if peer != nil { try measurePeer(corpus: corpus, folder: folder, into: &result) }
@@ -133,6 +139,15 @@ struct AllBench: ParsableCommand {
         log("\(corpus.posts) posts: newsboat (import, \(runs) cold starts, \(keys) Down keys, search)")
         result.peer = try peer.measure(feed: feed, items: items, runs: runs, keys: keys, script: SearchTyping.script,
                                        timeout: 60 + Double(corpus.posts) / 1_000)
+    }
+
+    /// The calling thread's time on a CPU and waiting for one, in seconds (its schedstat): the
+    /// importer writes on the thread that runs it, so this tells how much of an import's wall
+    /// time went to other processes on a shared machine.
+    static func threadSchedule() -> (cpu: Double, waiting: Double) {
+        let text = (try? String(contentsOfFile: "/proc/thread-self/schedstat", encoding: .utf8)) ?? ""
+        let fields = text.split(separator: " ").compactMap { Double($0) }
+        return fields.count >= 2 ? (fields[0] / 1e9, fields[1] / 1e9) : (0, 0)
     }
 
     /// Keeps a freshly imported library as the size's cached one when there is none yet (so

@@ -17,6 +17,9 @@ struct BenchReport: Codable {
         var corpusMB: Double
         /// Nil when the library was reused (`--reuse-library`).
         var importSeconds: Double?
+        /// The importing (writer) thread's time on a CPU, and runnable but waiting for one.
+        var importWriterCPUSeconds: Double?
+        var importWriterWaitSeconds: Double?
         var postsPerSecond: Double?
         var libraryMB: Double
         var firstPaintsMs: [Double]
@@ -109,6 +112,10 @@ struct BenchReport: Codable {
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         for size in sizes {
+            if let wall = size.importSeconds, let cpu = size.importWriterCPUSeconds, let wait = size.importWriterWaitSeconds {
+                lines.append("\(BrowseBench.grouped(size.posts)) posts, import: " + String(format: "%.1f s of wall time; the writer thread ran %.1f s, waited %.1f s for a CPU and %.1f s for files or the disk", wall, cpu, wait, max(0, wall - cpu - wait))
+                             + " (load average \(size.loadAverage) before)")
+            }
             if let note = size.search.note { lines.append("\(BrowseBench.grouped(size.posts)) posts, search: \(note)") }
             if size.search.available, !size.search.keys.isEmpty {
                 let worst = size.search.keys.sorted { $0.ms > $1.ms }.prefix(5).map { "\($0.typed) \(ms($0.ms))" }
