@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
             }
             let report = Library.check(path: path)
             if report.isSound {
-                Output.line("the library is sound: \(report.posts) posts, \(report.bookmarks) bookmarks")
+                Output.line("the library is sound: \(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))")
                 return
             }
             for problem in report.problems { Output.error(problem) }
@@ -34,3 +34,6 @@ struct Check: ParsableCommand {
         }
     }
 }
+
+/// "1 post", "2 posts".
+func counted(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

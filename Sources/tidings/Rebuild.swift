@@ -31,9 +31,9 @@ struct Rebuild: ParsableCommand {
             if outcome.archives.isEmpty {
                 Output.info("no archives to import: give their paths, as with `tidings import`")
             }
-            Output.line("rebuilt: \(outcome.importSummary.description); \(outcome.bookmarks) bookmarks "
+            Output.line("rebuilt: \(outcome.importSummary.description); \(counted(outcome.bookmarks, "bookmark")) "
                         + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from bookmarks.json), "
-                        + "\(outcome.readingRestored) read marks")
+                        + "\(counted(outcome.readingRestored, "read mark"))")
         }
     }
 }

@@ -12,8 +12,8 @@ struct Tidings: ParsableCommand {
             (~/.local/share/tidings/library.sqlite).
 
             Exit status: 0 success; 1 a post or name was not found; 64 bad usage; 65 an archive \
-            file was rejected or had errors (its good posts are kept); 74 the library could not be \
-            read or written.
+            file was rejected or had errors (its good posts are kept), or `tidings check` found the \
+            library damaged; 74 the library could not be read or written.
             """,
         version: "0.1.0",
         subcommands: [
