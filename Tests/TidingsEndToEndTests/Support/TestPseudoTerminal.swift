@@ -30,12 +30,16 @@ final class TestPseudoTerminal: @unchecked Sendable {
     ///   SIGTSTP sent to an orphaned group, such as a session leader's).
     init(executable: String, arguments: [String] = [], environment: [String: String],
          columns: Int = 80, rows: Int = 24, newSession: Bool = true) throws {
-        master = test_posix_openpt(O_RDWR | O_NOCTTY)
+        // Close-on-exec: tests run in parallel, and a copy of this master inherited by
+        // another test's child (a tmux server, say) would keep the pty from hanging up
+        // when ``hangUp()`` closes it.
+        master = test_posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        if master >= 0 { _ = fcntl(master, F_SETFD, FD_CLOEXEC) }
         guard master >= 0, test_grantpt(master) == 0, test_unlockpt(master) == 0, let name = test_ptsname(master) else {
             throw ChildProcess.Failure(description: "cannot open a pseudo-terminal")
         }
         let slavePath = String(cString: name)
-        slave = open(slavePath, O_RDWR | O_NOCTTY)
+        slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else { throw ChildProcess.Failure(description: "cannot open \(slavePath)") }
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
