@@ -71,34 +71,9 @@ public enum BookmarkSidecar {
         return formatter
     }
 
-    /// Replaces `path` with `data`: temporary file, fsync, rename, fsync of the folder.
+    /// Replaces `path` with `data` atomically (``AtomicFile``); false when it could not.
     static func replace(_ path: String, with data: Data) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        var template = Array((folder + "/.bookmarks.json.XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return false }
-        let temporary = String(cString: template)
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        let synced = written && fchmod(fd, 0o644) == 0 && fsync(fd) == 0
-        guard close(fd) == 0, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        let directory = open(folder, O_RDONLY | O_DIRECTORY)
-        guard directory >= 0 else { return false }
-        defer { close(directory) }
-        return fsync(directory) == 0
+        (try? AtomicFile.write(data, to: path)) != nil
     }
 }
 

@@ -59,7 +59,11 @@ struct ExportBookmarks: ParsableCommand {
                 Output.write(data, to: FileHandle.standardOutput)
                 return
             }
-            try AtomicFile.write(data, to: output)
+            do {
+                try AtomicFile.write(data, to: output)
+            } catch {
+                throw Failure(String(describing: error), status: 74)
+            }
             Output.info("exported \(bookmarks.count) bookmark\(bookmarks.count == 1 ? "" : "s") to \(output)")
         }
     }

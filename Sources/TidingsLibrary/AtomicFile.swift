@@ -8,15 +8,23 @@ import Glibc
 /// midway; instead the bytes go to a temporary file in the same folder (a rename is atomic
 /// only within one file system), which is fsynced, renamed over the target, and then the
 /// folder is fsynced so that the rename itself survives a power cut.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws(Failure) {
+public enum AtomicFile {
+    /// Why a write failed, from `errno`; the target file is left as it was.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "could not write \(path): \(reason) (an existing file is left unchanged)" }
+    }
+
+    /// Replaces the file at `path` with `data`, or leaves it as it was and throws.
+    public static func write(_ data: Data, to path: String) throws(WriteError) {
         // Write through a symbolic link to its target rather than replacing the link.
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let folder = (target as NSString).deletingLastPathComponent
         var template = Array((folder + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(path) }
-        let temporary = String(cString: template)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
 
@@ -54,7 +62,7 @@ enum AtomicFile {
     }
 
     /// The failure for the current `errno`, naming the file the user gave.
-    private static func failure(_ path: String) -> Failure {
-        Failure("could not write \(path): \(String(cString: strerror(errno))) (an existing file is left unchanged)", status: 74)
+    private static func failure(_ path: String) -> WriteError {
+        WriteError(path: path, reason: String(cString: strerror(errno)))
     }
 }
