@@ -34,6 +34,8 @@ import Testing
         let folder = try TemporaryFolder()
         var (library, ids) = try library(folder, posts: 2)
         try library.setBookmark(true, postID: ids[0])
+        // The bookmark copy is written in the background and holds the library until it is done.
+        Library.flushBookmarkSidecars()
         library = try folder.library("other.sqlite")  // closes the first: its WAL is checkpointed away
         let file = folder.path + "/library.sqlite"
         guard ReadOnlyFile.protect(file) else { try Test.cancel("cannot make a file read-only for this user here") }
