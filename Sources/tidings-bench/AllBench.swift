@@ -22,7 +22,7 @@ struct AllBench: ParsableCommand {
     @Option(help: "Down keys to time in one session.") var keys = 100
     @Option(help: "Terminal size, COLUMNSxROWS.") var size = "120x40"
     @Option(help: "Also measure this reader on the same posts (only newsboat).") var peer: String?
-    @Option(help: "Largest size to run the peer at (it needs about 5.6 KiB of memory a post).") var peerMaxPosts = 100_000
+    @Option(help: "Largest size to run the peer at (newsboat needs about 7 KiB of memory a post).") var peerMaxPosts = 100_000
     @Option(help: "Also write the results as JSON to this file.") var jsonOut: String?
     @Flag(help: "Measure on the cached library instead of importing afresh (import not measured).") var reuseLibrary = false
 
@@ -34,9 +34,10 @@ struct AllBench: ParsableCommand {
     var sizes: [Int] { posts.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) } }
 
     func run() throws {
-        let arguments = CommandLine.arguments
-        let command = ([URL(fileURLWithPath: arguments[0]).lastPathComponent] + arguments.dropFirst())
-            .map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        // The command line as it was typed, quoted where the shell would need it.
+        let command = CommandLine.arguments
+            .map { $0.contains(where: { " '\"$*;&|<>()".contains($0) }) ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0 }
+            .joined(separator: " ")
         var report = BenchReport(command: command, date: ISO8601DateFormatter().string(from: Date()),
                                  commit: BenchReport.commit(), machine: BenchReport.machine())
         for count in sizes {
