@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary",
+                "TidingsCore", "TidingsLibrary", "TidingsUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -49,14 +49,6 @@ struct Renderer {
         buffer.put(text, x: x, y: 0, style: theme.bold)
     }
 
-    /// `1234567` as `1,234,567`: counts in tabs and positions are read at a glance.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return number < 0 ? "-" + out : out
-    }
+    /// `1234567` as `1,234,567` (``NumberText/grouped(_:)``).
+    static func grouped(_ number: Int) -> String { NumberText.grouped(number) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsLibrary
+import TidingsUI
 
 /// `tidings-bench browse`: first paint, Down-key latency, bytes per key and peak memory of the
 /// real browser on a pseudo-terminal, as a user over SSH would experience them.
@@ -46,16 +47,9 @@ struct BrowseBench: ParsableCommand {
         return path
     }
 
-    /// Thousands separated by commas, as the status line shows counts.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    /// Thousands separated as the status line shows counts: the browser's own function, so the
+    /// bench looks for exactly what the screen shows.
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }
 
 /// The real `tidings` browser on a pseudo-terminal against one library: the pieces that
