@@ -81,7 +81,8 @@ struct BenchReport: Codable {
 
     static let columns = [
         "posts", "import", "posts/s", "library", "first paint (median)", "Down median / p95", "bytes per Down",
-        "search key median / p95", "search bytes per key", "peak memory",
+        "search key to first results, median / p95", "search key to settled, median / p95", "search bytes per key",
+        "peak memory",
     ]
 
     var markdown: String {
@@ -97,6 +98,8 @@ struct BenchReport: Codable {
         for size in sizes {
             let search = size.search.available
                 ? "\(ms(size.search.medianMs)) / \(ms(size.search.p95Ms)) ms" : "n/a"
+            let first = size.search.available
+                ? "\(ms(size.search.firstMedianMs)) / \(ms(size.search.firstP95Ms)) ms" : "n/a"
             let cells = [
                 BrowseBench.grouped(size.posts),
                 size.importSeconds.map { String(format: "%.1f s", $0) } ?? "reused",
@@ -105,6 +108,7 @@ struct BenchReport: Codable {
                 "\(ms(size.firstPaintMedianMs)) ms",
                 "\(ms(size.downMedianMs)) / \(ms(size.downP95Ms)) ms",
                 BrowseBench.grouped(size.bytesPerDownMedian),
+                first,
                 search,
                 size.search.available ? BrowseBench.grouped(size.search.bytesMedian) : "n/a",
                 String(format: "%.1f MiB", size.peakMemoryMiB),
@@ -142,7 +146,8 @@ struct BenchReport: Codable {
             mark(size.importSeconds, goal.0, "import ≤ \(Int(goal.0)) s"),
             mark(size.firstPaintMedianMs, goal.1, "first paint ≤ \(Int(goal.1)) ms"),
             mark(size.downMedianMs, goal.2, "Down ≤ \(Int(goal.2)) ms (median)"),
-            mark(size.search.available ? size.search.p95Ms : nil, goal.3, "search key p95 ≤ \(Int(goal.3)) ms"),
+            mark(size.search.available ? size.search.firstP95Ms : nil, goal.3, "search key p95 ≤ \(Int(goal.3)) ms to first results"),
+            mark(size.search.available ? size.search.p95Ms : nil, goal.3, "to settled (ranked)"),
             mark(size.peakMemoryMiB, goal.4, "peak memory ≤ \(Int(goal.4)) MiB"),
         ].joined(separator: "; ")]
     }
@@ -169,9 +174,11 @@ struct BenchReport: Codable {
             row("Down key, median", size.downMedianMs, peer.downMedianMs, "ms", "%.2f"),
             row("Down key, p95", size.downP95Ms, peer.downP95Ms, "ms", "%.2f"),
             row("bytes per Down", Double(size.bytesPerDownMedian), Double(peer.bytesPerDownMedian), "B", "%.0f"),
-            row("search, query to results, median (Tidings: its last key; newsboat: Enter)", lastKeys.map(median), peer.searchMedianMs, "ms"),
+            row("search, query to results, median (Tidings: its last key, settled; newsboat: Enter)", lastKeys.map(median), peer.searchMedianMs, "ms"),
             row("search, query to results, p95", lastKeys.map { percentile($0, 0.95) }, peer.searchP95Ms, "ms"),
-            row("search, each key typed, p95 (newsboat: none, it searches on Enter)", size.search.available ? size.search.p95Ms : nil, nil, "ms"),
+            row("search, each key typed to first results, p95 (newsboat: none, it searches on Enter)",
+                size.search.available ? size.search.firstP95Ms : nil, nil, "ms"),
+            row("search, each key typed to settled, p95", size.search.available ? size.search.p95Ms : nil, nil, "ms"),
             row("peak memory", size.peakMemoryMiB, peer.peakMemoryMiB, "MiB"),
         ] + peer.queries.map { query in
             "newsboat searched \"\(query.typed)\" for \(query.query): \(ms(query.ms)) ms, " + (query.results.map { "\(BrowseBench.grouped($0)) results" } ?? "no results")

@@ -5,6 +5,11 @@ import TidingsLibrary
 /// Search typed into the real browser one key at a time: `/`, then each character of a query,
 /// each timed from the write to its results on the screen, then Esc.
 ///
+/// Two times per key, because the browser answers twice (matches in archive order with their
+/// count at once, then the ranked page): the first results, when the search line shows the
+/// count for the text typed; and settled, when the screen is quiet and the browser idle, the
+/// ranking drawn.
+///
 /// "Its results on the screen" is checked, not assumed: the search line must show the text
 /// typed so far and the number of matches the library counts for it (computed here
 /// beforehand with the same query), and not `searching…`; then the screen must stay quiet for
@@ -22,7 +27,10 @@ enum SearchTyping {
     /// One key of the script.
     struct Key: Codable {
         var typed: String
+        /// To the screen settled: the last byte, the ranked page drawn.
         var ms: Double
+        /// To the chunk that showed the count (for an unconfirmed key, the echo).
+        var firstMs: Double?
         var bytes: Int
         /// Matches the library counts for the text typed so far (nil: it refused the query).
         var matches: Int?
@@ -40,12 +48,15 @@ enum SearchTyping {
         var medianMs: Double
         var p95Ms: Double
         var maxMs: Double
+        var firstMedianMs: Double
+        var firstP95Ms: Double
         var slowest: String
         /// Median bytes written per key.
         var bytesMedian: Int
 
         static func unavailable(_ note: String, keys: [Key] = []) -> Figures {
-            Figures(available: false, note: note, keys: keys, medianMs: 0, p95Ms: 0, maxMs: 0, slowest: "", bytesMedian: 0)
+            Figures(available: false, note: note, keys: keys, medianMs: 0, p95Ms: 0, maxMs: 0, firstMedianMs: 0,
+                    firstP95Ms: 0, slowest: "", bytesMedian: 0)
         }
     }
 
@@ -80,7 +91,8 @@ enum SearchTyping {
                 defer { before = .some(matches) }
                 guard let last = settled.lastByte else { continue }
                 let distinct = before.map { $0 != matches } ?? true
-                keys.append(Key(typed: typed, ms: milliseconds(from: sent, to: last), bytes: settled.bytes,
+                keys.append(Key(typed: typed, ms: milliseconds(from: sent, to: last),
+                                firstMs: settled.readyAt.map { milliseconds(from: sent, to: $0) }, bytes: settled.bytes,
                                 matches: matches, confirmed: settled.isReady && matches != nil && distinct))
             }
             terminal.send([0x1B])  // Esc: back to the whole list (ncurses waits ESCDELAY to be sure)
@@ -88,12 +100,14 @@ enum SearchTyping {
             guard closed.isReady else { return .unavailable("Esc did not close the search line", keys: keys) }
         }
         let times = keys.map(\.ms)
+        let firsts = keys.map { $0.firstMs ?? $0.ms }
         let slowest = keys.max { $0.ms < $1.ms }
         let unconfirmed = keys.filter { !$0.confirmed }.map(\.typed)
         return Figures(
             available: true,
             note: unconfirmed.isEmpty ? nil : "\(unconfirmed.count) of \(keys.count) keys left the count unchanged (timed to the screen settling): " + unconfirmed.joined(separator: ", "),
             keys: keys, medianMs: median(times), p95Ms: percentile(times, 0.95), maxMs: times.max() ?? 0,
+            firstMedianMs: median(firsts), firstP95Ms: percentile(firsts, 0.95),
             slowest: slowest?.typed ?? "", bytesMedian: Int(median(keys.map { Double($0.bytes) })))
     }
 
