@@ -38,9 +38,26 @@ private let crashHandlersInstalled = Atomic<Bool>(false)
 private let exitHookRegistered = Atomic<Bool>(false)
 
 /// Restores the terminal if armed: only `tcsetattr`, `tcflow` and `write`, all async-signal-safe.
-private func restoreTerminalIfArmed() {
+///
+/// - Parameter discardingQueuedOutput: also drop output the terminal has not read yet (see
+///   ``restoreSavedTerminal(discardingQueuedOutput:)``). Not at a plain `exit`, whose last
+///   message may still be on its way to the user.
+private func restoreTerminalIfArmed(discardingQueuedOutput: Bool = false) {
     guard crashRestoreArmed.exchange(false, ordering: .acquiringAndReleasing) else { return }
+    restoreSavedTerminal(discardingQueuedOutput: discardingQueuedOutput)
+}
+
+/// Puts back the settings saved by ``CrashGuard/arm(fd:savedSettings:resetSequence:)`` and
+/// writes the reset sequence, armed or not. Async-signal-safe.
+///
+/// - Parameter discardingQueuedOutput: first drop the output queued for a reader that has
+///   stopped reading. Over a frozen SSH link the pseudo-terminal's buffer stays full, every
+///   write blocks, and so would the reset sequence; on a pty slave `tcflush(TCOFLUSH)`
+///   empties the master's buffer, which makes room. Only the screen being left is lost.
+func restoreSavedTerminal(discardingQueuedOutput: Bool) {
     let fd = crashTerminalFD.load(ordering: .relaxed)
+    let output = fd >= 0 ? fd : STDOUT_FILENO
+    if discardingQueuedOutput { _ = tcflush(output, TCOFLUSH) }
     if fd >= 0 {
         _ = tcsetattr(fd, TCSANOW, crashSavedTermios)
         // Output stopped by Ctrl-S would block the write below (and the backtracer's report)
@@ -51,7 +68,7 @@ private func restoreTerminalIfArmed() {
     let count = crashResetCount.load(ordering: .relaxed)
     var written = 0
     while written < count {
-        let result = write(fd >= 0 ? fd : STDOUT_FILENO, crashResetBytes + written, count - written)
+        let result = write(output, crashResetBytes + written, count - written)
         if result <= 0 { break }
         written += result
     }
@@ -60,7 +77,7 @@ private func restoreTerminalIfArmed() {
 /// The crash handler: restore the terminal, let the previous handler (usually Swift's
 /// backtracer) report the crash, then die of the signal.
 private func handleCrashSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
-    restoreTerminalIfArmed()
+    restoreTerminalIfArmed(discardingQueuedOutput: true)
     // Call the previous handler directly rather than re-raising into it: Swift's
     // backtracer returns after its report, and for a signal sent with kill() (nothing to
     // fault again) the program would then carry on with a terminal it no longer owns.

@@ -16,11 +16,30 @@ nonisolated(unsafe) private let savedTerminationActions: UnsafeMutablePointer<si
     return pointer
 }()
 
+/// Whether the watchdog started by a termination signal may still end the program: set
+/// with the first signal, cleared by ``SignalTrap/restore()`` once the terminal is back.
+private let terminationWatchdogArmed = Atomic<Bool>(false)
+/// How long the event loop has to leave curses mode after a termination signal before the
+/// watchdog does it instead; the bound is 1 s, a normal exit takes 0.06–0.16 s.
+private let terminationWatchdogMicroseconds = 600_000
+nonisolated(unsafe) private let savedAlarmAction: UnsafeMutablePointer<sigaction> = {
+    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    pointer.initialize(to: sigaction())
+    return pointer
+}()
+
 /// Records a termination signal; everything else happens in the event loop.
 private func recordTerminationSignal(_ signal: Int32) {
     // The first signal wins: a SIGHUP followed by the SIGTERM a dying SSH session
     // sends should still exit with 128+SIGHUP.
-    _ = pendingTerminationSignal.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
+    if pendingTerminationSignal.compareExchange(expected: 0, desired: signal, ordering: .relaxed).exchanged {
+        // The loop may never see the flag: a reader that stopped reading (a frozen SSH
+        // link) leaves ncurses blocked in write() for good. SIGALRM ends it regardless.
+        terminationWatchdogArmed.store(true, ordering: .sequentiallyConsistent)
+        var timer = itimerval()
+        timer.it_value.tv_usec = terminationWatchdogMicroseconds
+        _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
+    }
     // If the user stopped output (Ctrl-S), ncurses is blocked in write() and retries it
     // after the signal: restart output so the frame, and then the exit, can go through.
     // Linux's TCOON alone only undoes TCOOFF, not a Ctrl-S; TCOOFF then TCOON undoes both.
@@ -29,6 +48,15 @@ private func recordTerminationSignal(_ signal: Int32) {
         _ = tcflow(STDOUT_FILENO, TCOOFF)
         _ = tcflow(STDOUT_FILENO, TCOON)
     }
+}
+
+/// The termination watchdog: the loop did not restore the terminal in time, so discard the
+/// output a stalled reader left queued, restore the terminal and exit as the signal asked.
+/// Only async-signal-safe calls.
+private func terminationWatchdogExpired(_: Int32) {
+    guard terminationWatchdogArmed.exchange(false, ordering: .sequentiallyConsistent) else { return }
+    restoreSavedTerminal(discardingQueuedOutput: true)
+    _exit(128 + pendingTerminationSignal.load(ordering: .relaxed))
 }
 
 /// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:)`` reports.
@@ -66,8 +94,19 @@ enum SignalTrap {
     }
 
     /// Clears the flag and installs the flag-setting handlers, saving the previous ones.
+    ///
+    /// Also the watchdog (SIGALRM): once a termination signal has arrived, the program must
+    /// be gone within a second even when ncurses is blocked writing to a terminal nobody
+    /// reads. If ``restore()`` has not run 0.6 s after the signal, the watchdog restores
+    /// the terminal itself and exits with 128 + the signal.
     static func install() {
         pendingTerminationSignal.store(0, ordering: .relaxed)
+        terminationWatchdogArmed.store(false, ordering: .sequentiallyConsistent)
+        var alarm = sigaction()
+        alarm.__sigaction_handler.sa_handler = terminationWatchdogExpired
+        sigemptyset(&alarm.sa_mask)
+        alarm.sa_flags = 0
+        sigaction(SIGALRM, &alarm, savedAlarmAction)
         for signal in terminationSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = recordTerminationSignal
@@ -78,8 +117,13 @@ enum SignalTrap {
         }
     }
 
-    /// Puts back the dispositions saved by ``install()``. The flag keeps its value.
+    /// Stops the watchdog and puts back the dispositions saved by ``install()``. The flag
+    /// keeps its value. Call it once the terminal is restored.
     static func restore() {
+        terminationWatchdogArmed.store(false, ordering: .sequentiallyConsistent)
+        var stop = itimerval()
+        _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &stop, nil)
+        sigaction(SIGALRM, savedAlarmAction, nil)
         for signal in terminationSignals {
             sigaction(signal, savedTerminationActions + Int(signal), nil)
         }

@@ -81,8 +81,14 @@ struct BrowserProbe {
     }
 
     var environment: [String: String] {
-        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "TIDINGS_LIBRARY": library,
-         "PATH": "/usr/bin:/bin"]
+        var environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+                           "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin"]
+        // A sanitized bench (the test suite under scripts/reliability.sh) starts a sanitized
+        // browser, which needs the same options (suppressions) to exit cleanly.
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            environment[name] = ProcessInfo.processInfo.environment[name]
+        }
+        return environment
     }
 
     /// Whether the headline list is drawn: the status line shows the position out of the

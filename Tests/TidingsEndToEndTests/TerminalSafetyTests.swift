@@ -213,6 +213,51 @@ import Testing
         Self.expectRestored(pty, "signal \(signal) with output stopped")
     }
 
+    /// The terminal stopped reading (a frozen SSH link: sshd reads no more, the pty's buffer
+    /// fills and the program blocks in `write`); unlike Ctrl-S, nothing restarts the output.
+    /// A termination signal must still end the program within a second, the terminal
+    /// restored, without the test reading a byte until it is gone.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT] as [Int32])
+    func signalsEndTheProgramWhileTheReaderIsStalled(signal: Int32) async throws {
+        let setup = try await Setup()
+        let pty = try setup.start(columns: 200, rows: 60)
+        try Self.waitForFirstFrame(pty)
+        // From here on the test reads nothing: every resize redraws the whole screen, until
+        // the pty's buffer is full and the program waits in the kernel to write.
+        let blockDeadline = ContinuousClock.now + .seconds(15)
+        var wide = false
+        var blocked = false
+        while ContinuousClock.now < blockDeadline {
+            if (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) == "wait_woken" {
+                usleep(50_000) // still there a moment later: blocked, not passing through
+                if (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) == "wait_woken" {
+                    blocked = true
+                    break
+                }
+            }
+            wide.toggle()
+            pty.resize(columns: wide ? 300 : 200, rows: wide ? 100 : 60)
+            pty.send("j")
+            usleep(20_000)
+        }
+        try #require(blocked, "the program never blocked writing to the stalled terminal")
+        let start = ContinuousClock.now
+        Glibc.kill(pty.pid, signal)
+        var ended: ChildProcess.Termination?
+        while ended == nil, ContinuousClock.now - start < .seconds(3) {
+            ended = try pty.poll()
+            if ended == nil { usleep(5_000) }
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let termination = try #require(ended, "signal \(signal) did not end a program blocked on a stalled reader")
+        Self.figure("signal \(signal) with the reader stalled: status \(termination.status) after \(seconds) s")
+        #expect(termination.status == 128 + signal)
+        #expect(seconds < 1, "exit took \(seconds) s")
+        pty.drain(quietMilliseconds: 100, timeout: 2)
+        Self.expectRestored(pty, "signal \(signal) with the reader stalled")
+    }
+
     /// A crash with Swift's backtracer left at its defaults (no `SWIFT_BACKTRACE`), as a
     /// user runs it: on a terminal the backtracer would otherwise wait 30 s at its prompt.
     @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134)] as [(Int32, Int32)])

@@ -61,7 +61,7 @@ struct ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = SanitizerEnvironment.adding(to: environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
@@ -145,4 +145,24 @@ func executableOnPath(_ name: String, environment: [String: String] = ProcessInf
         if access(candidate, X_OK) == 0 { return candidate }
     }
     return nil
+}
+
+/// The sanitizer settings of the test run, which a child's explicit environment would drop.
+///
+/// Tests give their children a complete environment of their own. Under
+/// `scripts/reliability.sh --asan` or `--tsan` those children are sanitized builds too and
+/// need the run's options (LeakSanitizer's suppressions, `halt_on_error`), or a known leak in
+/// a system library fails them; outside a sanitizer run none of these variables is set.
+enum SanitizerEnvironment {
+    static let names = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"]
+
+    /// `environment` plus this process's sanitizer options that it does not set itself.
+    static func adding(to environment: [String: String],
+                       from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var result = environment
+        for name in names where result[name] == nil {
+            if let value = inherited[name] { result[name] = value }
+        }
+        return result
+    }
 }

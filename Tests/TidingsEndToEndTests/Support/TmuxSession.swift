@@ -78,6 +78,7 @@ final class TmuxSession: @unchecked Sendable {
 
         var paneEnvironment = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
         paneEnvironment.merge(environment) { _, given in given }
+        paneEnvironment = SanitizerEnvironment.adding(to: paneEnvironment)
         var arguments = [
             "-f", scratch.file("tmux.conf"), "new-session", "-d", "-s", Self.target,
             "-x", String(columns), "-y", String(rows),
