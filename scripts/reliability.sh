@@ -11,7 +11,7 @@
 #   scripts/reliability.sh --tsan          the suite under ThreadSanitizer, with and without canary
 #
 # Output and generated files go to $OUT (default /tmp/tidings-reliability); build folders are
-# .build-fuzz, .build-rel, .build-asan and .build-tsan (git-ignored).
+# .build-fuzzrel, .build-rel, .build-asan and .build-tsan (git-ignored).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -39,11 +39,13 @@ say() { printf '\n== %s\n' "$*"; }
 fail() { echo "FAIL: $*"; failures+=("$*"); }
 
 if [ $fuzz = 1 ]; then
-    say "fuzz: building the libFuzzer binary (.build-fuzz)"
-    swift build --scratch-path .build-fuzz --product tidings-fuzz \
+    # Release (-O): 3 to 7 times the executions per second of a debug build, still with
+    # ASan and libFuzzer's coverage; the first build takes about 4 minutes.
+    say "fuzz: building the libFuzzer binary (release, .build-fuzzrel)"
+    swift build -c release --scratch-path .build-fuzzrel --product tidings-fuzz \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >"$OUT/fuzz-build.log" 2>&1 \
         || { tail -30 "$OUT/fuzz-build.log"; fail "fuzz build"; }
-    bin=$(swift build --scratch-path .build-fuzz --show-bin-path)/tidings-fuzz
+    bin=$(swift build -c release --scratch-path .build-fuzzrel --show-bin-path)/tidings-fuzz
     for target in $targets; do
         case $target in
             parser) seeds=Tests/TidingsCoreTests/FuzzRegressions/parser ;;
@@ -132,8 +134,13 @@ sanitized_suite() {
 
 if [ $asan = 1 ]; then
     export LSAN_OPTIONS="suppressions=$ROOT/.ci/lsan.supp:print_suppressions=0"
+    # The crash tests send SIGSEGV and SIGABRT and expect the program's own crash guard to
+    # restore the terminal and die of the signal (139, 134): ASan's handlers would take
+    # those signals and exit 1. A real memory error is still reported: ASan finds it
+    # before any signal.
+    export ASAN_OPTIONS="handle_segv=0:handle_sigbus=0:handle_abort=0:handle_sigill=0:handle_sigfpe=0"
     sanitized_suite asan swift test --scratch-path .build-asan -Xswiftc -sanitize=address
-    unset LSAN_OPTIONS
+    unset LSAN_OPTIONS ASAN_OPTIONS
 fi
 if [ $tsan = 1 ]; then
     export TSAN_OPTIONS="halt_on_error=1"

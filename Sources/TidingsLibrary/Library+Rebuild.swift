@@ -122,7 +122,7 @@ extension Library {
                 let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() { take(row) }
             } catch {
-                let note = "some \(what) could not be read from the damaged file"
+                let note = "could not read all of the \(what) in the damaged file"
                 if !problems.contains(note) { problems.append(note) }
             }
         }
@@ -146,7 +146,7 @@ extension Library {
                 guard let id, isPostID(id) else { return }
                 reading[id] = (row["readAt"], row["paragraph"] ?? 0, row["characterOffset"] ?? 0)
             }
-            scan(db, "archive list", "SELECT path FROM source ORDER BY id") { row in
+            scan(db, "list of archives", "SELECT path FROM source ORDER BY id") { row in
                 if let path = row["path"] as String?, path.hasPrefix("/") { sources.append(path) }
             }
         }

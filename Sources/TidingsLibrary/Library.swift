@@ -22,6 +22,7 @@ public final class Library: Sendable {
         } catch {
             throw LibraryError.cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
         }
+        try Library.refuseEmptiedLibrary(path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two browsers and an import may share the file; wait for the writer instead of failing.
@@ -35,6 +36,21 @@ public final class Library: Sendable {
         } catch {
             throw LibraryError(error, path: path)
         }
+    }
+
+    /// Refuses a library file emptied to 0 bytes while its bookmarks copy says it held
+    /// bookmarks: SQLite would quietly make a new, empty library of it, and the browser would
+    /// show nothing and say nothing. A 0-byte file with no copy beside it (made by `touch`,
+    /// say) is a new library as before; rebuild restores the copy's bookmarks.
+    private static func refuseEmptiedLibrary(_ path: String) throws(LibraryError) {
+        func size(_ file: String) -> Int? {
+            var status = stat()
+            return stat(file, &status) == 0 ? Int(status.st_size) : nil
+        }
+        guard size(path) == 0, (size(path + "-wal") ?? 0) == 0,
+              !BookmarkSidecar.read(forLibrary: path).isEmpty else { return }
+        throw LibraryError.cannotOpen(path: path, reason: "the file is empty but its bookmarks copy is not: "
+                                      + "run `tidings rebuild` (your bookmarks are kept)")
     }
 
     /// True when the library could only be opened read-only: browsing works, saving fails.

@@ -11,7 +11,8 @@ struct Rebuild: ParsableCommand {
             bookmarks kept beside it, bookmarks.json), moves the file aside as \
             FILE.damaged-YYYYMMDD-HHMMSS (it is never deleted), creates a new library, imports \
             again every archive the old one recorded plus the paths given, and restores the \
-            bookmarks and read marks. Close every browser on the library first.
+            bookmarks and read marks. It refuses while another program has the library open \
+            (a browser would go on saving into the file set aside): close it first, or pass --force.
             """)
 
     @OptionGroup var options: LibraryOptions
@@ -20,9 +21,18 @@ struct Rebuild: ParsableCommand {
                                  valueName: "path"))
     var paths: [String] = []
 
+    @Flag(help: "Rebuild even while other programs have the library open (their changes from now on are lost).")
+    var force = false
+
     func run() throws {
         try reporting {
             let path = LibraryLocation.resolve(explicit: options.library)
+            let users = LibraryUsers.others(of: path)
+            if !users.isEmpty, !force {
+                // 75 (EX_TEMPFAIL): nothing is wrong with the request; try again once they are closed.
+                throw Failure("the library is open in \(users.map(\.description).joined(separator: ", ")): "
+                              + "close it, then run `tidings rebuild` again (or pass --force)", status: 75)
+            }
             let outcome = try Library.rebuild(path: path, archives: paths)
             if let aside = outcome.damagedCopy { Output.info("the old library file is kept as \(aside)") }
             for problem in outcome.problems { Output.info(problem) }
