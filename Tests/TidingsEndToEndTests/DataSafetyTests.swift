@@ -69,7 +69,8 @@ import TidingsLibrary
         let tidings = try BuiltProducts.executable(named: "tidings")
         let started = ContinuousClock.now
         let result = try await ProcessRunner.run(strace, arguments: ["-f", "-qq"] + options + [tidings] + arguments,
-                                                 environment: cli.environment, workingDirectory: cli.scratch.path,
+                                                 environment: SanitizerEnvironment.forTracedChild(cli.environment),
+                                                 workingDirectory: cli.scratch.path,
                                                  timeout: .seconds(120))
         // Where tracing is not allowed (a container without ptrace), skip rather than fail.
         if result.standardError.hasPrefix("strace: "), result.standardError.contains("ptrace") { return nil }

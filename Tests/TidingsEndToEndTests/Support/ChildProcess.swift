@@ -156,12 +156,35 @@ func executableOnPath(_ name: String, environment: [String: String] = ProcessInf
 enum SanitizerEnvironment {
     static let names = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"]
 
+    /// Whether this test run is sanitized (its options are set).
+    static func isSanitizedRun(_ inherited: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        names.contains { inherited[$0] != nil }
+    }
+
     /// `environment` plus this process's sanitizer options that it does not set itself.
+    ///
+    /// In a sanitized run the child also gets `SWIFT_BACKTRACE=enable=no`: Swift's backtracer
+    /// cannot work inside an ASan process (its memory server reads the crashed thread's stack,
+    /// which ASan reports as an error of its own and exits 1), so the crash tests see only
+    /// the program's own crash guard, which is what they test.
     static func adding(to environment: [String: String],
                        from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var result = environment
         for name in names where result[name] == nil {
             if let value = inherited[name] { result[name] = value }
+        }
+        if isSanitizedRun(inherited) { result["SWIFT_BACKTRACE"] = "enable=no" }
+        return result
+    }
+
+    /// `environment` for a child that runs under `strace`: LeakSanitizer stops the process
+    /// with ptrace to look for leaks, which fails ("fatal error", exit 1) in a process that
+    /// is already traced, so leak checking is off there; ASan's other checks stay on.
+    static func forTracedChild(_ environment: [String: String],
+                               from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var result = environment
+        if let options = inherited["ASAN_OPTIONS"] ?? (isSanitizedRun(inherited) ? "" : nil) {
+            result["ASAN_OPTIONS"] = options + (options.isEmpty ? "" : ":") + "detect_leaks=0"
         }
         return result
     }
