@@ -43,9 +43,9 @@ extension BrowserSession {
                 return .next([])
             case .findNextUnread(let tab, let query, let order, let after):
                 return .next([.nextUnreadFound(index: try nextUnread(tab: tab, query: query, order: order, after: after))])
-            case .saveReadingPosition(let id, let anchor):
-                let post = try library.post(id: id)
-                try library.setReadingPosition(BrowserSession.position(anchor, paragraphs: post.paragraphs), postID: id)
+            case .saveReadingPosition(let id, let anchor, let paragraph):
+                let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
+                try library.setReadingPosition(position, postID: id)
                 return .next([])
             case .redraw:
                 terminal.invalidate()
@@ -77,8 +77,10 @@ extension BrowserSession {
         var article = Article(
             id: post.id, title: post.title, categories: post.categories, authors: post.authors,
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
-            isBookmarked: marks.isBookmarked, isUnread: marks.isUnread,
-            savedPosition: BrowserSession.anchor(marks.position, paragraphs: post.paragraphs))
+            isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
+        if marks.position != .top {
+            article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
+        }
         if let query {
             let highlighter = SearchHighlighter(SearchQuery(query, typing: true))
             article.titleHighlights = highlighter.matches(in: post.title, isTitle: true)
@@ -110,23 +112,5 @@ extension BrowserSession {
         case .category(let name): return .category(name)
         case .bookmarks: return .bookmarks
         }
-    }
-
-    /// The UI counts blocks from the heading (0) through the non-blank paragraphs; the library
-    /// stores a raw paragraph index.
-    static func anchor(_ position: ReadingPosition, paragraphs: [String]) -> ArticleAnchor? {
-        guard position != .top else { return nil }
-        let block = paragraphs.prefix(position.paragraph + 1).filter { !$0.allSatisfy(\.isWhitespace) }.count
-        return ArticleAnchor(block: block, character: position.characterOffset)
-    }
-
-    static func position(_ anchor: ArticleAnchor, paragraphs: [String]) -> ReadingPosition {
-        guard anchor.block > 0 else { return .top }
-        var seen = 0
-        for (index, paragraph) in paragraphs.enumerated() where !paragraph.allSatisfy(\.isWhitespace) {
-            seen += 1
-            if seen == anchor.block { return ReadingPosition(paragraph: index, characterOffset: anchor.character) }
-        }
-        return .top
     }
 }
