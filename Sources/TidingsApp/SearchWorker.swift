@@ -27,7 +27,7 @@ struct NextUnreadRequest: Sendable {
 /// generation cancels the older ones: cancelling the task interrupts its SQLite statement
 /// (``Library/search(_:on:order:offset:limit:counting:snippets:)``, async variant), so a slow
 /// query for "s" stops as soon as "sa" is typed. Finished answers wait in a queue that the
-/// session drains between key presses. Looking for the next unread post in search results
+/// session drains between key presses, woken by `answered`. Looking for the next unread post in search results
 /// (`u`), which may page through thousands of matches, runs here too.
 final class SearchWorker: Sendable {
     private struct Jobs {
@@ -43,9 +43,12 @@ final class SearchWorker: Sendable {
 
     private let library: Library
     private let jobs = Mutex(Jobs())
+    /// Called after each answer is queued, from the task's thread: wakes the loop.
+    private let answered: @Sendable () -> Void
 
-    init(library: Library) {
+    init(library: Library, answered: @escaping @Sendable () -> Void = {}) {
         self.library = library
+        self.answered = answered
     }
 
     /// Whether a search is under way or an answer waits to be taken.
@@ -91,6 +94,7 @@ final class SearchWorker: Sendable {
             jobs.running[generation, default: [:]][token] = Task.detached { [self] in
                 await work(library) { answer in
                     self.jobs.withLock { $0.finished.append(answer) }
+                    self.answered()
                 }
                 self.jobs.withLock { jobs in
                     jobs.running[generation]?[token] = nil

@@ -31,7 +31,7 @@ private func recordTerminationSignal(_ signal: Int32) {
     }
 }
 
-/// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:)`` reports.
+/// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:wakingOn:)`` reports.
 ///
 /// ncurses' own SIGINT/SIGTERM handling calls `endwin` and `_exit(1)`, so the program's
 /// cleanup never runs, and it ignores SIGHUP entirely (leaving the terminal raw). ncurses
