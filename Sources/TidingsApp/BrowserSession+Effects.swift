@@ -42,10 +42,18 @@ extension BrowserSession {
                 timers.append(ReadTimer(id: id, due: ContinuousClock.now + .milliseconds(milliseconds)))
                 return .next([])
             case .findNextUnread(let tab, let query, let order, let after):
-                return .next([.nextUnreadFound(index: try nextUnread(tab: tab, query: query, order: order, after: after))])
-            case .saveReadingPosition(let id, let anchor):
-                let post = try library.post(id: id)
-                try library.setReadingPosition(BrowserSession.position(anchor, paragraphs: post.paragraphs), postID: id)
+                if let query {
+                    // Paging through search results takes too long for the loop: the worker
+                    // answers, off this thread.
+                    searches.findNextUnread(NextUnreadRequest(tab: tab, query: query, order: order, after: after))
+                    return .next([])
+                }
+                // A tab walks its own index, a few rows at most: quick enough to answer here.
+                let found = try library.nextUnread(on: BrowserSession.shelf(tab), after: after)
+                return .next([.nextUnreadFound(index: found?.offset)])
+            case .saveReadingPosition(let id, let anchor, let paragraph):
+                let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
+                try library.setReadingPosition(position, postID: id)
                 return .next([])
             case .redraw:
                 terminal.invalidate()
@@ -53,11 +61,10 @@ extension BrowserSession {
             case .quit(let status):
                 return .quit(status)
             }
-        } catch let error as LibraryError {
-            return .next([.failed(error.description)])
         } catch {
-            // Only library and search errors come here; both read as a sentence, never as SQL.
-            return .next([.failed(String(describing: error))])
+            // Only library errors come here (searches answer through the worker); they read
+            // as a sentence, never as SQL.
+            return .next([.failed(error.description)])
         }
     }
 
@@ -77,8 +84,10 @@ extension BrowserSession {
         var article = Article(
             id: post.id, title: post.title, categories: post.categories, authors: post.authors,
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
-            isBookmarked: marks.isBookmarked, isUnread: marks.isUnread,
-            savedPosition: BrowserSession.anchor(marks.position, paragraphs: post.paragraphs))
+            isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
+        if marks.position != .top {
+            article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
+        }
         if let query {
             let highlighter = SearchHighlighter(SearchQuery(query, typing: true))
             article.titleHighlights = highlighter.matches(in: post.title, isTitle: true)
@@ -87,46 +96,11 @@ extension BrowserSession {
         return article
     }
 
-    /// The next unread post's index in a tab's list, or in its search results.
-    private func nextUnread(tab: TabKind, query: String?, order: TidingsUI.SearchOrder, after: Int) throws -> Int? {
-        guard let query else { return try library.nextUnread(on: BrowserSession.shelf(tab), after: after)?.offset }
-        // Search results have no index of their own to walk: page through them, a bounded
-        // distance, as the list would.
-        let parsed = SearchQuery(query, typing: true)
-        var offset = after + 1
-        while offset < after + 1 + 5_000 {
-            let page = try library.search(parsed, on: BrowserSession.shelf(tab), order: order == .relevance ? .relevance : .archive,
-                                          offset: offset, limit: 500, counting: false)
-            if let hit = page.rows.firstIndex(where: \.isUnread) { return offset + hit }
-            if page.rows.count < 500 { return nil }
-            offset += 500
-        }
-        return nil
-    }
-
     static func shelf(_ tab: TabKind) -> Shelf {
         switch tab {
         case .all: return .all
         case .category(let name): return .category(name)
         case .bookmarks: return .bookmarks
         }
-    }
-
-    /// The UI counts blocks from the heading (0) through the non-blank paragraphs; the library
-    /// stores a raw paragraph index.
-    static func anchor(_ position: ReadingPosition, paragraphs: [String]) -> ArticleAnchor? {
-        guard position != .top else { return nil }
-        let block = paragraphs.prefix(position.paragraph + 1).filter { !$0.allSatisfy(\.isWhitespace) }.count
-        return ArticleAnchor(block: block, character: position.characterOffset)
-    }
-
-    static func position(_ anchor: ArticleAnchor, paragraphs: [String]) -> ReadingPosition {
-        guard anchor.block > 0 else { return .top }
-        var seen = 0
-        for (index, paragraph) in paragraphs.enumerated() where !paragraph.allSatisfy(\.isWhitespace) {
-            seen += 1
-            if seen == anchor.block { return ReadingPosition(paragraph: index, characterOffset: anchor.character) }
-        }
-        return .top
     }
 }

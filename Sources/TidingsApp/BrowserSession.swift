@@ -16,6 +16,9 @@ public final class BrowserSession {
     var greeting: String?
     /// Searches run here, off the loop's thread.
     let searches: SearchWorker
+    /// Wakes the loop when a search answers; nil only when no pipe could be made, and the
+    /// loop then polls for answers.
+    let wake: WakePipe?
     /// Read timers under way: when one is due the reducer decides whether its post is still shown.
     var timers: [ReadTimer] = []
 
@@ -23,7 +26,9 @@ public final class BrowserSession {
         self.library = library
         self.terminal = terminal
         self.greeting = greeting
-        searches = SearchWorker(library: library)
+        let wake = WakePipe()
+        self.wake = wake
+        searches = SearchWorker(library: library) { wake?.signal() }
         state = AppState(size: terminal.size, colors: terminal.supportsColor)
     }
 
@@ -36,7 +41,7 @@ public final class BrowserSession {
         while true {
             if changed { terminal.present(render(state)) }
             var actions: [Action] = []
-            switch terminal.nextEvent(timeoutMilliseconds: nextTimeout()) {
+            switch terminal.nextEvent(timeoutMilliseconds: nextTimeout(), wakingOn: wake?.readEnd) {
             case .key(let key): actions.append(.key(key))
             case .resize: actions.append(.resized(terminal.size))
             case .timeout: break
@@ -44,6 +49,8 @@ public final class BrowserSession {
             case .signal(let number): actions.append(.signal(number))
             }
             // Search answers and due timers come after the key that was waiting, in order.
+            // Drained first: an answer that comes after the drain wakes the next wait.
+            wake?.drain()
             actions += searches.takeFinished()
             actions += dueTimers()
             changed = !actions.isEmpty
@@ -53,11 +60,12 @@ public final class BrowserSession {
         }
     }
 
-    /// How long to wait for a key: briefly while a search is under way (its answer must paint
-    /// as soon as it arrives), until the next read timer, else half a second.
+    /// How long to wait for a key: until the next read timer, else as long as it takes (a
+    /// search answer wakes the wait). Without a wake-up pipe, briefly while a search is under
+    /// way, so that its answer still paints as soon as it arrives.
     private func nextTimeout() -> Int {
-        if searches.isBusy { return 4 }
-        guard let due = timers.map(\.due).min() else { return 500 }
+        if wake == nil, searches.isBusy { return 4 }
+        guard let due = timers.map(\.due).min() else { return -1 }
         let wait = ContinuousClock.now.duration(to: due)
         return max(0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))
     }

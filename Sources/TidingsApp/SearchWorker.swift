@@ -13,26 +13,42 @@ struct SearchRequest: Sendable {
     var generation: Int
 }
 
+/// A look-up of the next unread post in search results the reducer asked for.
+struct NextUnreadRequest: Sendable {
+    var tab: TabKind
+    var query: String
+    var order: TidingsUI.SearchOrder
+    var after: Int
+}
+
 /// Runs searches off the session's thread so typing never waits for the database.
 ///
 /// Each request runs as a task on a reader connection of its own. A request of a newer
 /// generation cancels the older ones: cancelling the task interrupts its SQLite statement
 /// (``Library/search(_:on:order:offset:limit:counting:snippets:)``, async variant), so a slow
 /// query for "s" stops as soon as "sa" is typed. Finished answers wait in a queue that the
-/// session drains between key presses.
+/// session drains between key presses, woken by `answered`. Looking for the next unread post in search results
+/// (`u`), which may page through thousands of matches, runs here too.
 final class SearchWorker: Sendable {
     private struct Jobs {
         /// Tasks under way by generation, each under a token of its own.
         var running: [Int: [Int: Task<Void, Never>]] = [:]
         var nextToken = 0
         var finished: [Action] = []
+        /// The newest search generation submitted: a next-unread look-up runs under it.
+        var latestGeneration = 0
+        /// The next-unread look-up under way, if any.
+        var unread: (generation: Int, token: Int)?
     }
 
     private let library: Library
     private let jobs = Mutex(Jobs())
+    /// Called after each answer is queued, from the task's thread: wakes the loop.
+    private let answered: @Sendable () -> Void
 
-    init(library: Library) {
+    init(library: Library, answered: @escaping @Sendable () -> Void = {}) {
         self.library = library
+        self.answered = answered
     }
 
     /// Whether a search is under way or an answer waits to be taken.
@@ -40,22 +56,50 @@ final class SearchWorker: Sendable {
 
     /// Starts `request`, cancelling every search of an older generation.
     func submit(_ request: SearchRequest) {
+        start(generation: request.generation, isUnread: false) { library, send in
+            await SearchWorker.answer(request, library: library, send: send)
+        }
+    }
+
+    /// Starts looking for the next unread post in search results. It runs under the newest
+    /// generation, so the next search (a new query, a cleared one) cancels it; a newer look-up
+    /// replaces it. The reducer drops an answer for a list no longer on screen.
+    func findNextUnread(_ request: NextUnreadRequest) {
+        start(generation: nil, isUnread: true) { library, send in
+            await SearchWorker.nextUnread(request, library: library, send: send)
+        }
+    }
+
+    /// Runs `work` as a task registered under `generation` (nil: the newest one).
+    private func start(generation: Int?, isUnread: Bool,
+                       work: @escaping @Sendable (Library, (Action) -> Void) async -> Void) {
         // Registered under the lock that the task's own completion takes, so a task can never
         // finish before it is known and leave the worker looking busy.
         jobs.withLock { jobs in
-            for (generation, tasks) in jobs.running where generation < request.generation {
-                tasks.values.forEach { $0.cancel() }
-                jobs.running[generation] = nil
+            if let generation {
+                for (older, tasks) in jobs.running where older < generation {
+                    tasks.values.forEach { $0.cancel() }
+                    jobs.running[older] = nil
+                }
+                jobs.latestGeneration = max(jobs.latestGeneration, generation)
+            }
+            let generation = generation ?? jobs.latestGeneration
+            if isUnread, let previous = jobs.unread {
+                jobs.running[previous.generation]?.removeValue(forKey: previous.token)?.cancel()
+                if jobs.running[previous.generation]?.isEmpty == true { jobs.running[previous.generation] = nil }
             }
             let token = jobs.nextToken
             jobs.nextToken += 1
-            jobs.running[request.generation, default: [:]][token] = Task.detached { [self] in
-                await SearchWorker.answer(request, library: library) { answer in
+            if isUnread { jobs.unread = (generation, token) }
+            jobs.running[generation, default: [:]][token] = Task.detached { [self] in
+                await work(library) { answer in
                     self.jobs.withLock { $0.finished.append(answer) }
+                    self.answered()
                 }
                 self.jobs.withLock { jobs in
-                    jobs.running[request.generation]?[token] = nil
-                    if jobs.running[request.generation]?.isEmpty == true { jobs.running[request.generation] = nil }
+                    jobs.running[generation]?[token] = nil
+                    if jobs.running[generation]?.isEmpty == true { jobs.running[generation] = nil }
+                    if jobs.unread?.token == token { jobs.unread = nil }
                 }
             }
         }
@@ -108,6 +152,19 @@ final class SearchWorker: Sendable {
             case .library(let error):
                 send(.failed(error.description))
             }
+        }
+    }
+
+    /// Runs one next-unread look-up and answers with `.nextUnreadFound`; says nothing when
+    /// it was cancelled (the search it was for changed).
+    static func nextUnread(_ request: NextUnreadRequest, library: Library, send: (Action) -> Void) async {
+        do {
+            let index = try await library.nextUnread(
+                matching: SearchQuery(request.query, typing: true), on: BrowserSession.shelf(request.tab),
+                order: request.order == .relevance ? .relevance : .archive, after: request.after)
+            send(.nextUnreadFound(index: index))
+        } catch {
+            if error != .cancelled { send(.failed(error.description)) }
         }
     }
 

@@ -4,10 +4,10 @@ import Glibc
 /// A copy of every bookmark beside the library file, so that bookmarks survive even a library
 /// file SQLite can no longer read (`tidings rebuild` restores them from it).
 ///
-/// The format is the one `tidings bookmarks export --format json` writes. The file is replaced
-/// atomically after each bookmark change: written to a temporary file in the same folder,
-/// fsynced, renamed over the old one, and the folder fsynced; a crash leaves the old copy or
-/// the new one, never a mix. Writing it is best effort: the database is the record, the copy a
+/// The format is ``BookmarkDocument``, the one `tidings bookmarks export --format json`
+/// writes. The file is replaced atomically after each bookmark change: written to a temporary
+/// file in the same folder, fsynced, renamed over the old one, and the folder fsynced; a crash
+/// leaves the old copy or the new one, never a mix. Writing it is best effort: the database is the record, the copy a
 /// spare, so a failure to write it never fails the bookmark. Two processes changing bookmarks
 /// at the same moment may leave the copy one change behind until the next change.
 public enum BookmarkSidecar {
@@ -20,55 +20,11 @@ public enum BookmarkSidecar {
         return folder + "/" + (name == "library.sqlite" ? "bookmarks.json" : name + ".bookmarks.json")
     }
 
-    struct File: Codable {
-        var format = "tidings-bookmarks"
-        var version = 1
-        var exportedAt: String
-        var bookmarks: [Entry]
-    }
-
-    struct Entry: Codable {
-        var id: String
-        var title: String?
-        var outlet: String?
-        var categories: [String]?
-        var date: String?
-        var bookmarkedAt: String
-    }
-
-    static func encode(_ bookmarks: [Bookmark], at time: Date = Date()) throws -> Data {
-        let file = File(exportedAt: timestamp(time), bookmarks: bookmarks.map {
-            Entry(id: $0.postID, title: $0.title, outlet: $0.outlet, categories: $0.categories, date: $0.date,
-                  bookmarkedAt: timestamp($0.bookmarkedAt))
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(file)
-        data.append(0x0A)
-        return data
-    }
-
-    /// The bookmarks in the copy beside `library`; empty when there is none or it cannot be read.
+    /// The bookmarks in the copy beside `library`; empty when there is none or it cannot be
+    /// read. Entries that cannot be read are skipped, the rest kept.
     public static func read(forLibrary library: String) -> [Bookmark] {
-        guard let data = FileManager.default.contents(atPath: path(forLibrary: library)),
-              let file = try? JSONDecoder().decode(File.self, from: data), file.format == "tidings-bookmarks" else { return [] }
-        return file.bookmarks.compactMap { entry in
-            guard let time = date(entry.bookmarkedAt), entry.id.count == 12 else { return nil }
-            return Bookmark(postID: entry.id.lowercased(), bookmarkedAt: time, title: entry.title, outlet: entry.outlet,
-                            categories: entry.categories ?? [], date: entry.date, isInLibrary: false)
-        }
-    }
-
-    static func timestamp(_ time: Date) -> String { formatter(fractional: true).string(from: time) }
-
-    static func date(_ text: String) -> Date? {
-        formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
-    }
-
-    private static func formatter(fractional: Bool) -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter
+        guard let data = FileManager.default.contents(atPath: path(forLibrary: library)) else { return [] }
+        return BookmarkDocument.salvageBookmarks(from: data)
     }
 
     /// Replaces `path` with `data` atomically (``AtomicFile``); false when it could not.
@@ -81,7 +37,7 @@ extension Library {
     /// Rewrites the bookmark copy beside the library from the database now (best effort).
     @discardableResult
     public func writeBookmarkSidecar() -> Bool {
-        guard !isReadOnly, let all = try? self.bookmarks(), let data = try? BookmarkSidecar.encode(all) else { return false }
+        guard !isReadOnly, let all = try? self.bookmarks(), let data = try? BookmarkDocument(all).json() else { return false }
         return BookmarkSidecar.replace(BookmarkSidecar.path(forLibrary: path), with: data)
     }
 

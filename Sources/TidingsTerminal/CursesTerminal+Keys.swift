@@ -10,10 +10,12 @@ extension CursesTerminal {
     private static let instantFailureLimit = 50
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a resize, a
-    /// termination signal or the loss of the terminal.
-    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+    /// termination signal or the loss of the terminal; answers `.timeout` at once when `wake`
+    /// becomes readable first (it is never read here: its owner drains it).
+    public func nextEvent(timeoutMilliseconds: Int, wakingOn wake: Int32?) -> TerminalEvent {
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+        var inputWasReady = false
         while true {
             if let signal = SignalTrap.pendingSignal { return .signal(signal) }
             var slice = Self.sliceMilliseconds
@@ -22,34 +24,86 @@ extension CursesTerminal {
                 let leftMilliseconds = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
                 slice = max(0, min(slice, leftMilliseconds))
             }
-            wtimeout(window, Int32(slice))
-            let started = clock.now
-            var character: wint_t = 0
-            let result = wget_wch(window, &character)
-
-            if result == KEY_CODE_YES {
-                instantFailures = 0
-                if Int32(character) == KEY_RESIZE {
-                    refreshSize()
-                    return .resize
+            if let wake {
+                // Keys ncurses has read already (the rest of a burst, a sequence it pushed
+                // back) do not show on the descriptor: take what is there without waiting,
+                // then wait on the terminal and the wake-up together.
+                switch readKey(waitingMilliseconds: 0) {
+                case .event(let event): return event
+                case .ignored: instantFailures = 0
+                case .failed:
+                    // Poll said input was there, yet nothing could be read: a dead terminal
+                    // that poll does not report as hung up does that forever.
+                    if inputWasReady {
+                        instantFailures += 1
+                        if instantFailures >= Self.instantFailureLimit { return .hangup }
+                    }
                 }
-                if let key = Self.functionKey(Int32(character)) { return .key(key) }
-            } else if result == OK {
-                instantFailures = 0
-                if let key = Self.characterKey(UInt32(character)) { return .key(key) }
-            } else {
-                if let signal = SignalTrap.pendingSignal { return .signal(signal) }
-                if Self.inputIsGone() { return .hangup }
-                // A dead terminal makes every read fail at once, forever.
-                if slice > 0, started.duration(to: clock.now) < .milliseconds(1) {
-                    instantFailures += 1
-                    if instantFailures >= Self.instantFailureLimit { return .hangup }
-                } else {
-                    instantFailures = 0
+                switch Self.waitForInput(orWake: wake, milliseconds: slice) {
+                case .wake: return .timeout
+                case .input: inputWasReady = true
+                case .nothing: inputWasReady = false
                 }
+            } else if case .event(let event) = readKey(waitingMilliseconds: slice) {
+                return event
             }
             if let deadline, clock.now >= deadline { return .timeout }
         }
+    }
+
+    /// What one `wget_wch` gave.
+    private enum ReadOutcome {
+        case event(TerminalEvent)
+        /// A key the browser ignores.
+        case ignored
+        /// Nothing within the wait.
+        case failed
+    }
+
+    /// Reads one key, waiting up to `milliseconds`; notices signals and a lost terminal.
+    private func readKey(waitingMilliseconds milliseconds: Int) -> ReadOutcome {
+        let clock = ContinuousClock()
+        wtimeout(window, Int32(milliseconds))
+        let started = clock.now
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES {
+            instantFailures = 0
+            if Int32(character) == KEY_RESIZE {
+                refreshSize()
+                return .event(.resize)
+            }
+            return Self.functionKey(Int32(character)).map { .event(.key($0)) } ?? .ignored
+        }
+        if result == OK {
+            instantFailures = 0
+            return Self.characterKey(UInt32(character)).map { .event(.key($0)) } ?? .ignored
+        }
+        if let signal = SignalTrap.pendingSignal { return .event(.signal(signal)) }
+        if Self.inputIsGone() { return .event(.hangup) }
+        // A dead terminal makes every read fail at once, forever.
+        if milliseconds > 0, started.duration(to: clock.now) < .milliseconds(1) {
+            instantFailures += 1
+            if instantFailures >= Self.instantFailureLimit { return .event(.hangup) }
+        } else if milliseconds > 0 {
+            instantFailures = 0
+        }
+        return .failed
+    }
+
+    /// What waiting on the terminal and the wake-up found.
+    private enum Readiness {
+        case input, wake, nothing
+    }
+
+    /// Waits up to `milliseconds` for standard input or `wake` to become readable (or hang
+    /// up); a signal ends the wait early, as `.nothing`.
+    private static func waitForInput(orWake wake: Int32, milliseconds: Int) -> Readiness {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        guard poll(&descriptors, 2, Int32(milliseconds)) > 0 else { return .nothing }
+        if descriptors[1].revents != 0 { return .wake }
+        return descriptors[0].revents != 0 ? .input : .nothing
     }
 
     /// Key sequences that common terminals send whatever their terminfo entry says, for

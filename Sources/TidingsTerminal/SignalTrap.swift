@@ -59,7 +59,7 @@ private func terminationWatchdogExpired(_: Int32) {
     _exit(128 + pendingTerminationSignal.load(ordering: .relaxed))
 }
 
-/// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:)`` reports.
+/// Turns termination signals into a flag that ``CursesTerminal/nextEvent(timeoutMilliseconds:wakingOn:)`` reports.
 ///
 /// ncurses' own SIGINT/SIGTERM handling calls `endwin` and `_exit(1)`, so the program's
 /// cleanup never runs, and it ignores SIGHUP entirely (leaving the terminal raw). ncurses

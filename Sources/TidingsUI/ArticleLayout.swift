@@ -110,6 +110,11 @@ public struct ArticleLayout: Equatable, Sendable {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
+    /// Whether the pane leaves out the paragraph `raw` (blank once sanitised): it has no block.
+    static func isBlank(raw: String) -> Bool {
+        isBlank(Sanitizer.clean(raw))
+    }
+
     /// The index of the line holding `anchor`'s character, clamped to the layout.
     public func lineIndex(of anchor: ArticleAnchor) -> Int {
         guard !lines.isEmpty else { return 0 }

@@ -41,9 +41,11 @@ public enum Effect: Equatable, Sendable {
     /// its index in that list, or nil when none follows.
     case findNextUnread(tab: TabKind, query: String?, order: SearchOrder, after: Int)
     /// Store where the reader left the post, for `Article.savedPosition`; `.top` means the
-    /// reader went back to the top, so any stored position can be forgotten. No answer is
-    /// needed (`.failed` with a message if it could not be saved).
-    case saveReadingPosition(id: String, anchor: ArticleAnchor)
+    /// reader went back to the top, so any stored position can be forgotten. `paragraph` is
+    /// the anchor's block as an index into `Article.paragraphs` (nil for the heading), what
+    /// the library stores with `anchor.character`, so the loop need not load the post again.
+    /// No answer is needed (`.failed` with a message if it could not be saved).
+    case saveReadingPosition(id: String, anchor: ArticleAnchor, paragraph: Int?)
     /// Repaint the whole screen on the next frame (Ctrl-L): call `Terminal.invalidate()`.
     case redraw
     /// Leave the browser, restore the terminal and exit with `status`.

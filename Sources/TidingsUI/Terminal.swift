@@ -8,8 +8,11 @@ public protocol Terminal: AnyObject {
     var size: Size { get }
     /// Whether colour roles may be used (false under `NO_COLOR` or on monochrome terminals).
     var supportsColor: Bool { get }
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event.
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for the next event, or until
+    /// the file descriptor `wake` becomes readable, which answers `.timeout` at once: another
+    /// thread has work for the loop (a search answer). The terminal never reads `wake`; its
+    /// owner drains it.
+    func nextEvent(timeoutMilliseconds: Int, wakingOn wake: Int32?) -> TerminalEvent
     /// Makes the terminal show `buffer`, writing only what changed since the last call.
     func present(_ buffer: ScreenBuffer)
     /// Forgets what is on the screen so the next ``present(_:)`` repaints everything (Ctrl-L).

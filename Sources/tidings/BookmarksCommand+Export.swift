@@ -48,12 +48,14 @@ struct ExportBookmarks: ParsableCommand {
             switch resolvedFormat ?? .json {
             case .json:
                 do {
-                    data = try BookmarkExport(bookmarks).json()
+                    // Archive text may hold C1 or bidi controls: escaped, so a terminal shown
+                    // the file cannot act on them (it decodes the same).
+                    data = JSONText.escapingInvisibles(try BookmarkDocument(bookmarks).json())
                 } catch {
                     throw Failure("could not encode the bookmarks: \(error)", status: 74)
                 }
             case .markdown:
-                data = BookmarkExport.markdown(bookmarks)
+                data = BookmarkMarkdown.document(bookmarks)
             }
             guard let output else {
                 Output.write(data, to: FileHandle.standardOutput)

@@ -41,50 +41,23 @@ struct ImportBookmarks: ParsableCommand {
         } catch {
             throw Failure("cannot read \(path): \((error as NSError).localizedDescription)", status: 74)
         }
-        struct Header: Decodable {
-            var format: String?
-            var version: Int?
-        }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == BookmarkExport.format else {
-            throw Failure("\(path) is not a Tidings bookmarks export (want JSON with \"format\": \"\(BookmarkExport.format)\")", status: 65)
-        }
-        guard let version = header.version else {
-            throw Failure("\(path): malformed bookmarks export: missing \"version\" at the top level", status: 65)
-        }
-        guard version <= BookmarkExport.version else {
-            throw Failure("\(path) is a version \(version) export, newer than this Tidings reads (\(BookmarkExport.version))", status: 65)
-        }
-        let document: BookmarkExport
         do {
-            document = try JSONDecoder().decode(BookmarkExport.self, from: data)
+            return try BookmarkDocument.bookmarks(from: data)
         } catch {
-            throw Failure("\(path): malformed bookmarks export: \(ImportBookmarks.reason(error))", status: 65)
-        }
-        var bookmarks: [Bookmark] = []
-        for (index, entry) in document.bookmarks.enumerated() {
-            guard let bookmark = entry.bookmark else {
-                throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(entry.id)” or time “\(entry.bookmarkedAt)”", status: 65)
+            switch error {
+            case .notBookmarks:
+                throw Failure("\(path) is not a Tidings bookmarks export (want JSON with \"format\": \"\(BookmarkDocument.format)\")",
+                              status: 65)
+            case .missingVersion:
+                throw Failure("\(path): malformed bookmarks export: missing \"version\" at the top level", status: 65)
+            case .newerVersion(let version):
+                throw Failure("\(path) is a version \(version) export, newer than this Tidings reads (\(BookmarkDocument.version))",
+                              status: 65)
+            case .malformed(let reason):
+                throw Failure("\(path): malformed bookmarks export: \(reason)", status: 65)
+            case .invalidEntry(let index, let id, let time):
+                throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(id)” or time “\(time)”", status: 65)
             }
-            bookmarks.append(bookmark)
         }
-        return bookmarks
-    }
-
-    /// A decoding error in a sentence: which key, where.
-    private static func reason(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing \"\(key.stringValue)\" at \(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(context.debugDescription) at \(path(context))"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func path(_ context: DecodingError.Context) -> String {
-        let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-        return keys.isEmpty ? "the top level" : keys
     }
 }

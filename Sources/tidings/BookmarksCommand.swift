@@ -37,7 +37,7 @@ struct ListBookmarks: ParsableCommand {
             if bookmarks.isEmpty, !json { Output.info("no bookmarks yet") }
             for bookmark in bookmarks {
                 if json {
-                    try Output.json(BookmarkExport.Entry(bookmark, withPresence: true))
+                    try Output.json(BookmarkDocument.Entry(bookmark, withPresence: true))
                 } else {
                     Output.line(ListBookmarks.line(bookmark))
                 }

@@ -156,6 +156,25 @@ struct BrowserSearchAndBookmarkTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 
+    /// `u` in search results is answered by the search worker, off the loop: it still moves
+    /// to the next unread match, and keys keep working.
+    @Test func nextUnreadInSearchResults() async throws {
+        let browser = try await BrowserTests.Browser(columns: 120, rows: 30)
+        let tmux = browser.tmux
+        try await tmux.waitFor("1/50")
+        try tmux.sendKeys("/")
+        try tmux.sendText("launch")
+        try await tmux.waitFor("7 matches")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("1/7")
+        try tmux.sendKeys("u")
+        try await tmux.waitFor("2/7")
+        try tmux.sendKeys("u")
+        try await tmux.waitFor("3/7")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
+    }
+
     @Test func bookmarkSurvivesQuitAndReopen() async throws {
         let browser = try await BrowserTests.Browser(columns: 120, rows: 30)
         let tmux = browser.tmux

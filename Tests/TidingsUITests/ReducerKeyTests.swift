@@ -92,7 +92,7 @@ struct ReducerKeyTests {
         var state = session.state
         #expect(
             reduce(&state, .key(.character("J")))
-                == [.saveReadingPosition(id: "post-0", anchor: anchor), .loadArticle(id: "post-1")])
+                == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1), .loadArticle(id: "post-1")])
         #expect(state.focus == .article)
         #expect(state.article.anchor == .top)
         #expect(state.list.selection == 1)

@@ -148,8 +148,10 @@ struct ReducerMarksTests {
         session.press(.enter)
         session.type("jjjj")
         let anchor = session.state.article.anchor
+        #expect(anchor.block > 0)
         session.type("J")
-        #expect(session.effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor)))
+        // The fixture's paragraphs are none blank: block n shows paragraph n - 1.
+        #expect(session.effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1)))
         #expect(session.library.articles["post-0"]?.savedPosition == anchor)
         session.type("K")
         #expect(session.state.article.current?.id == "post-0")
@@ -160,7 +162,7 @@ struct ReducerMarksTests {
         session.type("Kg")
         session.type("J")
         #expect(session.effects.last { if case .saveReadingPosition = $0 { true } else { false } }
-            == .saveReadingPosition(id: "post-0", anchor: .top))
+            == .saveReadingPosition(id: "post-0", anchor: .top, paragraph: nil))
         #expect(session.library.articles["post-0"]?.savedPosition == nil)
     }
 
@@ -170,12 +172,13 @@ struct ReducerMarksTests {
         session.press(.enter)
         session.type("jj")
         let anchor = session.state.article.anchor
+        let paragraph = session.state.article.current?.paragraphIndex(ofBlock: anchor.block)
         var state = session.state
-        #expect(reduce(&state, .key(.character("q"))) == [.saveReadingPosition(id: "post-0", anchor: anchor), .quit(status: 0)])
+        #expect(reduce(&state, .key(.character("q"))) == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 0)])
         state = session.state
-        #expect(reduce(&state, .signal(15)) == [.saveReadingPosition(id: "post-0", anchor: anchor), .quit(status: 143)])
+        #expect(reduce(&state, .signal(15)) == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 143)])
         let effects = session.effects { $0.type("2") }
-        #expect(effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor)))
+        #expect(effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph)))
     }
 
     @Test("Ctrl-L and a tab switch show what another browser changed")

@@ -48,7 +48,7 @@ struct FakeLibrary {
         case .findNextUnread(let tab, let query, let order, let after):
             let list = rows(tab, query: query, order: order) ?? []
             return .nextUnreadFound(index: list.indices.first { $0 > after && list[$0].isUnread })
-        case .saveReadingPosition(let id, let anchor):
+        case .saveReadingPosition(let id, let anchor, _):
             if let writeFailure { return .failed(writeFailure) }
             articles[id]?.savedPosition = anchor == .top ? nil : anchor
             return nil

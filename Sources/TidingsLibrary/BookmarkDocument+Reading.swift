@@ -1,0 +1,72 @@
+import Foundation
+
+extension BookmarkDocument {
+    /// Why a file is not a bookmarks document Tidings can restore.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not JSON with `"format": "tidings-bookmarks"` at the top level.
+        case notBookmarks
+        /// The top level has no `version`.
+        case missingVersion
+        /// Written by a newer Tidings (the version it says).
+        case newerVersion(Int)
+        /// The JSON does not have the document's shape: which key, where.
+        case malformed(String)
+        /// Entry `index` (from 0) has an id or a time that Tidings never writes.
+        case invalidEntry(index: Int, id: String, time: String)
+    }
+
+    /// The bookmarks of a document, all or none: the first problem found rejects it whole
+    /// (what `tidings bookmarks import` wants: nothing restored from a bad file).
+    public static func bookmarks(from data: Data) throws(Problem) -> [Bookmark] {
+        struct Header: Decodable {
+            var format: String?
+            var version: Int?
+        }
+        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == format else {
+            throw .notBookmarks
+        }
+        guard let written = header.version else { throw .missingVersion }
+        guard written <= version else { throw .newerVersion(written) }
+        let document: BookmarkDocument
+        do {
+            document = try JSONDecoder().decode(BookmarkDocument.self, from: data)
+        } catch {
+            throw .malformed(reason(error))
+        }
+        var bookmarks: [Bookmark] = []
+        for (index, entry) in document.bookmarks.enumerated() {
+            guard let bookmark = entry.bookmark else {
+                throw .invalidEntry(index: index, id: entry.id, time: entry.bookmarkedAt)
+            }
+            bookmarks.append(bookmark)
+        }
+        return bookmarks
+    }
+
+    /// What can be saved from a document: its valid entries, or none when it is not one.
+    /// For the copy beside a library, read when the library is damaged: any bookmark it still
+    /// yields is worth more than a clean refusal, and a version check would only lose them.
+    public static func salvageBookmarks(from data: Data) -> [Bookmark] {
+        guard let document = try? JSONDecoder().decode(BookmarkDocument.self, from: data),
+              document.format == format else { return [] }
+        return document.bookmarks.compactMap(\.bookmark)
+    }
+
+    /// A decoding error in a sentence: which key, where.
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \"\(key.stringValue)\" at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        return keys.isEmpty ? "the top level" : keys
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import TidingsCore
+@testable import TidingsLibrary
+
+/// The one bookmarks JSON format, read and written by the sidecar and by the export/import
+/// commands alike; files in the formats written before the two were one must still read.
+@Suite struct BookmarkDocumentTests {
+    /// A sidecar as `BookmarkSidecar` wrote it before: unknown fields left out, not `null`.
+    static let oldSidecar = """
+        {
+          "bookmarks" : [
+            {
+              "bookmarkedAt" : "2024-03-01T10:00:00.250Z",
+              "categories" : [
+                "Economy"
+              ],
+              "date" : "2019-05-10",
+              "id" : "0123456789ab",
+              "outlet" : "Reuters",
+              "title" : "Ferry service resumes"
+            },
+            {
+              "bookmarkedAt" : "2024-02-01T09:00:00Z",
+              "categories" : [
+
+              ],
+              "id" : "BA9876543210"
+            }
+          ],
+          "exportedAt" : "2024-03-02T00:00:00.000Z",
+          "format" : "tidings-bookmarks",
+          "version" : 1
+        }
+
+        """
+
+    /// An export as `tidings bookmarks export --format json` wrote it: every field, `null` where unknown.
+    static let oldExport = """
+        {
+          "bookmarks" : [
+            {
+              "bookmarkedAt" : "2024-03-01T10:00:00.250Z",
+              "categories" : [
+                "Economy"
+              ],
+              "date" : "2019-05-10",
+              "id" : "0123456789ab",
+              "outlet" : "Reuters",
+              "title" : "Ferry service resumes"
+            },
+            {
+              "bookmarkedAt" : "2024-02-01T09:00:00.000Z",
+              "categories" : [
+
+              ],
+              "date" : null,
+              "id" : "ba9876543210",
+              "outlet" : null,
+              "title" : null
+            }
+          ],
+          "exportedAt" : "2024-03-02T00:00:00.000Z",
+          "format" : "tidings-bookmarks",
+          "version" : 1
+        }
+
+        """
+
+    static let expected = [
+        Bookmark(postID: "0123456789ab", bookmarkedAt: Date(timeIntervalSince1970: 1_709_287_200.25), title: "Ferry service resumes",
+                 outlet: "Reuters", categories: ["Economy"], date: "2019-05-10", isInLibrary: false),
+        Bookmark(postID: "ba9876543210", bookmarkedAt: Date(timeIntervalSince1970: 1_706_778_000), isInLibrary: false),
+    ]
+
+    @Test(arguments: [oldSidecar, oldExport])
+    func filesInTheFormatsSoFarReadBothWays(text: String) throws {
+        let data = Data(text.utf8)
+        #expect(try BookmarkDocument.bookmarks(from: data) == Self.expected)
+        #expect(BookmarkDocument.salvageBookmarks(from: data) == Self.expected)
+    }
+
+    @Test func sidecarReadsAFileInTheOldFormat() throws {
+        let folder = try TemporaryFolder()
+        let library = folder.path + "/library.sqlite"
+        try folder.write("bookmarks.json", Self.oldSidecar)
+        #expect(BookmarkSidecar.read(forLibrary: library) == Self.expected)
+    }
+
+    /// What the export writes: the export's layout byte for byte (every field, `null` where
+    /// unknown, no `inLibrary`), so old readers still read it.
+    @Test func writesTheExportLayout() throws {
+        let data = try BookmarkDocument(Self.expected, at: Date(timeIntervalSince1970: 1_709_337_600)).json()
+        #expect(String(decoding: data, as: UTF8.self) == Self.oldExport)
+    }
+
+    /// The sidecar the library writes is a document `bookmarks import` accepts.
+    @Test func sidecarWrittenByTheLibraryImports() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("page.txt", Page.make(header: "Category: Economy",
+                                               Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
+        let library = try folder.library()
+        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        let id = try #require(try library.posts().first?.id)
+        _ = try library.setBookmark(true, postID: id)
+        #expect(library.writeBookmarkSidecar())
+        let data = try #require(FileManager.default.contents(atPath: BookmarkSidecar.path(forLibrary: library.path)))
+        let read = try BookmarkDocument.bookmarks(from: data)
+        #expect(read.map(\.postID) == [id])
+        #expect(read.first?.title == "Ferry service resumes")
+        #expect(read.first?.categories == ["Economy"])
+        #expect(BookmarkSidecar.read(forLibrary: library.path) == read)
+    }
+
+    @Test func listEntriesSayWhetherThePostIsPresent() throws {
+        let entry = BookmarkDocument.Entry(Self.expected[1], withPresence: true)
+        let text = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
+        #expect(text.contains("\"inLibrary\":false"))
+        #expect(!String(decoding: try JSONEncoder().encode(BookmarkDocument.Entry(Self.expected[1])), as: UTF8.self)
+            .contains("inLibrary"))
+    }
+
+    @Test func strictReadingRejectsABadFileWhole() {
+        func problem(_ text: String) -> BookmarkDocument.Problem? {
+            do {
+                _ = try BookmarkDocument.bookmarks(from: Data(text.utf8))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(problem("[1, 2]") == .notBookmarks)
+        #expect(problem(#"{"format": "other", "version": 1}"#) == .notBookmarks)
+        #expect(problem(#"{"format": "tidings-bookmarks"}"#) == .missingVersion)
+        #expect(problem(#"{"format": "tidings-bookmarks", "version": 2, "bookmarks": []}"#) == .newerVersion(2))
+        #expect(problem(#"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x"}"#)
+            == .malformed("missing \"bookmarks\" at the top level"))
+        let badTime = #"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x", "bookmarks": ["#
+            + #"{"id": "0123456789ab", "bookmarkedAt": "2024-03-01T10:00:00Z"}, {"id": "0123456789ab", "bookmarkedAt": "soon"}]}"#
+        #expect(problem(badTime) == .invalidEntry(index: 1, id: "0123456789ab", time: "soon"))
+        // The sidecar's reader keeps what it can.
+        #expect(BookmarkDocument.salvageBookmarks(from: Data(badTime.utf8)).count == 1)
+        #expect(BookmarkDocument.salvageBookmarks(from: Data("[1, 2]".utf8)).isEmpty)
+    }
+}
