@@ -1,4 +1,3 @@
-import Synchronization
 import TidingsCore
 import TidingsLibrary
 import TidingsUI
@@ -42,7 +41,7 @@ final class SearchWorker: Sendable {
     }
 
     private let library: Library
-    private let jobs = Mutex(Jobs())
+    private let jobs = Locked(Jobs())
     /// Called after each answer is queued, from the task's thread: wakes the loop.
     private let answered: @Sendable () -> Void
 

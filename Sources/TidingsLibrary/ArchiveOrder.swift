@@ -1,5 +1,5 @@
 import GRDB
-import Synchronization
+import TidingsCore
 
 /// Whether archive order (`post.ordinal`) is also `seq` order, the order the full-text index
 /// keeps its matches in.
@@ -17,7 +17,7 @@ import Synchronization
 /// would need this check keyed on something else.)
 enum ArchiveOrder {
     /// Per library file: the newest seq when last checked, and the answer.
-    private static let checked = Mutex<[String: (newest: Int64, followsSeq: Bool)]>([:])
+    private static let checked = Locked<[String: (newest: Int64, followsSeq: Bool)]>([:])
 
     /// Whether `seq` order is archive order in the library at `path` (read through `db`).
     static func followsSeq(in db: Database, path: String) throws -> Bool {
