@@ -33,6 +33,8 @@ let package = Package(
         ),
         // The ncurses adapter: implements TidingsUI's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
+        // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap); not a product.
+        .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
         .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
         .executableTarget(
@@ -63,6 +65,7 @@ let package = Package(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "tidings-bench", "TidingsLibrary"]
         ),
+        .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
     ],
     swiftLanguageModes: [.v6]
 )
