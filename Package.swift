@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsUI",
+                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
