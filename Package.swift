@@ -33,7 +33,8 @@ let package = Package(
         ),
         // The ncurses adapter: implements TidingsUI's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
-        // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap); not a product.
+        // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
+        // bench and the end-to-end tests; not a product.
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
         .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsLibrary"]
+            dependencies: ["tidings", "tidings-bench", "TidingsLibrary", "TidingsPTY"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
     ],
