@@ -33,6 +33,9 @@ let package = Package(
         ),
         // The ncurses adapter: implements TidingsUI's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
+        // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
+        // bench and the end-to-end tests; not a product.
+        .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
         .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
         .executableTarget(
@@ -45,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsUI",
+                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,8 +64,9 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsLibrary"]
+            dependencies: ["tidings", "tidings-bench", "TidingsLibrary", "TidingsPTY"]
         ),
+        .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
     ],
     swiftLanguageModes: [.v6]
 )

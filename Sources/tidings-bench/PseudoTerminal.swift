@@ -1,89 +1,25 @@
 import Foundation
 import Glibc
-
-// glibc hides these behind _XOPEN_SOURCE, which Swift's Glibc module does not define.
-@_silgen_name("posix_openpt") private func posix_openpt(_ flags: Int32) -> Int32
-@_silgen_name("grantpt") private func grantpt(_ fd: Int32) -> Int32
-@_silgen_name("unlockpt") private func unlockpt(_ fd: Int32) -> Int32
-@_silgen_name("ptsname") private func ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>?
+import TidingsPTY
 
 /// A program running on a pseudo-terminal, for measuring what a user's terminal would see.
 final class PseudoTerminal {
-    let pid: pid_t
-    private let master: Int32
-    /// What the program has drawn so far, as read by ``read(quietMilliseconds:timeout:until:)``
-    /// and ``settle(quietMilliseconds:timeout:ready:)``.
+    private let process: PseudoTerminalProcess
+    private var pid: pid_t { process.pid }
+    /// What the program has drawn so far, as read by ``settle(quietMilliseconds:timeout:ready:)``.
     private(set) var screen: TerminalScreen
 
-    /// Starts `executable` with `arguments` on a new pty of `columns` x `rows`.
+    /// Starts `executable` with `arguments` on a new pty of `columns` x `rows`, in a session
+    /// of its own (the pty its controlling terminal, as in a real login).
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
         screen = TerminalScreen(columns: columns, rows: rows)
-        master = posix_openpt(O_RDWR | O_NOCTTY)
-        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
-            throw BenchError("cannot open a pseudo-terminal")
-        }
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slavePath = String(cString: name)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [Int32(0), 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, fd, slavePath, fd == 0 ? O_RDWR : O_RDWR, 0)
-        }
-        posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        // A session of its own makes the pty its controlling terminal, as in a real login.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | 0x80 /* POSIX_SPAWN_SETSID */))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(status)))") }
-        pid = child
-    }
-
-    deinit {
-        Glibc.kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        close(master)
+        process = try PseudoTerminalProcess(executable: executable, arguments: arguments, environment: environment,
+                                            columns: columns, rows: rows)
     }
 
     /// Writes keys to the program as if typed.
     func send(_ bytes: [UInt8]) {
-        _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
-    }
-
-    /// Reads output until `done` says so or nothing arrives for `quiet` ms; returns the bytes
-    /// and the time the last byte arrived.
-    func read(quietMilliseconds quiet: Int32, timeout: Double = 10, until done: (([UInt8]) -> Bool)? = nil)
-        -> (bytes: [UInt8], lastByte: DispatchTime?) {
-        var output: [UInt8] = []
-        var last: DispatchTime?
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while DispatchTime.now().uptimeNanoseconds < deadline {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, done == nil || last != nil ? quiet : 100)
-            if ready <= 0 {
-                if last != nil, done == nil { break }
-                continue
-            }
-            let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(master, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            output += buffer[0..<count]
-            last = DispatchTime.now()
-            screen.feed(buffer[0..<count])
-            if let done, done(output) { break }
-        }
-        return (output, last)
+        process.send(bytes)
     }
 
     /// What ``settle(quietMilliseconds:timeout:ready:)`` saw.
@@ -112,37 +48,38 @@ final class PseudoTerminal {
         var unread: [UInt8] = []
         defer { screen.feed(unread) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { break }
             let settling = result.lastByte != nil && (ready == nil || result.readyAt != nil)
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let answer = poll(&descriptor, 1, settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1)))
-            if answer <= 0 {
+            let chunk: [UInt8]
+            switch process.read(waitingMilliseconds: settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1))) {
+            case .closed:
+                return result
+            case .quiet:
                 guard settling else { continue }
                 let now = cpuNanoseconds()
                 if now > cpu + 2_000_000 {
                     cpu = now  // still working: another window
                     continue
                 }
-                break
+                return result
+            case .bytes(let bytes):
+                chunk = bytes
             }
-            let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(master, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
             let arrived = DispatchTime.now()
             result.lastByte = arrived
-            result.bytes += count
+            result.bytes += chunk.count
             guard result.readyAt == nil else {
-                unread += buffer[0..<count]
+                unread += chunk
                 continue
             }
             guard let ready else {
                 result.readyAt = arrived
-                unread += buffer[0..<count]
+                unread += chunk
                 continue
             }
-            screen.feed(buffer[0..<count])
+            screen.feed(chunk)
             if ready(screen) { result.readyAt = arrived }
         }
         return result

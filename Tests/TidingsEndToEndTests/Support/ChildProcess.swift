@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TidingsPTY
 
 /// A child process started with `posix_spawn`, its output going to files.
 ///
@@ -85,15 +86,8 @@ struct ChildProcess {
         ) -> Int32).self)
     }()
 
-    /// How a child ended.
-    struct Termination: Equatable, Sendable {
-        /// The exit code, or nil when a signal ended the process.
-        var exitCode: Int32?
-        /// The signal that ended the process, if any.
-        var signal: Int32?
-        /// The shell's view: the exit code, or 128 + signal.
-        var status: Int32 { exitCode ?? (128 + (signal ?? 0)) }
-    }
+    /// How a child ended (the same type the pseudo-terminal tests get).
+    typealias Termination = ProcessTermination
 
     /// Reaps the child if it has ended; nil while it still runs.
     func poll() throws -> Termination? {
@@ -104,10 +98,7 @@ struct ChildProcess {
             if errno == EINTR { return nil }
             throw Failure(description: "waitpid(\(pid)) failed: \(String(cString: strerror(errno)))")
         }
-        // WIFEXITED/WTERMSIG are macros Swift cannot see; this is their definition.
-        let low = status & 0x7F
-        if low == 0 { return Termination(exitCode: (status >> 8) & 0xFF, signal: nil) }
-        return Termination(exitCode: nil, signal: low)
+        return Termination(waitStatus: status)
     }
 
     /// Sends `signal` to the child's whole process group.

@@ -1,11 +1,6 @@
 import Foundation
 import Glibc
-
-// glibc hides these behind _XOPEN_SOURCE, which Swift's Glibc module does not define.
-@_silgen_name("posix_openpt") private func test_posix_openpt(_ flags: Int32) -> Int32
-@_silgen_name("grantpt") private func test_grantpt(_ fd: Int32) -> Int32
-@_silgen_name("unlockpt") private func test_unlockpt(_ fd: Int32) -> Int32
-@_silgen_name("ptsname") private func test_ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>?
+import TidingsPTY
 
 /// A program on a pseudo-terminal of its own (its controlling terminal, in a new session),
 /// with every byte it writes kept, for the terminal-safety tests.
@@ -14,133 +9,69 @@ import Glibc
 /// settings before the program starts with those after it ends, and so the program's last
 /// bytes stay readable after it exits.
 final class TestPseudoTerminal: @unchecked Sendable {
-    let pid: pid_t
-    private(set) var master: Int32
-    private let slave: Int32
+    private let process: PseudoTerminalProcess
+    /// The program's process id (and process group id).
+    var pid: pid_t { process.pid }
     /// Terminal settings just before the program started.
     let settingsBefore: termios
     /// Everything the program has written so far (as read by ``drain(quietMilliseconds:timeout:until:)``).
     private(set) var output: [UInt8] = []
-    private var reaped: ChildProcess.Termination?
 
-    /// - Parameter newSession: start the program in a session of its own, so the pty is its
-    ///   controlling terminal (closing the master then sends it SIGHUP). When false it gets a
-    ///   process group of its own in the test's session instead: a group with a parent in
-    ///   another group of the same session, so job control works (the kernel discards
-    ///   SIGTSTP sent to an orphaned group, such as a session leader's).
+    /// - Parameters:
+    ///   - environment: the program's environment; this run's sanitizer options are added
+    ///     (``SanitizerEnvironment``).
+    ///   - newSession: see ``PseudoTerminalProcess/init(executable:arguments:environment:on:newSession:)``;
+    ///     false for job control (SIGTSTP).
     init(executable: String, arguments: [String] = [], environment: [String: String],
          columns: Int = 80, rows: Int = 24, newSession: Bool = true) throws {
-        // Close-on-exec: tests run in parallel, and a copy of this master inherited by
-        // another test's child (a tmux server, say) would keep the pty from hanging up
-        // when ``hangUp()`` closes it.
-        master = test_posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-        if master >= 0 { _ = fcntl(master, F_SETFD, FD_CLOEXEC) }
-        guard master >= 0, test_grantpt(master) == 0, test_unlockpt(master) == 0, let name = test_ptsname(master) else {
-            throw ChildProcess.Failure(description: "cannot open a pseudo-terminal")
-        }
-        let slavePath = String(cString: name)
-        slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard slave >= 0 else { throw ChildProcess.Failure(description: "cannot open \(slavePath)") }
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        var settings = termios()
-        tcgetattr(slave, &settings)
-        settingsBefore = settings
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [Int32(0), 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, slavePath, O_RDWR, 0) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        posix_spawn_file_actions_addclose(&actions, slave)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        // POSIX_SPAWN_SETSID (0x80): the pty becomes the controlling terminal, as in a login.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let grouping = newSession ? 0x80 : POSIX_SPAWN_SETPGROUP
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | grouping))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = SanitizerEnvironment.adding(to: environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else {
-            throw ChildProcess.Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
-        }
-        pid = child
+        let terminal = try PseudoTerminalPair(columns: columns, rows: rows, keepingSlave: true)
+        settingsBefore = Self.settings(of: terminal)
+        process = try PseudoTerminalProcess(
+            executable: executable, arguments: arguments, environment: SanitizerEnvironment.adding(to: environment),
+            on: terminal, newSession: newSession)
     }
 
-    deinit {
-        if reaped == nil {
-            Glibc.kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
-        if master >= 0 { close(master) }
-        close(slave)
+    private static func settings(of terminal: PseudoTerminalPair) -> termios {
+        var settings = termios()
+        if let slave = terminal.slave { tcgetattr(slave, &settings) }
+        return settings
     }
 
     /// The terminal's settings now (read on the slave side).
-    func currentSettings() -> termios {
-        var settings = termios()
-        tcgetattr(slave, &settings)
-        return settings
-    }
+    func currentSettings() -> termios { Self.settings(of: process.terminal) }
 
     /// Writes bytes to the program as if typed.
     func send(_ text: String) { send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
-            offset += written
-        }
-    }
+    func send(_ bytes: [UInt8]) { process.send(bytes) }
 
     /// Changes the window size (the kernel sends SIGWINCH to the foreground group).
-    func resize(columns: Int, rows: Int) {
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-    }
+    func resize(columns: Int, rows: Int) { process.resize(columns: columns, rows: rows) }
 
     /// Closes the master side: the terminal hangs up, as when an SSH connection drops.
-    func hangUp() {
-        if master >= 0 { close(master) }
-        master = -1
-    }
+    func hangUp() { process.hangUp() }
 
     /// Reads output until `done` holds for everything read so far, or nothing arrives
     /// for `quiet` ms after something did, or `timeout` s pass. Returns whether `done` held.
     @discardableResult
     func drain(quietMilliseconds quiet: Int32 = 250, timeout: Double = 10,
                until done: ((TestPseudoTerminal) -> Bool)? = nil) -> Bool {
-        guard master >= 0 else { return false }
+        guard process.terminal.master >= 0 else { return false }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         var sawBytes = false
         if let done, done(self) { return true }
         while DispatchTime.now().uptimeNanoseconds < deadline {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let ready = Glibc.poll(&descriptor, 1, done == nil && sawBytes ? quiet : 50)
-            if ready <= 0 {
+            switch process.read(waitingMilliseconds: done == nil && sawBytes ? quiet : 50) {
+            case .closed:
+                return false
+            case .quiet:
                 if done == nil, sawBytes { return false }
-                if done == nil, reaped != nil || (try? poll()) != nil { return false }
-                continue
+                if done == nil, (try? poll()) != nil { return false }
+            case .bytes(let bytes):
+                output += bytes
+                sawBytes = true
+                if let done, done(self) { return true }
             }
-            let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(master, $0.baseAddress, $0.count) }
-            if count <= 0 { return false }
-            output += buffer[0..<count]
-            sawBytes = true
-            if let done, done(self) { return true }
         }
         return false
     }
@@ -156,16 +87,7 @@ final class TestPseudoTerminal: @unchecked Sendable {
     }
 
     /// Reaps the program if it has ended.
-    func poll() throws -> ChildProcess.Termination? {
-        if let reaped { return reaped }
-        var status: Int32 = 0
-        let result = waitpid(pid, &status, WNOHANG)
-        guard result == pid else { return nil }
-        let low = status & 0x7F
-        reaped = low == 0 ? ChildProcess.Termination(exitCode: (status >> 8) & 0xFF, signal: nil)
-            : ChildProcess.Termination(exitCode: nil, signal: low)
-        return reaped
-    }
+    func poll() throws -> ChildProcess.Termination? { try process.poll() }
 
     /// Waits for the program to end, reading its output meanwhile; nil on timeout.
     func waitForExit(timeout: Double = 5) -> (termination: ChildProcess.Termination, seconds: Double)? {
@@ -176,7 +98,7 @@ final class TestPseudoTerminal: @unchecked Sendable {
                 return (done, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
             if Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 > timeout { return nil }
-            if master >= 0 {
+            if process.terminal.master >= 0 {
                 drain(quietMilliseconds: 10, timeout: 0.01)
             } else {
                 usleep(5_000)
