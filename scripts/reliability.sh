@@ -143,7 +143,10 @@ if [ $asan = 1 ]; then
     unset LSAN_OPTIONS ASAN_OPTIONS
 fi
 if [ $tsan = 1 ]; then
-    export TSAN_OPTIONS="halt_on_error=1"
+    # halt_on_error: otherwise a race is reported and the run still exits 0. The handle_*
+    # flags: as for ASan, the crash tests need the program's own crash guard to get SIGSEGV
+    # and SIGABRT (TSan would report the signal itself and exit 66).
+    export TSAN_OPTIONS="halt_on_error=1:handle_segv=0:handle_sigbus=0:handle_abort=0:handle_sigill=0:handle_sigfpe=0"
     sanitized_suite tsan swift test --scratch-path .build-tsan --sanitize=thread
     unset TSAN_OPTIONS
 fi

@@ -44,6 +44,12 @@ import Testing
         try? Data(pty.output).write(to: URL(fileURLWithPath: "\(folder)/\(name).out"))
     }
 
+    /// How much longer than the bounds (exit within 1 s, gone within 2 s of a
+    /// hang-up, 0.5 s of CPU) a sanitized build may take: ThreadSanitizer runs the program
+    /// 5 to 15 times slower and defers signals to its own safe points. The bounds are the
+    /// issue's in every normal run, CI's included.
+    static let slack = SanitizerEnvironment.isSanitizedRun() ? 3.0 : 1.0
+
     static let smcup = "\u{1B}[?1049h"
     static let rmcup = "\u{1B}[?1049l"
 
@@ -177,7 +183,7 @@ import Testing
         Glibc.kill(pty.pid, signal)
         let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
         #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
-        #expect(ended.seconds < 1, "signal \(signal): exit took \(ended.seconds) s")
+        #expect(ended.seconds < 1 * Self.slack, "signal \(signal): exit took \(ended.seconds) s")
         Self.figure("signal \(signal): status \(ended.termination.status) after \(ended.seconds) s")
         Self.expectRestored(pty, "signal \(signal)")
     }
@@ -201,15 +207,15 @@ import Testing
         if signal == 0 {
             let (seconds, cpu) = Self.hangUp(pty)
             Self.figure("hang-up with output stopped: gone after \(seconds ?? -1) s, \(cpu) s CPU")
-            #expect(seconds.map { $0 < 2 } == true, "still running 3 s after the hang-up")
-            #expect(cpu <= 0.5)
+            #expect(seconds.map { $0 < 2 * Self.slack } == true, "still running 3 s after the hang-up")
+            #expect(cpu <= 0.5 * Self.slack)
             return
         }
         Glibc.kill(pty.pid, signal)
         let ended = try #require(pty.waitForExit(timeout: 3), "signal \(signal) did not end a program blocked on stopped output")
         Self.figure("signal \(signal) with output stopped: status \(ended.termination.status) after \(ended.seconds) s")
         #expect(ended.termination.status == 128 + signal)
-        #expect(ended.seconds < 1, "exit took \(ended.seconds) s")
+        #expect(ended.seconds < 1 * Self.slack, "exit took \(ended.seconds) s")
         Self.expectRestored(pty, "signal \(signal) with output stopped")
     }
 
@@ -253,7 +259,7 @@ import Testing
         let termination = try #require(ended, "signal \(signal) did not end a program blocked on a stalled reader")
         Self.figure("signal \(signal) with the reader stalled: status \(termination.status) after \(seconds) s")
         #expect(termination.status == 128 + signal)
-        #expect(seconds < 1, "exit took \(seconds) s")
+        #expect(seconds < 1 * Self.slack, "exit took \(seconds) s")
         pty.drain(quietMilliseconds: 100, timeout: 2)
         Self.expectRestored(pty, "signal \(signal) with the reader stalled")
     }
@@ -268,7 +274,7 @@ import Testing
         Glibc.kill(pty.pid, signal)
         let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
         #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
-        #expect(ended.seconds < 1, "signal \(signal): exit took \(ended.seconds) s")
+        #expect(ended.seconds < 1 * Self.slack, "signal \(signal): exit took \(ended.seconds) s")
         Self.figure("crash \(signal), default backtracer: status \(ended.termination.status) after \(ended.seconds) s")
         Self.dump(pty, "crash-\(signal)")
         Self.expectRestored(pty, "crash \(signal)")
@@ -343,8 +349,8 @@ import Testing
         try Self.waitForFirstFrame(pty)
         let (seconds, cpu) = Self.hangUp(pty)
         Self.figure("hang-up while idle: gone after \(seconds ?? -1) s, \(cpu) s CPU")
-        #expect(seconds.map { $0 < 2 } == true, "still running 3 s after the hang-up")
-        #expect(cpu <= 0.5, "\(cpu) s of CPU after the hang-up")
+        #expect(seconds.map { $0 < 2 * Self.slack } == true, "still running 3 s after the hang-up")
+        #expect(cpu <= 0.5 * Self.slack, "\(cpu) s of CPU after the hang-up")
         #expect(try await Self.integrityCheck(setup.cli.library) == "ok")
     }
 
@@ -382,8 +388,8 @@ import Testing
         #expect(try pty.poll() == nil, "the import ended before the hang-up; make the folder larger")
         let (seconds, cpu) = Self.hangUp(pty)
         Self.figure("hang-up while importing (\(command)): gone after \(seconds ?? -1) s, \(cpu) s CPU")
-        #expect(seconds.map { $0 < 2 } == true, "\(command): still running 3 s after the hang-up")
-        #expect(cpu <= 0.5, "\(command): \(cpu) s of CPU after the hang-up")
+        #expect(seconds.map { $0 < 2 * Self.slack } == true, "\(command): still running 3 s after the hang-up")
+        #expect(cpu <= 0.5 * Self.slack, "\(command): \(cpu) s of CPU after the hang-up")
         #expect(try await Self.integrityCheck(setup.cli.library) == "ok")
     }
 
