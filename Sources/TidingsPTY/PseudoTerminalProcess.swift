@@ -36,41 +36,13 @@ public final class PseudoTerminalProcess {
     ///   orphaned group, such as a session leader's).
     public init(executable: String, arguments: [String] = [], environment: [String: String],
                 on terminal: PseudoTerminalPair, newSession: Bool = true) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // The terminal's own descriptors are close-on-exec, so these three are all it gets.
-        for fd in [Int32(0), 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, fd, terminal.slavePath, O_RDWR, 0)
+        pid = try ProcessSpawn.start(executable, arguments: arguments, environment: environment,
+                                     grouping: newSession ? .newSession : .ownGroup) { actions in
+            // The terminal's own descriptors are close-on-exec, so these three are all it gets.
+            for fd in [Int32(0), 1, 2] {
+                posix_spawn_file_actions_addopen(&actions, fd, terminal.slavePath, O_RDWR, 0)
+            }
         }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        // Signals this process ignores (SIGPIPE, say) must not stay ignored in the program.
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        // POSIX_SPAWN_SETSID (0x80), which Swift's Glibc module does not export. The child
-        // calls setsid before opening the slave, so the slave becomes its controlling terminal.
-        let grouping = newSession ? 0x80 : POSIX_SPAWN_SETPGROUP
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | grouping))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else {
-            throw PseudoTerminalError("cannot start \(executable): \(String(cString: strerror(status)))")
-        }
-        pid = child
         self.terminal = terminal
     }
 

@@ -11,13 +11,19 @@ import Testing
             .filter { $0.hasPrefix("library.sqlite.damaged-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
     }
 
-    @Test func rebuildRefusesWhileABrowserHasTheLibraryOpen() async throws {
+    /// A library with the sample archive, and a browser on it on a pseudo-terminal.
+    static func browserOnTheSample() async throws -> (CLI, TestPseudoTerminal) {
         let cli = try CLI()
         #expect(try await cli.run("import", CLI.repository + "/data").status == 0)
         let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in new }
         let browser = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
                                              environment: environment)
         #expect(browser.drain(timeout: 20, until: { $0.outputContains("1/50") }), "the browser did not start")
+        return (cli, browser)
+    }
+
+    @Test func rebuildRefusesWhileABrowserHasTheLibraryOpen() async throws {
+        let (cli, browser) = try await Self.browserOnTheSample()
 
         let refused = try await cli.run("rebuild")
         #expect(refused.status == 75, "\(refused)")
@@ -34,12 +40,7 @@ import Testing
     }
 
     @Test func rebuildWithForceGoesAheadWhileTheLibraryIsOpen() async throws {
-        let cli = try CLI()
-        #expect(try await cli.run("import", CLI.repository + "/data").status == 0)
-        let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in new }
-        let browser = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
-                                             environment: environment)
-        #expect(browser.drain(timeout: 20, until: { $0.outputContains("1/50") }), "the browser did not start")
+        let (cli, browser) = try await Self.browserOnTheSample()
         let forced = try await cli.run("rebuild", "--force")
         #expect(forced.status == 0, "\(forced)")
         #expect(forced.standardOutput.contains("posts: 50 new"), "\(forced)")
