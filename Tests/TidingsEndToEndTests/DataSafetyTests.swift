@@ -237,6 +237,12 @@ import TidingsLibrary
         let export = cli.scratch.file("bookmarks.export.json")
         try Data("old export\n".utf8).write(to: URL(fileURLWithPath: export))
         for (call, error) in [("write", "ENOSPC"), ("fsync", "EIO")] {
+            // Under ThreadSanitizer every write failing from the first kills its own runtime
+            // (SIGBUS, before any of our code runs): nothing of Tidings is tested there.
+            if call == "write", ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil {
+                print("data: export under write ENOSPC skipped under ThreadSanitizer")
+                continue
+            }
             guard let (result, _) = try await DataSafetyTests.straced(
                 cli, ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=1+"],
                 ["bookmarks", "export", "-o", export]) else { return }
