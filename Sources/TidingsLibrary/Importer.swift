@@ -34,13 +34,17 @@ public struct Importer: Sendable {
         var statuses: [Int64: Library.PostStatus] = [:]
         var batch: [ImportStep] = []
         var batchPosts = 0
+        var bytesRead: Int64 = 0
+        func flush() throws(LibraryError) {
+            try library.store(batch, importedAt: clock.string(from: Date()),
+                              cacheKiB: Library.importCacheKiB(afterReading: bytesRead), statuses: &statuses, summary: &summary)
+            batch.removeAll(keepingCapacity: true)
+            batchPosts = 0
+        }
         func add(_ step: ImportStep) throws(LibraryError) {
             batch.append(step)
             batchPosts += step.posts
-            guard batchPosts >= postsPerTransaction else { return }
-            try library.store(batch, importedAt: clock.string(from: Date()), statuses: &statuses, summary: &summary)
-            batch.removeAll(keepingCapacity: true)
-            batchPosts = 0
+            if batchPosts >= postsPerTransaction { try flush() }
         }
         for index in files.indices {
             let file = pipeline.take(index)
@@ -52,6 +56,7 @@ public struct Importer: Sendable {
                 summary.filesRejected += 1
                 summary.diagnostics.append(diagnostic)
             case .parsed(let queue):
+                bytesRead += file.size
                 var position = 0
                 var slice: SliceQueue.Slice
                 repeat {
@@ -65,9 +70,7 @@ public struct Importer: Sendable {
                 if position == 0 { summary.filesRejected += 1 } else { summary.filesRead += 1 }
             }
         }
-        if !batch.isEmpty {
-            try library.store(batch, importedAt: clock.string(from: Date()), statuses: &statuses, summary: &summary)
-        }
+        if !batch.isEmpty { try flush() }
         for status in statuses.values {
             switch status {
             case .new: summary.postsNew += 1

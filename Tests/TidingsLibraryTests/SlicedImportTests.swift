@@ -57,6 +57,15 @@ import TidingsCore
         #expect(try library.sourceStamps()[file] != nil, "the file is stamped once complete")
     }
 
+    /// The writer's page cache grows with the data read: a small import keeps within twice
+    /// its size plus 64 MB, a large one gets the cache that spares it reads.
+    @Test func thePageCacheIsAsLargeAsTheDataReadWithinLimits() {
+        #expect(Library.importCacheKiB(afterReading: 0) == 16_384)
+        #expect(Library.importCacheKiB(afterReading: 10_918_970) == 16_384)
+        #expect(Library.importCacheKiB(afterReading: 40 << 20) == 40_960)
+        #expect(Library.importCacheKiB(afterReading: 205_000_000) == 65_536)
+    }
+
     @Test func anImportStoppedMidFileIsCompletedByTheNext() throws {
         let folder = try TemporaryFolder()
         let version1 = SlicedImportTests.page("Old", 0..<600, author: "Early")
