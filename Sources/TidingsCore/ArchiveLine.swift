@@ -15,31 +15,43 @@ struct ArchiveLine {
 }
 
 extension ArchiveLine {
-    /// Splits UTF-8 text into classified lines; LF, CRLF and lone CR all end a line.
-    static func split(_ utf8: [UInt8]) -> [ArchiveLine] {
-        var lines: [ArchiveLine] = []
-        // A hint only, capped: a huge file of one line must not reserve room for millions.
-        lines.reserveCapacity(min(utf8.count / 80, 1 << 16))
-        utf8.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var index = 0
-            var number = 1
-            let count = buffer.count
-            while index <= count {
-                let atEnd = index == count
-                let byte: UInt8 = atEnd ? 0 : buffer[index]
-                if atEnd || byte == 0x0A || byte == 0x0D {
-                    if !(atEnd && start == count && count > 0) || lines.isEmpty {
-                        lines.append(ArchiveLine(number: number, kind: classify(buffer[start..<index])))
-                    }
-                    number += 1
-                    if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
-                }
-                index += 1
-            }
+    /// Walks UTF-8 text one classified line at a time (LF, CRLF and lone CR all end a line),
+    /// so that a reader holds only the lines it still needs rather than all of them.
+    struct Cursor {
+        let utf8: [UInt8]
+        private var start = 0
+        private var number = 1
+        private var done = false
+
+        init(_ utf8: [UInt8]) {
+            self.utf8 = utf8
         }
-        return lines
+
+        /// The next line, or nil after the last. Text ending in a line break has no empty line
+        /// after it; empty text is one blank line.
+        mutating func next() -> ArchiveLine? {
+            guard !done else { return nil }
+            let count = utf8.count
+            if start == count, count > 0 {
+                done = true
+                return nil
+            }
+            let first = start
+            let (kind, end) = utf8.withUnsafeBufferPointer { buffer in
+                var index = first
+                while index < count, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
+                return (ArchiveLine.classify(buffer[first..<index]), index)
+            }
+            let line = ArchiveLine(number: number, kind: kind)
+            number += 1
+            if end == count {
+                done = true
+            } else {
+                let crlf = utf8[end] == 0x0D && end + 1 < count && utf8[end + 1] == 0x0A
+                start = end + (crlf ? 2 : 1)
+            }
+            return line
+        }
     }
 
     private static func isSpace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at i: Int) -> Int {

@@ -3,12 +3,16 @@ import TidingsCore
 
 /// Imports archive files and folders into a ``Library``.
 ///
-/// Reading and parsing run on worker threads while one writer stores finished files in
-/// order, in transactions of a few thousand posts: parsing overlaps the SQLite writes, and
-/// file order (hence archive order) is the same however the threads are scheduled.
+/// Reading and parsing run on worker threads while one writer stores the posts in file order,
+/// in transactions of a few thousand posts: parsing overlaps the SQLite writes, and file order
+/// (hence archive order) is the same however the threads are scheduled. A large file comes
+/// from its worker a slice of posts at a time and is stored over several transactions, so
+/// neither its parsed posts nor a transaction grow with it (``ImportTransaction`` keeps that
+/// safe when the import stops between two of its slices).
 public struct Importer: Sendable {
     public let library: Library
-    /// Posts per write transaction; larger batches write faster, smaller ones show progress sooner.
+    /// Posts per write transaction and per slice of a large file; larger batches write faster,
+    /// smaller ones show progress sooner and hold less in memory.
     public var postsPerTransaction = 4_000
     /// Worker threads reading and parsing files.
     public var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
@@ -23,35 +27,50 @@ public struct Importer: Sendable {
         let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         let stamps = try library.sourceStamps()
-        let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers)
+        let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
+        // On a storage error the workers must not wait forever for a writer that is gone.
+        defer { pipeline.cancel() }
+        let clock = ISO8601DateFormatter()
         var statuses: [Int64: Library.PostStatus] = [:]
-        var batch: [SourceFile] = []
+        var batch: [ImportStep] = []
         var batchPosts = 0
+        var bytesRead: Int64 = 0
+        func flush() throws(LibraryError) {
+            try library.store(batch, importedAt: clock.string(from: Date()),
+                              cacheKiB: Library.importCacheKiB(afterReading: bytesRead), statuses: &statuses, summary: &summary)
+            batch.removeAll(keepingCapacity: true)
+            batchPosts = 0
+        }
+        func add(_ step: ImportStep) throws(LibraryError) {
+            batch.append(step)
+            batchPosts += step.posts
+            if batchPosts >= postsPerTransaction { try flush() }
+        }
         for index in files.indices {
             let file = pipeline.take(index)
             switch file.content {
             case .unchanged, .sameBytes:
                 summary.filesUnchanged += 1
+                try add(.unchanged(file))
             case .unreadable(let diagnostic):
                 summary.filesRejected += 1
                 summary.diagnostics.append(diagnostic)
-            case .parsed(let page):
-                summary.diagnostics.append(contentsOf: page.diagnostics)
-                if page.posts.isEmpty {
-                    summary.filesRejected += 1
-                    continue
-                }
-                summary.filesRead += 1
-                batchPosts += page.posts.count
-            }
-            batch.append(file)
-            if batchPosts >= postsPerTransaction {
-                try library.store(batch, statuses: &statuses, summary: &summary)
-                batch.removeAll(keepingCapacity: true)
-                batchPosts = 0
+            case .parsed(let queue):
+                bytesRead += file.size
+                var position = 0
+                var slice: SliceQueue.Slice
+                repeat {
+                    slice = queue.take()
+                    summary.diagnostics.append(contentsOf: slice.page.diagnostics)
+                    // A file without a single post is rejected and leaves the library as it was.
+                    guard position > 0 || !slice.page.posts.isEmpty else { continue }
+                    try add(.slice(ImportStep.Slice(file: file, page: slice.page, position: position, isLast: slice.isLast)))
+                    position += slice.page.posts.count
+                } while !slice.isLast
+                if position == 0 { summary.filesRejected += 1 } else { summary.filesRead += 1 }
             }
         }
-        if !batch.isEmpty { try library.store(batch, statuses: &statuses, summary: &summary) }
+        if !batch.isEmpty { try flush() }
         for status in statuses.values {
             switch status {
             case .new: summary.postsNew += 1

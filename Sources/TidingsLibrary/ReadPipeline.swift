@@ -3,22 +3,29 @@ import TidingsCore
 
 /// Reads and parses files on worker threads, handing them back strictly in order.
 ///
-/// Workers stay at most `window` files ahead of the consumer, so memory is bounded by a
-/// few files however large the import.
+/// Workers stay at most `window` files ahead of the consumer. A file's posts follow it through
+/// its ``SliceQueue`` a slice at a time, the worker at most a couple of slices ahead of the
+/// writer: memory is bounded by a few files' bytes and slices, however large the import or
+/// any one file.
 final class ReadPipeline: @unchecked Sendable {
     private let paths: [String]
     private let stamps: [String: SourceStamp]
     private let window: Int
+    private let postsPerSlice: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var slots: [Int: SourceFile] = [:]
     private var nextToRead = 0
     private var consumed = 0
+    private var cancelled = false
+    /// The queues workers are filling, to stop them on ``cancel()``.
+    private var filling: [Int: SliceQueue] = [:]
 
-    init(paths: [String], stamps: [String: SourceStamp], workers: Int) {
+    init(paths: [String], stamps: [String: SourceStamp], workers: Int, postsPerSlice: Int) {
         self.paths = paths
         self.stamps = stamps
         self.window = max(2, workers * 2)
+        self.postsPerSlice = max(1, postsPerSlice)
         for _ in 0..<min(workers, max(1, paths.count)) {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
@@ -37,27 +44,50 @@ final class ReadPipeline: @unchecked Sendable {
         return file
     }
 
+    /// Stops the workers (after a storage error the rest will never be taken): none starts
+    /// another file, and those parsing stop at their next slice.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        let queues = Array(filling.values)
+        condition.broadcast()
+        condition.unlock()
+        for queue in queues { queue.cancel() }
+    }
+
     private func work() {
         while true {
             condition.lock()
-            while nextToRead < paths.count, nextToRead >= consumed + window { condition.wait() }
-            guard nextToRead < paths.count else {
+            while !cancelled, nextToRead < paths.count, nextToRead >= consumed + window { condition.wait() }
+            guard !cancelled, nextToRead < paths.count else {
                 condition.unlock()
                 return
             }
             let index = nextToRead
             nextToRead += 1
             condition.unlock()
-            let file = ReadPipeline.read(paths[index], stamp: stamps[paths[index]])
+            var (file, reader) = ReadPipeline.read(paths[index], stamp: stamps[paths[index]])
+            let queue = reader.map { _ in SliceQueue() }
+            if let queue { file.content = .parsed(queue) }
             condition.lock()
             slots[index] = file
+            if let queue {
+                if cancelled { queue.cancel() } else { filling[index] = queue }
+            }
             condition.broadcast()
+            condition.unlock()
+            // The writer may take the file now and store its first slice while this parses on.
+            guard var reader, let queue else { continue }
+            ReadPipeline.parse(&reader, into: queue, postsPerSlice: postsPerSlice)
+            condition.lock()
+            filling[index] = nil
             condition.unlock()
         }
     }
 
-    /// Reads one file: skipped when unchanged, else hashed and parsed.
-    static func read(_ path: String, stamp: SourceStamp?) -> SourceFile {
+    /// Reads one file: skipped when unchanged, else hashed and, when its bytes changed,
+    /// returned with a reader ready to parse them.
+    static func read(_ path: String, stamp: SourceStamp?) -> (SourceFile, ArchiveReader?) {
         var file = SourceFile(path: path, size: 0, modified: 0, digest: "", content: .unchanged)
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -65,19 +95,27 @@ final class ReadPipeline: @unchecked Sendable {
             file.modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             if let stamp, stamp.size == file.size, stamp.modified == file.modified {
                 file.digest = stamp.digest
-                return file
+                return (file, nil)
             }
             let bytes = try contents(of: path)
             file.digest = SHA256.hash(bytes).map { String($0, radix: 16).leftPadded(2) }.joined()
             if let stamp, stamp.digest == file.digest {
                 file.content = .sameBytes
-                return file
+                return (file, nil)
             }
-            file.content = .parsed(ArchiveParser.parse(bytes: bytes, file: path))
+            return (file, ArchiveReader(bytes: bytes, file: path))
         } catch {
             file.content = .unreadable(Diagnostic(.error, file: path, "cannot read the file: \(ReadPipeline.reason(error))"))
         }
-        return file
+        return (file, nil)
+    }
+
+    /// Parses the rest of a file into its queue, a slice at a time, until the end or a cancel.
+    static func parse(_ reader: inout ArchiveReader, into queue: SliceQueue, postsPerSlice: Int) {
+        repeat {
+            let page = reader.next(maxPosts: postsPerSlice)
+            guard queue.put(page, isLast: reader.isAtEnd) else { return }
+        } while !reader.isAtEnd
     }
 
     /// The file's bytes, read straight into the array: going through `Data` holds two copies

@@ -8,8 +8,8 @@ struct SourceFile: Sendable {
         case unchanged
         /// Read, but its bytes equal the last import's: only the stored time changes.
         case sameBytes
-        /// Read and parsed.
-        case parsed(ArchivePage)
+        /// Read and being parsed: its posts come through the queue a slice at a time.
+        case parsed(SliceQueue)
         /// Could not be read at all.
         case unreadable(Diagnostic)
     }
@@ -21,7 +21,7 @@ struct SourceFile: Sendable {
     var content: Content
 }
 
-/// What the library remembers of a source file from its last import.
+/// What the library remembers of a source file from its last complete import.
 struct SourceStamp: Sendable {
     var size: Int64
     var modified: Double
