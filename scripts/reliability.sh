@@ -61,8 +61,8 @@ if [ $fuzz = 1 ]; then
             -artifact_prefix="$artifacts/$target-" "$corpus" >"$OUT/fuzz-$target.log" 2>&1
         status=$?
         elapsed=$(( $(date +%s) - started ))
-        executed=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$OUT/fuzz-$target.log" | grep -o '[0-9]*$')
-        rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$OUT/fuzz-$target.log" | grep -o '[0-9]*$')
+        executed=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$OUT/fuzz-$target.log" | grep -o '[0-9]*$')
+        rate=$(grep -Eo 'stat::average_exec_per_sec: *[0-9]+' "$OUT/fuzz-$target.log" | grep -o '[0-9]*$')
         echo "fuzz $target: exit $status, ${executed:-?} executions in ${elapsed}s (${rate:-?} exec/s)"
         if [ $status -ne 0 ]; then
             grep -E 'ERROR|Fatal error|SUMMARY|Test unit written' "$OUT/fuzz-$target.log" | head -10
