@@ -47,6 +47,16 @@ private func restoreTerminalIfArmed(discardingQueuedOutput: Bool = false) {
     restoreSavedTerminal(discardingQueuedOutput: discardingQueuedOutput)
 }
 
+/// Initialises the state ``restoreSavedTerminal(discardingQueuedOutput:)`` reads, so that a
+/// handler never runs a global's lazy initialiser (when ``CrashGuard/arm`` never ran, say,
+/// because the terminal's settings could not be read).
+func prepareSavedTerminalForHandlers() {
+    _ = crashTerminalFD.load(ordering: .relaxed)
+    _ = crashResetCount.load(ordering: .relaxed)
+    _ = crashSavedTermios
+    _ = crashResetBytes
+}
+
 /// Puts back the settings saved by ``CrashGuard/arm(fd:savedSettings:resetSequence:)`` and
 /// writes the reset sequence, armed or not. Async-signal-safe.
 ///

@@ -17,7 +17,11 @@ extension CursesTerminal {
         let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
         var inputWasReady = false
         while true {
-            if let signal = SignalTrap.pendingSignal { return .signal(signal) }
+            if let signal = SignalTrap.pendingSignal {
+                // The loop is alive and takes it from here; close() re-arms the watchdog.
+                SignalTrap.standDownWatchdog()
+                return .signal(signal)
+            }
             var slice = Self.sliceMilliseconds
             if let deadline {
                 let left = clock.now.duration(to: deadline)
@@ -79,7 +83,10 @@ extension CursesTerminal {
             instantFailures = 0
             return Self.characterKey(UInt32(character)).map { .event(.key($0)) } ?? .ignored
         }
-        if let signal = SignalTrap.pendingSignal { return .event(.signal(signal)) }
+        if let signal = SignalTrap.pendingSignal {
+            SignalTrap.standDownWatchdog()
+            return .event(.signal(signal))
+        }
         if Self.inputIsGone() { return .event(.hangup) }
         // A dead terminal makes every read fail at once, forever.
         if milliseconds > 0, started.duration(to: clock.now) < .milliseconds(1) {

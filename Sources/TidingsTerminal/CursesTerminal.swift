@@ -106,6 +106,9 @@ public final class CursesTerminal: Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
+        // endwin writes the rest of the last frame and the reset sequence: a stalled reader
+        // would block it, so the watchdog covers it again when a signal is ending us.
+        SignalTrap.armWatchdogIfTerminating()
         endwin()
         CrashGuard.disarm()
         delscreen(screen)

@@ -16,17 +16,37 @@ nonisolated(unsafe) private let savedTerminationActions: UnsafeMutablePointer<si
     return pointer
 }()
 
-/// Whether the watchdog started by a termination signal may still end the program: set
-/// with the first signal, cleared by ``SignalTrap/restore()`` once the terminal is back.
-private let terminationWatchdogArmed = Atomic<Bool>(false)
-/// How long the event loop has to leave curses mode after a termination signal before the
-/// watchdog does it instead; the bound is 1 s, a normal exit takes 0.06–0.16 s.
-private let terminationWatchdogMicroseconds = 600_000
-nonisolated(unsafe) private let savedAlarmAction: UnsafeMutablePointer<sigaction> = {
-    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
-    pointer.initialize(to: sigaction())
-    return pointer
-}()
+/// The termination watchdog's state: 0 idle, 1 armed (the timer runs), 2 firing (its
+/// handler owns the exit). One atomic, so that the handler and ``SignalTrap/restore()``
+/// can never both think they own the end of the program.
+private let watchdogState = Atomic<Int>(0)
+private let watchdogIdle = 0, watchdogArmed = 1, watchdogFiring = 2
+/// Whether our SIGALRM handler is installed; it stays installed once it is (it does
+/// nothing unless armed), so that a SIGALRM raised just as the timer is stopped can never
+/// meet the default disposition and kill a program that closed normally.
+private let alarmHandlerInstalled = Atomic<Bool>(false)
+
+/// Starts (or restarts) the watchdog's timer: the program must be gone 0.6 s from now.
+/// Async-signal-safe (an atomic store and `setitimer`).
+private func armTerminationWatchdog() {
+    watchdogState.store(watchdogArmed, ordering: .sequentiallyConsistent)
+    var timer = itimerval()
+    // 0.6 s: the bound is 1 s; a normal exit takes 0.06–0.16 s.
+    timer.it_value.tv_usec = 600_000
+    _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
+}
+
+/// Stops the watchdog's timer if it is armed; returns false when its handler is already
+/// ending the program.
+private func disarmTerminationWatchdog() -> Bool {
+    let (exchanged, original) = watchdogState.compareExchange(
+        expected: watchdogArmed, desired: watchdogIdle, ordering: .sequentiallyConsistent)
+    if exchanged {
+        var stop = itimerval()
+        _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &stop, nil)
+    }
+    return original != watchdogFiring
+}
 
 /// Records a termination signal; everything else happens in the event loop.
 private func recordTerminationSignal(_ signal: Int32) {
@@ -35,10 +55,7 @@ private func recordTerminationSignal(_ signal: Int32) {
     if pendingTerminationSignal.compareExchange(expected: 0, desired: signal, ordering: .relaxed).exchanged {
         // The loop may never see the flag: a reader that stopped reading (a frozen SSH
         // link) leaves ncurses blocked in write() for good. SIGALRM ends it regardless.
-        terminationWatchdogArmed.store(true, ordering: .sequentiallyConsistent)
-        var timer = itimerval()
-        timer.it_value.tv_usec = terminationWatchdogMicroseconds
-        _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
+        armTerminationWatchdog()
     }
     // If the user stopped output (Ctrl-S), ncurses is blocked in write() and retries it
     // after the signal: restart output so the frame, and then the exit, can go through.
@@ -54,7 +71,8 @@ private func recordTerminationSignal(_ signal: Int32) {
 /// output a stalled reader left queued, restore the terminal and exit as the signal asked.
 /// Only async-signal-safe calls.
 private func terminationWatchdogExpired(_: Int32) {
-    guard terminationWatchdogArmed.exchange(false, ordering: .sequentiallyConsistent) else { return }
+    guard watchdogState.compareExchange(expected: watchdogArmed, desired: watchdogFiring,
+                                        ordering: .sequentiallyConsistent).exchanged else { return }
     restoreSavedTerminal(discardingQueuedOutput: true)
     _exit(128 + pendingTerminationSignal.load(ordering: .relaxed))
 }
@@ -97,16 +115,23 @@ enum SignalTrap {
     ///
     /// Also the watchdog (SIGALRM): once a termination signal has arrived, the program must
     /// be gone within a second even when ncurses is blocked writing to a terminal nobody
-    /// reads. If ``restore()`` has not run 0.6 s after the signal, the watchdog restores
-    /// the terminal itself and exits with 128 + the signal.
+    /// reads. The loop stands it down when it takes the signal (``standDownWatchdog()``:
+    /// it is not blocked, and may need a moment to save the reading position while another
+    /// process holds the write lock); ``CursesTerminal/close()`` arms it again around its
+    /// last writes. If it expires, it restores the terminal itself and exits with 128 +
+    /// the signal.
     static func install() {
         pendingTerminationSignal.store(0, ordering: .relaxed)
-        terminationWatchdogArmed.store(false, ordering: .sequentiallyConsistent)
-        var alarm = sigaction()
-        alarm.__sigaction_handler.sa_handler = terminationWatchdogExpired
-        sigemptyset(&alarm.sa_mask)
-        alarm.sa_flags = 0
-        sigaction(SIGALRM, &alarm, savedAlarmAction)
+        watchdogState.store(watchdogIdle, ordering: .sequentiallyConsistent)
+        // Everything the handlers read is initialised here, never inside a handler.
+        prepareSavedTerminalForHandlers()
+        if !alarmHandlerInstalled.exchange(true, ordering: .sequentiallyConsistent) {
+            var alarm = sigaction()
+            alarm.__sigaction_handler.sa_handler = terminationWatchdogExpired
+            sigemptyset(&alarm.sa_mask)
+            alarm.sa_flags = 0
+            sigaction(SIGALRM, &alarm, nil)
+        }
         for signal in terminationSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = recordTerminationSignal
@@ -117,13 +142,25 @@ enum SignalTrap {
         }
     }
 
-    /// Stops the watchdog and puts back the dispositions saved by ``install()``. The flag
-    /// keeps its value. Call it once the terminal is restored.
+    /// The loop has taken the termination signal: it is not stuck, so the watchdog stands
+    /// down until ``armWatchdogIfTerminating()``.
+    static func standDownWatchdog() {
+        _ = disarmTerminationWatchdog()
+    }
+
+    /// Arms the watchdog again when a termination signal is pending: for the last writes to
+    /// the terminal, which a stalled reader would block.
+    static func armWatchdogIfTerminating() {
+        if pendingSignal != nil { armTerminationWatchdog() }
+    }
+
+    /// Stops the watchdog and puts back the termination signals' dispositions saved by
+    /// ``install()``. The flag keeps its value. Call it once the terminal is restored.
     static func restore() {
-        terminationWatchdogArmed.store(false, ordering: .sequentiallyConsistent)
-        var stop = itimerval()
-        _ = setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &stop, nil)
-        sigaction(SIGALRM, savedAlarmAction, nil)
+        if !disarmTerminationWatchdog() {
+            // The watchdog's handler is ending the program on another thread: let it.
+            while true { pause() }
+        }
         for signal in terminationSignals {
             sigaction(signal, savedTerminationActions + Int(signal), nil)
         }
