@@ -26,6 +26,10 @@ public struct Importer: Sendable {
         var summary = ImportSummary()
         let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
+        // Held to the end of the run, before the stamps are read: a second import waits, then
+        // sees what the first stored.
+        let lock = ImportLock.acquire(forLibrary: library.path)
+        defer { withExtendedLifetime(lock) {} }
         let stamps = try library.sourceStamps()
         let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
         // On a storage error the workers must not wait forever for a writer that is gone.

@@ -7,16 +7,50 @@ extension DataSafetyTests {
     /// One file of 9,000 posts is stored in slices of 4,000, each committed: killed after the
     /// first slice is committed and before the last, the library is sound and the next import
     /// completes the file (the source row does not claim the file until its last slice).
+    /// One page of `posts` stories numbered from `first`, in one file.
+    static func largePage(posts: Int, first: Int = 0) -> String {
+        var text = "Category: Bulk\n\n"
+        for n in first..<(first + posts) {
+            text += "Story number \(n)\n\nPosted on 2020-01-01 by Writer \(n % 17)\n\n"
+            text += "Body of story \(n), some words about it.\n\n[Outlet \(n % 5)]\n\n"
+        }
+        return text
+    }
+
+    /// Two imports of the same changed large file at once: each replaces the file a slice at
+    /// a time, so without the import lock the second would move the first's new rows aside
+    /// and write over their positions. Both must succeed and leave what one import leaves.
+    @Test func twoImportsOfAChangedLargeFileAtOnceLeaveWhatOneLeaves() async throws {
+        let cli = try CLI()
+        defer { cli.scratch.remove() }
+        let file = try cli.write("big.txt", Self.largePage(posts: 9_000))
+        #expect(try await cli.run("import", file).status == 0)
+        // The file changes: 2,000 stories go, 2,000 new ones come.
+        try cli.write("big.txt", Self.largePage(posts: 9_000, first: 2_000))
+        let tidings = try BuiltProducts.executable(named: "tidings")
+        let imports = try (0..<2).map { index in
+            try ChildProcess.spawn(executable: tidings, arguments: ["import", file], environment: cli.environment,
+                                   standardOutput: cli.scratch.file("i\(index).out"), standardError: cli.scratch.file("i\(index).err"))
+        }
+        for (index, child) in imports.enumerated() {
+            let ended = try DataSafetyTests.wait(child)
+            #expect(ended.exitCode == 0, "import \(index + 1): \(ended) \(BurstOutput.text(cli.scratch.file("i\(index).err")))")
+        }
+        let state = try DataSafetyTests.state(cli.library)
+        #expect(state.sound, "\(state)")
+        #expect(state.posts == 9_000, "\(state.posts) posts after two imports of a 9,000-post file")
+        let library = try Library(path: cli.library)
+        #expect(try library.posts().contains { $0.title == "Story number 10999" })
+        #expect(try !library.posts().contains { $0.title == "Story number 0" })
+        let again = try await cli.run("import", file)
+        #expect(again.standardOutput.contains("1 unchanged") && again.standardOutput.contains("0 new"), "\(again)")
+    }
+
     @Test func sigkillInsideOneLargeFileLeavesASoundLibraryThatTheNextImportCompletes() async throws {
         let cli = try CLI()
         defer { cli.scratch.remove() }
         let posts = 9_000
-        var text = "Category: Bulk\n\n"
-        for n in 0..<posts {
-            text += "Story number \(n)\n\nPosted on 2020-01-01 by Writer \(n % 17)\n\n"
-            text += "Body of story \(n), some words about it.\n\n[Outlet \(n % 5)]\n\n"
-        }
-        let file = try cli.write("big.txt", text)
+        let file = try cli.write("big.txt", Self.largePage(posts: posts))
         // Opened (and its schema made) before the import starts, to watch it commit.
         let watcher = try Library(path: cli.library)
         let child = try ChildProcess.spawn(
