@@ -1,8 +1,11 @@
 import Glibc
 
+// glibc declares pipe2 only under _GNU_SOURCE, which Swift's Glibc module does not define.
+@_silgen_name("pipe2") private func wake_pipe2(_ ends: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
 /// A self-pipe that lets another thread wake the session loop: the loop's key wait also
-/// watches ``readEnd``, so a search answer is painted the moment it arrives and an idle loop
-/// sleeps instead of polling.
+/// watches ``readEnd``, so a search answer is painted the moment it arrives instead of at
+/// the next poll.
 ///
 /// Both ends are non-blocking: a burst of signals fills the pipe at worst, never blocks a
 /// search task, and one byte is as good as many. Close-on-exec, so no child inherits them.
@@ -14,11 +17,9 @@ final class WakePipe: Sendable {
     /// Nil when the process is out of file descriptors.
     init?() {
         var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return nil }
-        for end in ends {
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        }
+        // pipe2 sets both flags at once: no window in which a child started by another
+        // thread could inherit the ends.
+        guard wake_pipe2(&ends, O_CLOEXEC | O_NONBLOCK) == 0 else { return nil }
         readEnd = ends[0]
         writeEnd = ends[1]
     }

@@ -17,7 +17,11 @@ import TidingsCore
 ///   is written.
 ///
 /// Killed between two slices, the library holds the old appearances and some of the new,
-/// every post still in some file and every label still given: sound. The next import finds no
+/// every post still in some file: sound. (Its labels are judged by the file's new page
+/// header from the first slice on, so a file whose header changed may have lost the old
+/// header's label on posts another file reconciles before this one is completed; completing
+/// it settles that. Within one run nothing else reconciles between a file's slices, and
+/// ``ImportLock`` keeps a second import out.) The next import finds no
 /// stamp for the file, reads it again and replaces it afresh, the appearances of the unfinished
 /// replacement moving below 0 with the rest; the posts it stored are found again by their ids,
 /// and its completion takes back everything any earlier version of the file gave.

@@ -4,7 +4,7 @@ import Glibc
 @_silgen_name("posix_openpt") private func pty_posix_openpt(_ flags: Int32) -> Int32
 @_silgen_name("grantpt") private func pty_grantpt(_ fd: Int32) -> Int32
 @_silgen_name("unlockpt") private func pty_unlockpt(_ fd: Int32) -> Int32
-@_silgen_name("ptsname") private func pty_ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>?
+@_silgen_name("ptsname_r") private func pty_ptsname_r(_ fd: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int32
 
 /// A freshly opened pseudo-terminal: the master side, the slave's path and, if asked for,
 /// a descriptor on the slave side; closes what it holds when released.
@@ -28,7 +28,10 @@ public final class PseudoTerminalPair {
         guard master >= 0 else { throw PseudoTerminalError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
         // posix_openpt is not documented to honour O_CLOEXEC everywhere; set it for certain.
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-        guard pty_grantpt(master) == 0, pty_unlockpt(master) == 0, let name = pty_ptsname(master) else {
+        // ptsname_r, not ptsname: ptsname's static buffer is shared by the tests running in
+        // parallel, and one could read another's slave path.
+        var name = [CChar](repeating: 0, count: 128)
+        guard pty_grantpt(master) == 0, pty_unlockpt(master) == 0, pty_ptsname_r(master, &name, name.count) == 0 else {
             close(master)
             throw PseudoTerminalError("cannot open a pseudo-terminal")
         }
