@@ -47,9 +47,19 @@ extension BookmarkDocument {
     /// For the copy beside a library, read when the library is damaged: any bookmark it still
     /// yields is worth more than a clean refusal, and a version check would only lose them.
     public static func salvageBookmarks(from data: Data) -> [Bookmark] {
-        guard let document = try? JSONDecoder().decode(BookmarkDocument.self, from: data),
+        // Entry by entry: one damaged entry (a missing time, an id of the wrong type) must
+        // not cost the others, as decoding the whole document would.
+        struct SalvagedEntry: Decodable {
+            var entry: Entry?
+            init(from decoder: any Decoder) throws { entry = try? Entry(from: decoder) }
+        }
+        struct SalvagedDocument: Decodable {
+            var format: String
+            var bookmarks: [SalvagedEntry]
+        }
+        guard let document = try? JSONDecoder().decode(SalvagedDocument.self, from: data),
               document.format == format else { return [] }
-        return document.bookmarks.compactMap(\.bookmark)
+        return document.bookmarks.compactMap { $0.entry?.bookmark }
     }
 
     /// A decoding error in a sentence: which key, where.

@@ -141,5 +141,10 @@ import TidingsCore
         // The sidecar's reader keeps what it can.
         #expect(BookmarkDocument.salvageBookmarks(from: Data(badTime.utf8)).count == 1)
         #expect(BookmarkDocument.salvageBookmarks(from: Data("[1, 2]".utf8)).isEmpty)
+        // An entry that does not decode at all (no time, a numeric id) costs only itself.
+        let damaged = #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": ["#
+            + #"{"id": "0123456789ab"}, {"id": 42, "bookmarkedAt": "2024-03-01T10:00:00Z"}, "#
+            + #"{"id": "abcdefghjkmn", "bookmarkedAt": "2024-03-02T10:00:00Z"}]}"#
+        #expect(BookmarkDocument.salvageBookmarks(from: Data(damaged.utf8)).map(\.postID) == ["abcdefghjkmn"])
     }
 }
