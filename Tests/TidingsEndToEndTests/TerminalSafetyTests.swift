@@ -48,7 +48,7 @@ import Testing
     /// hang-up, 0.5 s of CPU) a sanitized build may take: ThreadSanitizer runs the program
     /// 5 to 15 times slower and defers signals to its own safe points. The bounds are the
     /// issue's in every normal run, CI's included.
-    static let slack = SanitizerEnvironment.isSanitizedRun() ? 3.0 : 1.0
+    static let slack = SanitizerEnvironment.isSanitizedBuild ? 3.0 : 1.0
 
     static let smcup = "\u{1B}[?1049h"
     static let rmcup = "\u{1B}[?1049l"

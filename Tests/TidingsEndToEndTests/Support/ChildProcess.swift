@@ -120,10 +120,13 @@ func executableOnPath(_ name: String, environment: [String: String] = ProcessInf
 enum SanitizerEnvironment {
     static let names = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"]
 
-    /// Whether this test run is sanitized (its options are set).
-    static func isSanitizedRun(_ inherited: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        names.contains { inherited[$0] != nil }
-    }
+    /// Whether this test binary is built with a sanitizer (its runtime is linked in), so the
+    /// programs under test are too. Not read from `*_OPTIONS`, which any shell may export.
+    static let isSanitizedBuild: Bool = {
+        let me = dlopen(nil, RTLD_NOW)
+        let runtimes: [String] = ["__asan_init", "__tsan_init"]
+        return runtimes.contains { name in dlsym(me, name) != nil }
+    }()
 
     /// `environment` plus this process's sanitizer options that it does not set itself.
     ///
@@ -137,7 +140,7 @@ enum SanitizerEnvironment {
         for name in names where result[name] == nil {
             if let value = inherited[name] { result[name] = value }
         }
-        if isSanitizedRun(inherited) { result["SWIFT_BACKTRACE"] = "enable=no" }
+        if isSanitizedBuild { result["SWIFT_BACKTRACE"] = "enable=no" }
         return result
     }
 
@@ -147,7 +150,7 @@ enum SanitizerEnvironment {
     static func forTracedChild(_ environment: [String: String],
                                from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var result = environment
-        if let options = inherited["ASAN_OPTIONS"] ?? (isSanitizedRun(inherited) ? "" : nil) {
+        if let options = inherited["ASAN_OPTIONS"] ?? (isSanitizedBuild ? "" : nil) {
             result["ASAN_OPTIONS"] = options + (options.isEmpty ? "" : ":") + "detect_leaks=0"
         }
         return result
