@@ -110,6 +110,12 @@ final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", Self.target, "-l", "--", text])
     }
 
+    /// Appends everything the program writes from now on to `path` (`pipe-pane`), so that a
+    /// test can look at every frame, not only the last one.
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", Self.target, "cat >> " + Self.shellQuoted(path)])
+    }
+
     // MARK: Screen
 
     /// The visible screen, one line per row (`capture-pane -p`).
