@@ -37,6 +37,10 @@ extension Library {
         public var problems: [String] = []
         public var posts = 0
         public var bookmarks = 0
+        /// Archive files whose import stopped part way (killed, or a save failed): their
+        /// earlier contents are still in the library, their new ones in part. Not damage:
+        /// the next import of them finishes the work.
+        public var unfinishedArchives: [String] = []
         public var isSound: Bool { problems.isEmpty }
     }
 
@@ -60,6 +64,10 @@ extension Library {
         if let problem = library.fullTextCheck() { report.problems.append(problem) }
         report.posts = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0 }) ?? 0
         report.bookmarks = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0 }) ?? 0
+        // An empty digest marks a file whose replacement has not reached its last slice.
+        report.unfinishedArchives = (try? library.read { db in
+            try String.fetchAll(db, sql: "SELECT path FROM source WHERE digest = '' ORDER BY path")
+        }) ?? []
         return report
     }
 }

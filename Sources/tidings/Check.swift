@@ -22,6 +22,9 @@ struct Check: ParsableCommand {
                 throw Failure("there is no library at \(path)", status: 74)
             }
             let report = Library.check(path: path)
+            for archive in report.unfinishedArchives {
+                Output.info("\(archive): its last import stopped part way; `tidings import` it again to finish")
+            }
             if report.isSound {
                 Output.line("the library is sound: \(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))")
                 return

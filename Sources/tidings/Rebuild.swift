@@ -34,7 +34,14 @@ struct Rebuild: ParsableCommand {
                               + "close it, then run `tidings rebuild` again (or pass --force)", status: 75)
             }
             let outcome = try Library.rebuild(path: path, archives: paths)
-            if let aside = outcome.damagedCopy { Output.info("the old library file is kept as \(aside)") }
+            if let aside = outcome.damagedCopy {
+                Output.info("the old library file is kept as \(aside)")
+                // A program started between the check above and the move has the old file:
+                // whatever it saves from now on goes there.
+                for user in LibraryUsers.others(of: aside) {
+                    Output.info("\(user) still has the old library file open: close it; what it saves now is not in the new library")
+                }
+            }
             for problem in outcome.problems { Output.info(problem) }
             for missing in outcome.missingArchives { Output.info("\(missing): recorded in the old library but no longer there") }
             for diagnostic in outcome.importSummary.diagnostics { Output.diagnostic(diagnostic) }

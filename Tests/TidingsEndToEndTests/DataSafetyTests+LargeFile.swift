@@ -76,6 +76,10 @@ extension DataSafetyTests {
         let killed = try DataSafetyTests.state(cli.library)
         #expect(killed.sound, "\(killed)")
         #expect(killed.posts >= seen && killed.posts < posts)
+        // Sound, not damaged; check names the file whose import stopped part way.
+        let checked = try await cli.run("check")
+        #expect(checked.status == 0, "\(checked)")
+        #expect(checked.standardError.contains("big.txt: its last import stopped part way"), "\(checked)")
         let resumed = try await cli.run("import", file)
         #expect(resumed.status == 0, "\(resumed)")
         #expect(resumed.standardOutput.contains("1 read"), "the unfinished file was not read again: \(resumed)")
