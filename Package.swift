@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsLibrary", "TidingsPTY"]
+            dependencies: ["tidings", "tidings-bench", "TidingsLibrary", "TidingsPTY",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
     ],
