@@ -61,10 +61,10 @@ let package = Package(
             dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["FuzzRegressions"]
         ),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsCore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsLibrary", "TidingsPTY",
+            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),

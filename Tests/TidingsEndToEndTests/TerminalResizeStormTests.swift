@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TidingsCore
 
 /// Issue 7: resize storms. The browser in tmux is resized many times in a row (sizes from
 /// 1x1 to 300x100, the degenerate ones always included): it must never crash, must show
@@ -11,18 +12,6 @@ import Testing
 /// run) and `TIDINGS_RESIZE_SEED` the seed.
 @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TerminalResizeStormTests {
-    /// A small deterministic generator (SplitMix64), so a failing storm can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let message = "Tidings: terminal too small"
 
     /// Whether the first screen line is the too-small message, cut to the width.
@@ -53,7 +42,7 @@ struct TerminalResizeStormTests {
         let environment = ProcessInfo.processInfo.environment
         let count = Int(environment["TIDINGS_RESIZE_STORM"] ?? "") ?? 50
         let seed = UInt64(environment["TIDINGS_RESIZE_SEED"] ?? "") ?? 7
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var sizes: [(Int, Int)] = (0..<count).map { _ in
             (Int.random(in: 1...300, using: &generator), Int.random(in: 1...100, using: &generator))
         }

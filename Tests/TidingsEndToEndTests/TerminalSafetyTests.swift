@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TidingsCore
 
 /// Issue 7: the terminal can never be broken. The real `tidings` on a pseudo-terminal of its
 /// own: hostile content, signals, crashes, hang-ups and odd terminals. Resize storms run in
@@ -402,7 +403,7 @@ import Testing
         let pty = try setup.start()
         try Self.waitForFirstFrame(pty)
         let count = Int(ProcessInfo.processInfo.environment["TIDINGS_RESIZE_STORM"] ?? "") ?? 50
-        var generator = TerminalResizeStormTests.SeededGenerator(state: 11)
+        var generator = SplitMix64(seed: 11)
         var sizes = [(1, 1), (10, 3), (2, 80), (80, 2)]
         sizes += (0..<count).map { _ in (Int.random(in: 1...300, using: &generator), Int.random(in: 1...100, using: &generator)) }
         for (index, (columns, rows)) in sizes.enumerated() {

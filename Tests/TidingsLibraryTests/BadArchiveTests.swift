@@ -56,7 +56,7 @@ final class BadArchiveTests: XCTestCase {
     }
 
     func testRandomBinaryIsRejectedOrReadWithoutCrashing() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let withNul = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let binary = try importing("random.bin.txt", bytes: withNul)
         XCTAssertEqual(binary.filesRejected, 1)
@@ -101,18 +101,5 @@ final class BadArchiveTests: XCTestCase {
             text += "Story number \(n)\n\nPosted on 2020-01-01 by Writer \(n % 17)\n\nBody of story \(n), some words.\n\n[Outlet \(n % 5)]\n\n"
         }
         return text
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
