@@ -178,15 +178,21 @@ import TidingsCore
     @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131), (SIGSEGV, 139), (SIGABRT, 134)]
           as [(Int32, Int32)])
     func signalsRestoreTheTerminal(signal: Int32, status: Int32) async throws {
-        let setup = try await Setup()
-        let pty = try setup.start()
-        try Self.waitForFirstFrame(pty)
+        let pty = try await Setup().start()
+        try Self.expectSignalEndsCleanly(pty, signal: signal, status: status, "signal \(signal)")
+    }
+
+    /// Sends `signal` once the first frame is up; the program must exit with `status` within
+    /// the bound, the terminal restored.
+    static func expectSignalEndsCleanly(_ pty: TestPseudoTerminal, signal: Int32, status: Int32, _ name: String,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitForFirstFrame(pty)
         Glibc.kill(pty.pid, signal)
-        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
-        #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
-        #expect(ended.seconds < 1 * Self.slack, "signal \(signal): exit took \(ended.seconds) s")
-        Self.figure("signal \(signal): status \(ended.termination.status) after \(ended.seconds) s")
-        Self.expectRestored(pty, "signal \(signal)")
+        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after \(name)", sourceLocation: sourceLocation)
+        #expect(ended.termination.status == status, "\(name): \(ended.termination)", sourceLocation: sourceLocation)
+        #expect(ended.seconds < 1 * slack, "\(name): exit took \(ended.seconds) s", sourceLocation: sourceLocation)
+        figure("\(name): status \(ended.termination.status) after \(ended.seconds) s")
+        expectRestored(pty, name, sourceLocation: sourceLocation)
     }
 
     /// The user stopped output with Ctrl-S, so the program is blocked writing a frame; a
@@ -269,16 +275,9 @@ import TidingsCore
     /// user runs it: on a terminal the backtracer would otherwise wait 30 s at its prompt.
     @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134)] as [(Int32, Int32)])
     func crashesEndPromptlyWithDefaultBacktracerSettings(signal: Int32, status: Int32) async throws {
-        let setup = try await Setup()
-        let pty = try setup.start(environment: ["SWIFT_BACKTRACE": nil])
-        try Self.waitForFirstFrame(pty)
-        Glibc.kill(pty.pid, signal)
-        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after signal \(signal)")
-        #expect(ended.termination.status == status, "signal \(signal): \(ended.termination)")
-        #expect(ended.seconds < 1 * Self.slack, "signal \(signal): exit took \(ended.seconds) s")
-        Self.figure("crash \(signal), default backtracer: status \(ended.termination.status) after \(ended.seconds) s")
+        let pty = try await Setup().start(environment: ["SWIFT_BACKTRACE": nil])
+        try Self.expectSignalEndsCleanly(pty, signal: signal, status: status, "crash \(signal), default backtracer")
         Self.dump(pty, "crash-\(signal)")
-        Self.expectRestored(pty, "crash \(signal)")
     }
 
     /// The control for ``signalsRestoreTheTerminal(signal:status:)``: SIGKILL leaves the
