@@ -55,7 +55,7 @@ final class SearchWorker: Sendable {
 
     /// Starts `request`, cancelling every search of an older generation.
     func submit(_ request: SearchRequest) {
-        start(generation: request.generation, isUnread: false) { library, send in
+        start(generation: request.generation) { library, send in
             await SearchWorker.answer(request, library: library, send: send)
         }
     }
@@ -64,14 +64,15 @@ final class SearchWorker: Sendable {
     /// generation, so the next search (a new query, a cleared one) cancels it; a newer look-up
     /// replaces it. The reducer drops an answer for a list no longer on screen.
     func findNextUnread(_ request: NextUnreadRequest) {
-        start(generation: nil, isUnread: true) { library, send in
+        start(generation: nil) { library, send in
             await SearchWorker.nextUnread(request, library: library, send: send)
         }
     }
 
-    /// Runs `work` as a task registered under `generation` (nil: the newest one).
-    private func start(generation: Int?, isUnread: Bool,
-                       work: @escaping @Sendable (Library, (Action) -> Void) async -> Void) {
+    /// Runs `work` as a task registered under `generation`; nil is a next-unread look-up,
+    /// which runs under the newest generation and replaces the one under way.
+    private func start(generation: Int?, work: @escaping @Sendable (Library, (Action) -> Void) async -> Void) {
+        let isUnread = generation == nil
         // Registered under the lock that the task's own completion takes, so a task can never
         // finish before it is known and leave the worker looking busy.
         jobs.withLock { jobs in

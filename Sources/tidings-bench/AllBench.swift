@@ -42,7 +42,7 @@ struct AllBench: ParsableCommand {
                                  commit: BenchReport.commit(), machine: BenchReport.machine())
         for count in sizes {
             report.sizes.append(try measure(posts: count))
-            print(report.markdown.split(separator: "\n").filter { $0.hasPrefix("| \(BrowseBench.grouped(count)) ") }.last ?? "")
+            print(report.row(report.sizes[report.sizes.count - 1]))
         }
         print("")
         print(report.markdown)

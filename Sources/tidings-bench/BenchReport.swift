@@ -84,6 +84,28 @@ struct BenchReport: Codable {
         "search key to first results, median / p95", "search key to settled, median / p95", "search bytes per key",
         "peak memory",
     ]
+    /// The table row of one size, as the Markdown table has it.
+    func row(_ size: Size) -> String {
+        let search = size.search.available
+            ? "\(ms(size.search.medianMs)) / \(ms(size.search.p95Ms)) ms" : "n/a"
+        let first = size.search.available
+            ? "\(ms(size.search.firstMedianMs)) / \(ms(size.search.firstP95Ms)) ms" : "n/a"
+        let cells = [
+            BrowseBench.grouped(size.posts),
+            size.importSeconds.map { String(format: "%.1f s", $0) } ?? "reused",
+            size.postsPerSecond.map { BrowseBench.grouped(Int($0)) } ?? "–",
+            String(format: "%.0f MB", size.libraryMB),
+            "\(ms(size.firstPaintMedianMs)) ms",
+            "\(ms(size.downMedianMs)) / \(ms(size.downP95Ms)) ms",
+            BrowseBench.grouped(size.bytesPerDownMedian),
+            first,
+            search,
+            size.search.available ? BrowseBench.grouped(size.search.bytesMedian) : "n/a",
+            String(format: "%.1f MiB", size.peakMemoryMiB),
+        ]
+        return "| " + cells.joined(separator: " | ") + " |"
+    }
+
 
     var markdown: String {
         var lines = [
@@ -95,26 +117,7 @@ struct BenchReport: Codable {
             "| " + BenchReport.columns.joined(separator: " | ") + " |",
             "|" + String(repeating: "---|", count: BenchReport.columns.count),
         ]
-        for size in sizes {
-            let search = size.search.available
-                ? "\(ms(size.search.medianMs)) / \(ms(size.search.p95Ms)) ms" : "n/a"
-            let first = size.search.available
-                ? "\(ms(size.search.firstMedianMs)) / \(ms(size.search.firstP95Ms)) ms" : "n/a"
-            let cells = [
-                BrowseBench.grouped(size.posts),
-                size.importSeconds.map { String(format: "%.1f s", $0) } ?? "reused",
-                size.postsPerSecond.map { BrowseBench.grouped(Int($0)) } ?? "–",
-                String(format: "%.0f MB", size.libraryMB),
-                "\(ms(size.firstPaintMedianMs)) ms",
-                "\(ms(size.downMedianMs)) / \(ms(size.downP95Ms)) ms",
-                BrowseBench.grouped(size.bytesPerDownMedian),
-                first,
-                search,
-                size.search.available ? BrowseBench.grouped(size.search.bytesMedian) : "n/a",
-                String(format: "%.1f MiB", size.peakMemoryMiB),
-            ]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-        }
+        lines += sizes.map(row)
         for size in sizes {
             if let wall = size.importSeconds, let cpu = size.importWriterCPUSeconds, let wait = size.importWriterWaitSeconds {
                 lines.append("\(BrowseBench.grouped(size.posts)) posts, import: " + String(format: "%.1f s of wall time; the writer thread ran %.1f s, waited %.1f s for a CPU and %.1f s for files or the disk", wall, cpu, wait, max(0, wall - cpu - wait))

@@ -39,11 +39,11 @@ struct SearchBench: ParsableCommand {
         init(_ samples: [(text: String, wall: Double, cpu: Double)]) {
             let wall = samples.map(\.wall).sorted()
             let cpu = samples.map(\.cpu).sorted()
-            medianMs = SearchBench.percentile(wall, 0.5)
-            p95Ms = SearchBench.percentile(wall, 0.95)
+            medianMs = median(wall)
+            p95Ms = percentile(wall, 0.95)
             maxMs = wall.last ?? 0
-            cpuMedianMs = SearchBench.percentile(cpu, 0.5)
-            cpuP95Ms = SearchBench.percentile(cpu, 0.95)
+            cpuMedianMs = median(cpu)
+            cpuP95Ms = percentile(cpu, 0.95)
             slowest = samples.sorted { $0.cpu > $1.cpu }.prefix(5).map { String(format: "%@ %.1f", $0.text, $0.cpu) }
         }
 
@@ -115,12 +115,5 @@ struct SearchBench: ParsableCommand {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
-    /// The value below which `fraction` of the sorted `values` lie (nearest rank).
-    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let rank = Int((fraction * Double(values.count)).rounded(.up)) - 1
-        return values[min(values.count - 1, max(0, rank))]
     }
 }
