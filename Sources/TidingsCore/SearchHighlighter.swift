@@ -34,9 +34,6 @@ public struct SearchHighlighter: Hashable, Sendable {
         self.titleOnly = titleOnly
     }
 
-    /// Whether there is nothing to mark.
-    public var isEmpty: Bool { everywhere.isEmpty && titleOnly.isEmpty }
-
     /// The ranges of `text` to mark, in characters, sorted and not overlapping. Pass
     /// `isTitle` for a post's title, where `title:` terms are marked too.
     public func matches(in text: String, isTitle: Bool = false) -> [Range<Int>] {

@@ -114,16 +114,12 @@ extension Library {
     private static func rows(for hits: [(seq: Int64, score: Double?)], highlighter: SearchHighlighter,
                              snippets: Bool, in db: Database) throws -> [SearchRow] {
         guard !hits.isEmpty else { return [] }
+        // Every open library is migrated (read-only ones only when already current), so the
+        // bookmark and reading tables are always there.
         var columns = "p.seq, p.id, p.title, p.outlet"
+            + ", EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id) AS bookmarked"
+            + ", NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL) AS unread"
         if snippets { columns += ", p.body" }
-        // Bookmarks and read state come with the reading-state migration; older libraries
-        // simply have no marks.
-        if try db.tableExists("bookmark") {
-            columns += ", EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id) AS bookmarked"
-        }
-        if try db.tableExists("reading") {
-            columns += ", NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL) AS unread"
-        }
         let marks = Array(repeating: "?", count: hits.count).joined(separator: ", ")
         var found: [Int64: Row] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT \(columns) FROM post p WHERE p.seq IN (\(marks))",
@@ -135,7 +131,7 @@ extension Library {
             let title: String = row["title"]
             var result = SearchRow(id: row["id"], title: title, outlet: row["outlet"], score: hit.score,
                                    titleMatches: highlighter.matches(in: title, isTitle: true),
-                                   isBookmarked: row["bookmarked"] ?? false, isUnread: row["unread"] ?? false)
+                                   isBookmarked: row["bookmarked"], isUnread: row["unread"])
             if snippets {
                 let body: String = row["body"]
                 let paragraphs = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

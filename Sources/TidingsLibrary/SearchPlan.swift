@@ -31,13 +31,7 @@ struct SearchPlan {
         case .category(let name):
             sets.append(SetTest(sql: "IN (SELECT post FROM label WHERE kind = 'category' AND name = ?)", arguments: [name]))
         case .bookmarks:
-            // The bookmark table arrives with the reading-state migration; until a library has
-            // it, the Bookmarks shelf is empty, for search as for browsing.
-            if try db.tableExists("bookmark") {
-                sets.append(SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
-            } else {
-                matchesNothing = true
-            }
+            sets.append(SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
         }
         for filter in query.filters {
             let names = try SearchPlan.names(of: filter.field, in: db).filter { SearchPlan.name($0, contains: filter.value) }
