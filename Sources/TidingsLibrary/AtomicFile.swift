@@ -40,10 +40,19 @@ public enum AtomicFile {
         }
         guard rename(temporary, target) == 0 else { throw failure(path) }
         renamed = true
+        guard syncFolder(folder) else { throw failure(path) }
+    }
+
+    /// Fsyncs a folder, so that a rename or a new entry in it survives a power cut.
+    @discardableResult
+    static func syncFolder(_ folder: String) -> Bool {
         let directory = open(folder, O_RDONLY | O_DIRECTORY)
-        guard directory >= 0 else { throw failure(path) }
-        defer { close(directory) }
-        guard fsync(directory) == 0 else { throw failure(path) }
+        guard directory >= 0 else { return false }
+        let synced = fsync(directory) == 0
+        let reason = errno  // kept for the caller's message: close must not overwrite it
+        close(directory)
+        errno = reason
+        return synced
     }
 
     private static func writeAll(_ data: Data, to fd: Int32) -> Bool {

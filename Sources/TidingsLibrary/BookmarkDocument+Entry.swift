@@ -52,8 +52,7 @@ extension BookmarkDocument {
         /// The bookmark to restore, or nil when the id or the time is not one Tidings writes.
         public var bookmark: Bookmark? {
             let id = id.lowercased()
-            guard id.count == 12, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-                  let time = BookmarkDocument.date(bookmarkedAt) else { return nil }
+            guard Library.isPostID(id), let time = BookmarkDocument.date(bookmarkedAt) else { return nil }
             return Bookmark(postID: id, bookmarkedAt: time, title: title, outlet: outlet,
                             categories: categories, date: date, isInLibrary: false)
         }

@@ -62,12 +62,16 @@ extension Library {
             report.problems.append(error.description)
         }
         if let problem = library.fullTextCheck() { report.problems.append(problem) }
-        report.posts = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0 }) ?? 0
-        report.bookmarks = (try? library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0 }) ?? 0
-        // An empty digest marks a file whose replacement has not reached its last slice.
-        report.unfinishedArchives = (try? library.read { db in
-            try String.fetchAll(db, sql: "SELECT path FROM source WHERE digest = '' ORDER BY path")
-        }) ?? []
+        report.posts = (try? library.count()) ?? 0
+        // One read for the rest. An empty digest marks a file whose replacement has not
+        // reached its last slice.
+        if let (bookmarks, unfinished) = try? library.read({ db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0,
+             try String.fetchAll(db, sql: "SELECT path FROM source WHERE digest = '' ORDER BY path"))
+        }) {
+            report.bookmarks = bookmarks
+            report.unfinishedArchives = unfinished
+        }
         return report
     }
 }

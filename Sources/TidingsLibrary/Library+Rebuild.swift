@@ -59,7 +59,7 @@ extension Library {
                     throw LibraryError.storage("could not move the damaged library aside: \(String(cString: strerror(errno)))")
                 }
             }
-            syncFolder(of: path)
+            AtomicFile.syncFolder((path as NSString).deletingLastPathComponent)
             outcome.damagedCopy = aside
         }
         let sidecar = BookmarkSidecar.read(forLibrary: path)
@@ -112,10 +112,6 @@ extension Library {
             salvage.problems.append("the damaged file could not be opened at all")
             return salvage
         }
-        var bookmarks: [String: Bookmark] = [:]
-        var reading: [String: (readAt: Double?, paragraph: Int, offset: Int)] = [:]
-        var sources: [String] = []
-        var problems: [String] = []
         // Reads rows until the end or the first error, which is noted in words.
         func scan(_ db: Database, _ what: String, _ sql: String, _ take: (Row) -> Void) {
             do {
@@ -123,7 +119,7 @@ extension Library {
                 while let row = try rows.next() { take(row) }
             } catch {
                 let note = "could not read all of the \(what) in the damaged file"
-                if !problems.contains(note) { problems.append(note) }
+                if !salvage.problems.contains(note) { salvage.problems.append(note) }
             }
         }
         queue.inDatabase { db in
@@ -131,38 +127,26 @@ extension Library {
             scan(db, "bookmarks", "SELECT postID, createdAt, title, outlet FROM bookmark") { row in
                 let id: String = row["postID"]
                 guard isPostID(id) else { return }
-                bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                                         title: row["title"], outlet: row["outlet"], isInLibrary: false)
+                salvage.bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
+                                                 title: row["title"], outlet: row["outlet"], isInLibrary: false)
             }
             scan(db, "bookmarks", "SELECT postID, createdAt FROM bookmark INDEXED BY bookmark_by_time ORDER BY createdAt") { row in
                 let id: String = row["postID"]
-                if isPostID(id), bookmarks[id] == nil {
-                    bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                                             isInLibrary: false)
+                if isPostID(id), salvage.bookmarks[id] == nil {
+                    salvage.bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
+                                                     isInLibrary: false)
                 }
             }
             scan(db, "reading state", "SELECT postID, readAt, paragraph, characterOffset FROM reading") { row in
                 let id: String? = row["postID"]
                 guard let id, isPostID(id) else { return }
-                reading[id] = (row["readAt"], row["paragraph"] ?? 0, row["characterOffset"] ?? 0)
+                salvage.reading[id] = (row["readAt"], row["paragraph"] ?? 0, row["characterOffset"] ?? 0)
             }
             scan(db, "list of archives", "SELECT path FROM source ORDER BY id") { row in
-                if let path = row["path"] as String?, path.hasPrefix("/") { sources.append(path) }
+                if let path = row["path"] as String?, path.hasPrefix("/") { salvage.sources.append(path) }
             }
         }
-        salvage.bookmarks = bookmarks
-        salvage.reading = reading
-        salvage.sources = sources
-        salvage.problems = problems
         try? queue.close()
         return salvage
-    }
-
-    private static func syncFolder(of path: String) {
-        let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
     }
 }

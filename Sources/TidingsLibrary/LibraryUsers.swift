@@ -20,9 +20,8 @@ public enum LibraryUsers {
 
     /// Processes other than this one with the library at `path` open, by pid; empty when
     /// none, or when `/proc` cannot be read (not Linux), which is no proof of absence.
-    ///
-    /// - Parameter processRoot: the `/proc` to read; tests may point it elsewhere.
-    public static func others(of path: String, processRoot: String = "/proc") -> [User] {
+    public static func others(of path: String) -> [User] {
+        let processRoot = "/proc"
         let targets = Set(["", "-wal", "-shm"].map { canonical(path + $0) })
         let me = getpid()
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: processRoot) else { return [] }

@@ -14,15 +14,11 @@ final class SliceQueue: @unchecked Sendable {
         var isLast: Bool
     }
 
-    private let capacity: Int
+    private let capacity = 2
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var waiting: [Slice] = []
     private var cancelled = false
-
-    init(capacity: Int = 2) {
-        self.capacity = max(1, capacity)
-    }
 
     /// Hands a slice to the writer, blocking while `capacity` slices wait; false once the
     /// import has been cancelled, when the worker should stop parsing.
