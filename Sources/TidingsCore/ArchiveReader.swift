@@ -23,7 +23,6 @@ public struct ArchiveReader {
     private var nonBlankLines = 0
     /// A first line that reads as a header; it is one unless a Posted line comes next.
     private var headerCandidate: PageHeader?
-    private var sawPosted = false
     /// The Posted line of the post being read, and its title line (nil when it has none).
     private var open: (title: ArchiveLine?, posted: ArchiveLine)?
     /// The lines since the last Posted line; before the first one, only the last non-blank
@@ -92,7 +91,6 @@ public struct ArchiveReader {
             }
             return
         }
-        sawPosted = true
         var title: ArchiveLine?
         var body = lines[...]
         if let last = lines.lastIndex(where: { $0.kind != .blank }), case .text = lines[last].kind {
@@ -110,10 +108,11 @@ public struct ArchiveReader {
         if let candidate = headerCandidate { header = candidate }
         if nonBlankLines == 0 {
             page.diagnostics.append(Diagnostic(.error, file: file, "no posts found: the file is blank"))
-        } else if !sawPosted {
-            page.diagnostics.append(Diagnostic(.error, file: file, "no posts found: no “Posted on … by …” line"))
         } else if let open {
             emit(open, body: lines[...], into: &page)
+        } else {
+            // `open` is set by every Posted line and cleared only here: none came.
+            page.diagnostics.append(Diagnostic(.error, file: file, "no posts found: no “Posted on … by …” line"))
         }
         open = nil
         lines = []
