@@ -47,6 +47,14 @@ private func restoreTerminalIfArmed(discardingQueuedOutput: Bool = false) {
     restoreSavedTerminal(discardingQueuedOutput: discardingQueuedOutput)
 }
 
+/// Restarts output the user stopped with Ctrl-S, so a blocked write can go through.
+/// Linux's TCOON alone only undoes TCOOFF, not a Ctrl-S; TCOOFF then TCOON undoes both.
+/// `tcflow` is an ioctl, async-signal-safe; on a hung-up terminal it just fails.
+func restartStoppedOutput(_ fd: Int32) {
+    _ = tcflow(fd, TCOOFF)
+    _ = tcflow(fd, TCOON)
+}
+
 /// Initialises the state ``restoreSavedTerminal(discardingQueuedOutput:)`` reads, so that a
 /// handler never runs a global's lazy initialiser (when ``CrashGuard/arm`` never ran, say,
 /// because the terminal's settings could not be read).
@@ -70,10 +78,8 @@ func restoreSavedTerminal(discardingQueuedOutput: Bool) {
     if discardingQueuedOutput { _ = tcflush(output, TCOFLUSH) }
     if fd >= 0 {
         _ = tcsetattr(fd, TCSANOW, crashSavedTermios)
-        // Output stopped by Ctrl-S would block the write below (and the backtracer's report)
-        // forever: restart it. Linux's TCOON alone only undoes TCOOFF.
-        _ = tcflow(fd, TCOOFF)
-        _ = tcflow(fd, TCOON)
+        // Output stopped by Ctrl-S would block the write below (and the backtracer's report).
+        restartStoppedOutput(fd)
     }
     let count = crashResetCount.load(ordering: .relaxed)
     var written = 0

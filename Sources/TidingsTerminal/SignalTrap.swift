@@ -59,12 +59,7 @@ private func recordTerminationSignal(_ signal: Int32) {
     }
     // If the user stopped output (Ctrl-S), ncurses is blocked in write() and retries it
     // after the signal: restart output so the frame, and then the exit, can go through.
-    // Linux's TCOON alone only undoes TCOOFF, not a Ctrl-S; TCOOFF then TCOON undoes both.
-    // tcflow is an ioctl, async-signal-safe; on a hung-up terminal it just fails.
-    if isatty(STDOUT_FILENO) == 1 {
-        _ = tcflow(STDOUT_FILENO, TCOOFF)
-        _ = tcflow(STDOUT_FILENO, TCOON)
-    }
+    if isatty(STDOUT_FILENO) == 1 { restartStoppedOutput(STDOUT_FILENO) }
 }
 
 /// The termination watchdog: the loop did not restore the terminal in time, so discard the
