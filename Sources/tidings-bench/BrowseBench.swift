@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsLibrary
+import TidingsPTY
 import TidingsUI
 
 /// `tidings-bench browse`: first paint, Down-key latency, bytes per key and peak memory of the
@@ -81,14 +82,10 @@ struct BrowserProbe {
     }
 
     var environment: [String: String] {
-        var environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
-                           "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin"]
         // A sanitized bench (the test suite under scripts/reliability.sh) starts a sanitized
         // browser, which needs the same options (suppressions) to exit cleanly.
-        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
-            environment[name] = ProcessInfo.processInfo.environment[name]
-        }
-        return environment
+        SanitizerEnvironment.adding(to: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+                                         "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin"])
     }
 
     /// Whether the headline list is drawn: the status line shows the position out of the

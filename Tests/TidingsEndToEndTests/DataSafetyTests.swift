@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import TidingsLibrary
+import TidingsPTY
 
 /// Issue 7, data: crash safety of import, bookmarks durable before confirmed, I/O faults,
 /// damaged libraries, and several processes on one library. The real binary on real files.

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import TidingsCore
+import TidingsPTY
 
 /// Issue 7: the terminal can never be broken. The real `tidings` on a pseudo-terminal of its
 /// own: hostile content, signals, crashes, hang-ups and odd terminals. Resize storms run in

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import TidingsPTY
 
 /// A program running in a pane of a private, detached tmux server, for end-to-end tests.
 ///
