@@ -12,10 +12,13 @@ public struct Post: Hashable, Sendable, Codable {
     public var categories: [String]
     public var tags: [String]
     public var authors: [String]
+    /// The story's own address on the web (its permalink), when it came from a page or feed
+    /// that gave one; text archives have none.
+    public var url: String?
 
     public init(
         id: String, title: String, paragraphs: [String], outlet: String?, date: PostDate?,
-        categories: [String] = [], tags: [String] = [], authors: [String] = []
+        categories: [String] = [], tags: [String] = [], authors: [String] = [], url: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -25,6 +28,7 @@ public struct Post: Hashable, Sendable, Codable {
         self.categories = categories
         self.tags = tags
         self.authors = authors
+        self.url = url
     }
 }
 
