@@ -82,7 +82,7 @@ extension BrowserSession {
         let post = try library.post(id: id)
         let marks = try library.marks(postID: id)
         var article = Article(
-            id: post.id, title: post.title, categories: post.categories, authors: post.authors,
+            id: post.id, title: post.title, categories: post.categories, authors: post.authors, tags: post.tags,
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {

@@ -91,7 +91,8 @@ struct LayoutTests {
     @Test("the help and the status hint come from the key table")
     func generatedFromTable() {
         var session = Harness(Fixtures.library(), columns: 120, rows: 40)
-        #expect(session.lines[39].hasSuffix("q quit"))
+        #expect(session.lines[39].hasSuffix("? help"))
+        #expect(session.lines[39].contains("q quit"))
         #expect(session.lines[39].contains("[ ] tabs"))
         session.type("?")
         let screen = session.lines.joined(separator: "\n")

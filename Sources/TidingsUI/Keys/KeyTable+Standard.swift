@@ -38,9 +38,10 @@ extension KeyTable {
             Hint(commands: [.switchPane], label: "pane", priority: 4),
             Hint(commands: [.zoom], label: "zoom", priority: 5),
             Hint(commands: [.toggleLayout], label: "layout", priority: 6),
-            Hint(commands: [.help], label: "help", priority: 0),
+            Hint(commands: [.quit], label: "quit", priority: 0),
         ],
-        trailingHint: Hint(commands: [.quit], label: "quit"),
+        // `? help` stays at the right end, messages or not: the way to every other key.
+        trailingHint: Hint(commands: [.help], label: "help"),
         lineBindings: [
             LineBinding(.deleteBack, [.backspace], "Delete the character before the cursor"),
             LineBinding(.clear, [.control("u")], "Clear the search line"),

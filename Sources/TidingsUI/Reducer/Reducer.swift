@@ -28,11 +28,13 @@ extension AppState {
             guard accept(page) else { return [] }
         case .articleLoaded(let loaded):
             guard loaded.id == article.id else { return [] }
-            // A first arrival opens where the reader left off; a reload for a new query's
-            // highlights keeps the scroll the reader has now.
-            if article.article == nil, let saved = loaded.savedPosition { article.anchor = saved }
+            // A first arrival opens at its first search match, else where the reader left off.
+            let isFirstArrival = article.article == nil
             article.article = loaded
             article.match = nil
+            // A reload for a new query moves the preview to its first match; the story pane
+            // the reader is scrolling keeps its place.
+            if isFirstArrival || focus == .list { openArticle(firstArrival: isFirstArrival) }
         case .bookmarkChanged(let id, let isBookmarked):
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
@@ -120,6 +122,8 @@ extension AppState {
             guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
                 continue
             }
+            // The Bookmarks tab on screen keeps its rows (a removal can be undone) until left.
+            if tab.kind == .bookmarks, !removedBookmarks.isEmpty { continue }
             let generation = nextGeneration()
             lists[tab.kind]?.refresh(generation: generation)
         }
@@ -135,6 +139,8 @@ extension AppState {
         lists[activeTab]?.dropPending()
         let cancelled = searches[activeTab]?.dropPending() == true
         activeTab = kind
+        hasNavigated = false
+        removedBookmarks = []
         refreshList()
         return cancelled ? [.cancelSearch] : []
     }

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// A search in one tab: the search line, the results on screen and the query under way.
 ///
 /// Typing never waits: each change of the query asks for its first page under a new
@@ -43,6 +45,13 @@ public struct SearchState: Equatable, Sendable {
 
     /// Whether the query on screen failed (the results shown are older).
     public var hasFailed: Bool { failedKey != nil }
+
+    /// The order the results are really in: a query of filters only (`author:`, `outlet:` …)
+    /// has nothing to rank, so the library lists it in archive order whatever was asked.
+    public var shownOrder: SearchOrder {
+        guard let query = line.query, !SearchQuery(query, typing: true).hasPositiveTerms else { return order }
+        return .archive
+    }
 
     /// Asks for `wanted` if it is not what was last asked for. Returns the effects: the first
     /// page of a new query, or `.cancelSearch` when a query under way is no longer wanted.

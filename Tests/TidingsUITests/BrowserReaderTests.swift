@@ -1,0 +1,94 @@
+import Testing
+import TidingsScreen
+@testable import TidingsUI
+
+/// Issue 15 on screen: focus in words, messages over hints, tags in the header, search
+/// navigation that says where it is, and keys that never fail silently.
+@Suite("Browser: reader rough edges")
+struct BrowserReaderTests {
+    @Test("the status line says when the story pane has the keys, in monochrome too (3)")
+    func focusInWords() {
+        var session = Harness(Fixtures.library())
+        #expect(!session.lines[23].contains("story"))
+        session.press(.enter)
+        #expect(session.lines[23].contains(" story "))
+        session.press(.tab)
+        #expect(!session.lines[23].contains("story"))
+    }
+
+    @Test("a long message wins over the hints, keeps its path's end, and ? help stays (5)")
+    func messageOverHints() {
+        var session = Harness(Fixtures.library())
+        #expect(session.lines[23].hasSuffix("? help"))
+        session.send(.failed("Imported the sample archive: 50 posts from /tmp/tidings-sample-8A3F/data/sample-archive.txt"))
+        let line = session.lines[23]
+        #expect(line.contains("Imported the sample"))
+        #expect(line.contains("sample-archive.txt"))
+        #expect(line.hasSuffix("? help"))
+        #expect(!line.contains("bookmark"))
+    }
+
+    @Test("a message is not cut by a kept search's summary (5)")
+    func messageOverSearch() {
+        var session = Harness(SearchFixtures.library())
+        session.type("/launch")
+        session.press(.enter)
+        session.press(.enter)
+        for _ in 0..<12 where session.state.message?.hasPrefix("Wrapped") != true { session.type("n") }
+        #expect(session.lines[23].contains("Wrapped to the first match"))
+    }
+
+    @Test("the article header shows the tags as `tidings show` does (8)")
+    func tagsInHeader() {
+        let article = Article(id: "x", title: "Talks", categories: ["Diplomacy"], tags: ["Sanctions", "UN"])
+        let layout = ArticleLayout(article: article, width: 60)
+        #expect(layout.lines[1].text.contains("#Sanctions #UN"))
+    }
+
+    @Test("a search result opens at its first match (9)")
+    func resultOpensAtMatch() {
+        var session = Harness(SearchFixtures.library(), columns: 80, rows: 12)
+        session.type("/flypast")
+        #expect(session.state.list.selected?.id == "s-0")
+        #expect(session.state.article.anchor != .top)
+        #expect(session.state.article.match == 0)
+    }
+
+    @Test("n and N at the ends of the results say so (9)")
+    func resultEnds() {
+        var session = Harness(SearchFixtures.library())
+        session.type("/launch")
+        session.press(.enter)
+        session.type("N")
+        #expect(session.state.message == "First result: n goes on")
+        session.type("G")
+        session.type("n")
+        #expect(session.state.message == "Last result: N goes back")
+    }
+
+    @Test("a query of filters only is listed, and named, in archive order (9)")
+    func filterOnlyOrder() {
+        #expect(SearchState(line: SearchLine("author:seo"), order: .relevance).shownOrder == .archive)
+        #expect(SearchState(line: SearchLine("launch author:seo"), order: .relevance).shownOrder == .relevance)
+    }
+
+    @Test("an unbound key and a tab number past the last say so (10)")
+    func neverSilent() {
+        var session = Harness(SearchFixtures.library())
+        session.type("x")
+        #expect(session.state.message == "x does nothing here: ? lists the keys")
+        session.type("9")
+        #expect(session.state.message == "No tab 9: there are 4 tabs")
+        #expect(session.state.activeTab == .all)
+    }
+
+    @Test("a post reopened mid-article says where it continues (10)")
+    func resumedSays() {
+        var session = Harness(Fixtures.library())
+        session.press(.enter)
+        session.type("jjjj")
+        let block = session.state.article.anchor.block
+        session.type("JK")
+        #expect(session.state.message == "Continued from paragraph \(block): g goes to the top")
+    }
+}
