@@ -13,9 +13,15 @@ public final class Library: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating when needed) the library at `path` and brings its schema up to date.
-    public init(path: String) throws(LibraryError) {
+    /// Opens the library at `path` and brings its schema up to date.
+    ///
+    /// - Parameter mayCreate: whether a missing library may be created (with its folder). Only
+    ///   what fills a library (`import`, `bookmarks import`) and the browser pass true; every
+    ///   other command passes false, so a mistyped `--library` path says ``LibraryError/noLibrary(path:)``
+    ///   instead of leaving an empty library (and perhaps a folder) behind.
+    public init(path: String, mayCreate: Bool = true) throws(LibraryError) {
         self.path = path
+        if !mayCreate { try Library.requireExisting(path) }
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -36,6 +42,18 @@ public final class Library: Sendable {
         } catch {
             throw LibraryError(error, path: path)
         }
+    }
+
+    /// Refuses to open what is not there: no file, or a 0-byte one (SQLite would write a schema
+    /// into it). An emptied file whose bookmarks copy is not empty gets the rebuild advice.
+    private static func requireExisting(_ path: String) throws(LibraryError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw LibraryError.noLibrary(path: path) }
+        guard status.st_size == 0 else { return }
+        try refuseEmptiedLibrary(path)
+        var wal = stat()
+        if stat(path + "-wal", &wal) == 0, wal.st_size > 0 { return }
+        throw LibraryError.noLibrary(path: path)
     }
 
     /// Refuses a library file emptied to 0 bytes while its bookmarks copy says it held
@@ -80,6 +98,8 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
     case storage(String)
     case notFound(String)
     case ambiguous(String)
+    /// Nothing to open at the path, and the caller may not create a library there.
+    case noLibrary(path: String)
 
     init(_ error: any Error, path: String) {
         if let error = error as? LibraryError {
@@ -112,6 +132,7 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
         case .storage(let reason): return "library error: \(reason)"
         case .notFound(let what): return what
         case .ambiguous(let what): return what
+        case .noLibrary(let path): return "no library at \(path) (`tidings import ARCHIVE…` creates one)"
         }
     }
 }

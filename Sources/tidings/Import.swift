@@ -18,7 +18,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open()
+            let library = try options.open(mayCreate: true)
             let summary = try Importer(library: library).run(paths: paths)
             for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
             Output.line(summary.description)
