@@ -39,9 +39,27 @@ public final class Library: Sendable {
         }
         do {
             pool = try Library.openPool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && Library.isForeignFile(path) {
+            // Looked at only once SQLite refused it: reading the file through a descriptor of
+            // our own while a connection has it open would drop that connection's locks.
+            throw LibraryError.notALibrary(path: path)
         } catch {
             throw LibraryError(error, path: path)
         }
+    }
+
+    /// Whether `path` holds something other than an SQLite database (a text file, an archive
+    /// page, a binary): such a file is not damage, and nothing may write over it. A missing
+    /// or empty file is not foreign, and neither is a library whose header was overwritten:
+    /// its schema's text (`CREATE TABLE post`) is still there in its first pages, so it is
+    /// damage for `tidings rebuild`. Opens and closes the file: never call it while this
+    /// process has a connection to it (closing any descriptor drops SQLite's POSIX locks).
+    public static func isForeignFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 20), !head.isEmpty else { return false }
+        if head.starts(with: Data("SQLite format 3\u{0}".utf8)) { return false }
+        return head.range(of: Data("CREATE TABLE post".utf8)) == nil
     }
 
     /// Refuses to open what is not there: no file, or a 0-byte one (SQLite would write a schema
@@ -100,6 +118,8 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
     case ambiguous(String)
     /// Nothing to open at the path, and the caller may not create a library there.
     case noLibrary(path: String)
+    /// The file is not an SQLite database at all: not damage, and never to be written over.
+    case notALibrary(path: String)
 
     init(_ error: any Error, path: String) {
         if let error = error as? LibraryError {
@@ -132,6 +152,7 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
         case .storage(let reason): return "library error: \(reason)"
         case .notFound(let what): return what
         case .ambiguous(let what): return what
+        case .notALibrary(let path): return "\(path) is not a Tidings library (not an SQLite database); it was left untouched"
         case .noLibrary(let path): return "no library at \(path) (`tidings import ARCHIVE…` creates one)"
         }
     }

@@ -51,6 +51,37 @@ import Testing
     }
 }
 
+extension CLIReaderTests {
+    @Test("a file that is not SQLite is not called damaged, and rebuild leaves it alone (14)")
+    func foreignFile() async throws {
+        let cli = try CLI()
+        let text = "Ferry service resumes across the Yalu\n\nnot a database at all\n"
+        let foreign = try cli.write("notes.txt", text)
+        let list = try await cli.run("list", "--library", foreign)
+        #expect(list.status == 74, "\(list)")
+        #expect(list.standardError.contains("is not a Tidings library"), "\(list)")
+        #expect(!list.standardError.contains("damaged"), "\(list)")
+        let rebuild = try await cli.run("rebuild", "--force", "--library", foreign)
+        #expect(rebuild.status == 74 && rebuild.standardError.contains("is not a Tidings library"), "\(rebuild)")
+        #expect(try String(contentsOfFile: foreign, encoding: .utf8) == text)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter { $0.contains("damaged") }
+        #expect(aside.isEmpty)
+    }
+
+    @Test("rebuild on a sound library says so and does nothing without --force (14)")
+    func rebuildSound() async throws {
+        let cli = try CLI()
+        #expect(try await cli.run("import", try cli.write("p.txt", Self.page)).status == 0)
+        let rebuild = try await cli.run("rebuild")
+        #expect(rebuild.status == 0, "\(rebuild)")
+        #expect(rebuild.standardOutput.contains("the library is sound"), "\(rebuild)")
+        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter { $0.contains("damaged") }
+        #expect(aside.isEmpty, "\(aside)")
+        let forced = try await cli.run("rebuild", "--force")
+        #expect(forced.status == 0 && forced.standardOutput.contains("rebuilt"), "\(forced)")
+    }
+}
+
 extension CLI {
     /// `run` with the arguments as an array, for tests that loop over commands.
     func run(arguments: [String]) async throws -> ProcessResult {
