@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsCore
 @testable import TidingsLibrary
 
 /// Read state, reading positions and the next-unread helper, in a real library file.
