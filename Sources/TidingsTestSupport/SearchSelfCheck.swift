@@ -1,5 +1,6 @@
 import Foundation
 import TidingsCore
+import TidingsLibrary
 
 /// The property the query fuzzer checks, in one place for the fuzzer, its replay tool and the
 /// regression tests: any text, read as a search query (typed and submitted), runs against a

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 
 /// `tidings-bench`: generates corpora and measures Tidings on them (see docs/benchmarks.md).
 @main

@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 import XCTest
 
 /// Hostile and broken archive files, imported for real: nothing crashes, what cannot be read

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TidingsCore
 @testable import TidingsLibrary
+import TidingsTestSupport
 
 /// Search over a small library written for these tests (one story per feature to check).
 @Suite struct SearchTests {
