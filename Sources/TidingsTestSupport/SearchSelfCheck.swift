@@ -40,7 +40,7 @@ public enum SearchSelfCheck {
         let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("page.txt")
         try Data(seedPage.utf8).write(to: page)
         let library = try Library(path: path)
-        _ = try Importer(library: library).run(paths: [page.path])
+        _ = try library.importArchives(at: [page.path])
         return library
     }
 

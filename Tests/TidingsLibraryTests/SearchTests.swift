@@ -33,7 +33,7 @@ import TidingsTestSupport
             Page.post("Weekly digest", body: ["This week: summit preparations, a speech, and missile news."], outlet: "NK News"),
             Page.post("Summit planned for spring", body: ["Diplomats confirmed the plans."], outlet: "AP")))
         library = try folder.library()
-        let summary = try Importer(library: library).run(paths: [folder.path])
+        let summary = try library.importArchives(at: [folder.path])
         #expect(summary.postsNew == 7)
     }
 
