@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 
 /// The fuzzer's two targets on top of the shared checks (``ParserSelfCheck``,
 /// ``SearchSelfCheck``), which the regression tests run too: the libFuzzer build traps on a

@@ -19,7 +19,7 @@ struct Import: ParsableCommand {
     func run() throws {
         try reporting {
             let library = try options.open(mayCreate: true)
-            let summary = try Importer(library: library).run(paths: paths)
+            let summary = try library.importArchives(at: paths)
             for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
             Output.line(summary.description)
             if !summary.isClean { throw ExitCode(65) }

@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+import TidingsCore
 @testable import TidingsUI
 
 /// Issue 15 on screen: focus in words, messages over hints, tags in the header, search

@@ -1,4 +1,5 @@
 import Testing
+import TidingsCore
 @testable import TidingsUI
 
 /// Issue 15, the browser as a demanding reader finds it: the Bookmarks tab follows its count,
