@@ -5,7 +5,7 @@ extension Headline {
     /// A row of ``Library/headlineColumns``.
     init(_ row: Row) {
         self.init(id: row["id"], title: row["title"], outlet: row["outlet"],
-                  isBookmarked: row["bookmarked"], isUnread: row["unread"])
+                  isBookmarked: row["bookmarked"], isUnread: row["unread"], date: row["date"])
     }
 }
 
@@ -57,7 +57,7 @@ extension Library {
     }
 
     /// A headline's columns from `post p`, `bookmark b` and `reading r`.
-    static let headlineColumns = "p.id, p.title, p.outlet, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
+    static let headlineColumns = "p.id, p.title, p.outlet, p.date, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
     /// Joins a post `p` with its marks; they follow the stable id, not the rowid.
     static let markJoins = "LEFT JOIN bookmark b ON b.postID = p.id LEFT JOIN reading r ON r.postID = p.id"
 }

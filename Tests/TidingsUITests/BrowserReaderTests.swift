@@ -93,3 +93,32 @@ struct BrowserReaderTests {
         #expect(session.state.message == "Continued from paragraph \(block): g goes to the top")
     }
 }
+
+extension BrowserReaderTests {
+    /// Where the title starts on list row `row` of the screen.
+    private static func titleColumn(_ session: Harness, row: Int) -> Int? {
+        guard let title = session.state.list.headline(at: session.state.list.top + row - 1)?.title else { return nil }
+        let line = session.lines[row]
+        guard let found = line.range(of: String(title.prefix(12))) else { return nil }
+        return line.distance(from: line.startIndex, to: found.lowerBound)
+    }
+
+    @Test("the list shows dates in a fixed column and its columns never move while scrolling (7)")
+    func fixedColumns() {
+        var session = Harness(Fixtures.library(), columns: 80, rows: 24)
+        #expect(session.lines[1].contains("2019-01-01"))
+        let before = Self.titleColumn(session, row: 1)
+        session.press(.pageDown)
+        session.press(.pageDown)
+        #expect(Self.titleColumn(session, row: 1) == before)
+        #expect(before != nil)
+    }
+
+    @Test("side by side at 120 columns the list keeps whole outlet names (7)")
+    func sideBySideOutlets() {
+        let session = Harness(Fixtures.library(), columns: 120, rows: 40)
+        let outlets = Set((0..<10).compactMap { session.state.list.headline(at: $0)?.outlet })
+        let shown = session.lines[1...10].joined(separator: "\n")
+        for outlet in outlets where outlet.count <= 16 { #expect(shown.contains(outlet), "\(outlet)") }
+    }
+}
