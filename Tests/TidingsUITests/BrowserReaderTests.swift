@@ -122,3 +122,17 @@ extension BrowserReaderTests {
         for outlet in outlets where outlet.count <= 16 { #expect(shown.contains(outlet), "\(outlet)") }
     }
 }
+
+extension BrowserReaderTests {
+    @Test("★ Bookmarks is pinned at the right of the tab bar at 80 columns, whatever tab is active (6)")
+    func bookmarksPinned() {
+        var session = Harness(Fixtures.library(), columns: 80, rows: 24)
+        #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
+        session.type("]]]]]")  // Society, far right among the categories
+        #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
+        #expect(session.lines[0].contains("Society 48"))
+        session.type("]")
+        #expect(session.state.activeTab == .bookmarks)
+        #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
+    }
+}
