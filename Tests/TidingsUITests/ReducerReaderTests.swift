@@ -87,3 +87,24 @@ struct ReducerReaderTests {
         #expect(session.state.list.total == 1)
     }
 }
+
+extension ReducerReaderTests {
+    @Test("A asks, y marks every post of the tab read; any other key leaves them (11)")
+    func markTabRead() {
+        var session = Harness(SearchFixtures.library())
+        session.type("2")  // Military: s-0, s-2, … s-10
+        session.type("A")
+        #expect(session.state.message == "Mark all 6 posts of Military read? y: yes, any other key: no")
+        session.type("n")
+        #expect(session.state.message == "Nothing marked")
+        #expect(session.library.articles["s-0"]?.isUnread == true)
+        let effects = session.effects { $0.type("Ay") }
+        #expect(effects.contains(.markTabRead(tab: .category("Military"))))
+        #expect(session.state.message == "Marked 4 posts read")
+        #expect((0..<6).allSatisfy { Self.row(session, $0)?.isUnread == false })
+        // The marks show in the other tabs once their rows come back; Society's are untouched.
+        session.type("1")
+        #expect(Self.row(session, 0)?.isUnread == false)
+        #expect(Self.row(session, 3)?.isUnread == true)
+    }
+}

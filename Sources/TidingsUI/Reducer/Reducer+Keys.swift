@@ -10,6 +10,15 @@ extension AppState {
             guard let command = keyTable.command(for: key) else { return [] }
             return handleHelp(command, scroll: scroll)
         }
+        if let tab = confirmingMarkRead {
+            // The question takes the next key: `y` goes ahead, anything else leaves it.
+            confirmingMarkRead = nil
+            guard key == .character("y"), tab == activeTab else {
+                message = "Nothing marked"
+                return []
+            }
+            return [.markTabRead(tab: tab)]
+        }
         if isEditingSearch { return handleSearchLine(key) }
         guard let command = keyTable.command(for: key) else {
             // Never silent: a key that does nothing says so, with the way to the key list.
@@ -70,6 +79,8 @@ extension AppState {
             return toggleRead()
         case .nextUnread:
             return findNextUnread()
+        case .markTabRead:
+            askToMarkTabRead()
         case .search:
             openSearch()
         case .nextMatch, .prevMatch:

@@ -1,3 +1,4 @@
+import TidingsScreen
 import TidingsCore
 
 /// Bookmarks and read state: asking the loop to change them, and showing its answers.
@@ -12,6 +13,33 @@ extension AppState {
         let isUnread = article.current?.id == selected.id ? article.current!.isUnread : selected.isUnread
         awaitingRead = selected.id
         return [.setRead(id: selected.id, isRead: isUnread)]
+    }
+
+    /// `A`: asks whether to mark every post of the tab read; the next key answers.
+    mutating func askToMarkTabRead() {
+        guard let info = activeTabInfo, info.count > 0 else {
+            message = "No posts to mark in this tab"
+            return
+        }
+        confirmingMarkRead = activeTab
+        let posts = info.count == 1 ? "the 1 post" : "all \(NumberText.grouped(info.count)) posts"
+        message = "Mark \(posts) of \(Sanitizer.clean(info.title)) read? y: yes, any other key: no"
+    }
+
+    /// Every post of `tab` became read: every list reloads its rows (the marks show in other
+    /// tabs too), and the article shown loses its unread mark if it is in that tab.
+    mutating func applyTabMarkedRead(tab: Shelf, count: Int) {
+        for key in lists.keys {
+            let generation = nextGeneration()
+            lists[key]?.refresh(generation: generation)
+        }
+        for key in searches.keys {
+            let generation = nextGeneration()
+            searches[key]?.results?.refresh(generation: generation)
+        }
+        if tab == activeTab || tab == .all { article.article?.isUnread = false }
+        article.readTimer = .done
+        message = count == 1 ? "Marked 1 post read" : "Marked \(NumberText.grouped(count)) posts read"
     }
 
     /// `u`: asks the loop for the next unread post of the list on screen.

@@ -39,6 +39,8 @@ extension AppState {
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
             applyRead(id: id, isRead: isRead)
+        case .tabMarkedRead(let tab, let count):
+            applyTabMarkedRead(tab: tab, count: count)
         case .readTimerFired(let id):
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):

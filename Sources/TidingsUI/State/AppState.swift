@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
     /// Posts whose bookmark `b` removed in the Bookmarks tab while it is on screen: their rows
     /// stay (without `★`) until the tab is left, so `b` again can restore them.
     public internal(set) var removedBookmarks: Set<String> = []
+    /// The tab whose posts `A` asked to mark read, until the next key confirms (`y`) or not.
+    public internal(set) var confirmingMarkRead: Shelf?
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?

@@ -36,6 +36,14 @@ struct FakeLibrary {
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
+        case .markTabRead(let tab):
+            if let writeFailure { return .failed(writeFailure) }
+            let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
+            for id in ids {
+                update(id) { $0.isUnread = false }
+                articles[id]?.isUnread = false
+            }
+            return .tabMarkedRead(tab: tab, count: ids.count)
         case .setRead(let id, let isRead):
             if let writeFailure { return .failed(writeFailure) }
             update(id) { $0.isUnread = !isRead }
