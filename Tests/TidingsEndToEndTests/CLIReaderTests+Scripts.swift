@@ -97,3 +97,23 @@ extension CLIReaderTests {
         #expect(stats.standardOutput.contains("unread      2") && stats.standardOutput.contains("bookmarks   1"), "\(stats)")
     }
 }
+
+extension CLIReaderTests {
+    @Test("the README says how to install, how long the first build takes, what • and ★ mean; install.sh parses (17)")
+    func readmeAndInstaller() async throws {
+        let readme = try String(contentsOfFile: CLI.repository + "/README.md", encoding: .utf8)
+        for phrase in ["scripts/install.sh", "PREFIX", "swift build -c release", "first build takes",
+                       "`•` an unread post", "`★` a bookmarked one", "completion", "75 "] {
+            #expect(readme.contains(phrase), "README lacks \(phrase)")
+        }
+        let script = CLI.repository + "/scripts/install.sh"
+        #expect(FileManager.default.isExecutableFile(atPath: script))
+        let parsed = try await ProcessRunner.run("/bin/sh", arguments: ["-n", script], environment: [:],
+                                                 workingDirectory: CLI.repository, timeout: .seconds(20))
+        #expect(parsed.status == 0, "\(parsed)")
+        // The completion scripts the installer writes come from the binary itself.
+        let cli = try CLI()
+        let bash = try await cli.run("--generate-completion-script", "bash")
+        #expect(bash.status == 0 && bash.standardOutput.contains("tidings"), "\(bash)")
+    }
+}
