@@ -32,6 +32,8 @@ extension BrowserSession {
                 return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
+            case .locatePost(let tab, let id):
+                return .next([.postLocated(tab: tab, id: id, index: try library.position(ofPost: id, on: tab))])
             case .markTabRead(let tab):
                 return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])
             case .setRead(let id, let isRead):

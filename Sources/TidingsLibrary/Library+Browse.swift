@@ -56,6 +56,36 @@ extension Library {
         }
     }
 
+    /// The index of post `id` in the shelf's list (as ``headlines(on:offset:limit:)`` pages
+    /// it), or nil when the post is not on the shelf: a count over the shelf's index.
+    public func position(ofPost id: String, on shelf: Shelf) throws(LibraryError) -> Int? {
+        try read { db in
+            guard let post = try Row.fetchOne(db, sql: "SELECT seq, ordinal FROM post WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let seq: Int64 = post["seq"]
+            let ordinal: Int64 = post["ordinal"]
+            switch shelf {
+            case .all:
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE ordinal < ?", arguments: [ordinal])
+            case .category(let name):
+                guard try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = 'category' AND name = ? AND post = ?)
+                    """, arguments: [name, seq]) == true else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
+                    """, arguments: [name, ordinal])
+            case .bookmarks:
+                guard let created = try Double.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE postID = ?",
+                                                        arguments: [id]) else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
+                    WHERE b.createdAt > ?1 OR (b.createdAt = ?1 AND b.postID > ?2)
+                    """, arguments: [created, id])
+            }
+        }
+    }
+
     /// A headline's columns from `post p`, `bookmark b` and `reading r`.
     static let headlineColumns = "p.id, p.title, p.outlet, p.date, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
     /// Joins a post `p` with its marks; they follow the stable id, not the rowid.

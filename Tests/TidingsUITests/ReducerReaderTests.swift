@@ -108,3 +108,32 @@ extension ReducerReaderTests {
         #expect(Self.row(session, 3)?.isUnread == true)
     }
 }
+
+extension ReducerReaderTests {
+    @Test("Esc after opening a search result keeps that post selected in the whole list (9)")
+    func escKeepsOpenedResult() {
+        var session = Harness(SearchFixtures.library())
+        session.type("jj")  // s-2 selected before the search
+        session.type("/launch")
+        session.press(.enter)  // browse the results
+        session.type("j")
+        let found = session.state.list.selected?.id
+        #expect(found != nil && found != "s-2")
+        session.press(.enter)  // open it
+        session.press(.escape)  // back to the results
+        session.press(.escape)  // out of the search
+        #expect(session.state.search == nil)
+        #expect(session.state.list.selected?.id == found)
+    }
+
+    @Test("Esc without opening a result restores the post selected before the search (9)")
+    func escRestores() {
+        var session = Harness(SearchFixtures.library())
+        session.type("jj")
+        session.type("/launch")
+        session.press(.enter)
+        session.type("j")
+        session.press(.escape)
+        #expect(session.state.list.selected?.id == "s-2")
+    }
+}

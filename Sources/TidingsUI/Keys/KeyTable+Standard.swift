@@ -16,7 +16,7 @@ extension KeyTable {
             Binding(.toggleBookmark, [.character("b")], "Bookmark the story, or remove it"),
             Binding(.toggleRead, [.character("m")], "Mark the story read or unread"),
             Binding(.nextUnread, [.character("u")], "Next unread story"),
-            Binding(.markTabRead, [.character("A")], "Mark every story of the tab read (y confirms)"),
+            Binding(.markTabRead, [.character("A")], "Mark the whole tab read (y confirms)"),
             Binding(.search, [.character("/")], "Search this tab as you type"),
             Binding(.nextMatch, [.character("n")], "Next match, or next search result"),
             Binding(.prevMatch, [.character("N")], "Previous match, or previous result"),

@@ -39,6 +39,8 @@ extension AppState {
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
             applyRead(id: id, isRead: isRead)
+        case .postLocated(let tab, let id, let index):
+            applyLocated(tab: tab, id: id, index: index)
         case .tabMarkedRead(let tab, let count):
             applyTabMarkedRead(tab: tab, count: count)
         case .readTimerFired(let id):
@@ -86,6 +88,9 @@ extension AppState {
         self.list = list
 
         effects += followSelection(list)
+        if focus == .article, searches[activeTab]?.results != nil, let id = list.selected?.id {
+            searches[activeTab]?.opened = id
+        }
         effects += reconcileReadTimer()
         if list.isEmpty, focus == .article { focus = .list }
         return effects

@@ -15,6 +15,8 @@ public enum Action: Equatable, Sendable {
     case bookmarkChanged(id: String, isBookmarked: Bool)
     /// The answer to `.setRead`: the post is now read or unread.
     case readChanged(id: String, isRead: Bool)
+    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab`.
+    case postLocated(tab: Shelf, id: String, index: Int?)
     /// The answer to `.markTabRead`: `count` posts of `tab` became read.
     case tabMarkedRead(tab: Shelf, count: Int)
     /// The time asked for by `.startReadTimer` has passed.

@@ -38,6 +38,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var removedBookmarks: Set<String> = []
     /// The tab whose posts `A` asked to mark read, until the next key confirms (`y`) or not.
     public internal(set) var confirmingMarkRead: Shelf?
+    /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
+    public internal(set) var awaitingLocate: String?
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?

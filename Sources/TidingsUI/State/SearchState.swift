@@ -29,6 +29,9 @@ public struct SearchState: Equatable, Sendable {
     /// The newest query, when it could not be run, and why.
     public internal(set) var failedKey: ListKey?
     public internal(set) var failureHint: String?
+    /// The last result the reader opened (the story pane had the keys on it): clearing the
+    /// search selects it in the tab's whole list, so Esc keeps what was found.
+    public internal(set) var opened: String?
 
     public init(line: SearchLine = SearchLine(), order: SearchOrder, isEditing: Bool = true) {
         self.line = line

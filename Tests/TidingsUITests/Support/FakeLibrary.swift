@@ -36,6 +36,8 @@ struct FakeLibrary {
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
+        case .locatePost(let tab, let id):
+            return .postLocated(tab: tab, id: id, index: posts[tab]?.firstIndex { $0.id == id })
         case .markTabRead(let tab):
             if let writeFailure { return .failed(writeFailure) }
             let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
