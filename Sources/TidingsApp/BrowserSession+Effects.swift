@@ -71,8 +71,12 @@ extension BrowserSession {
 
     private func loadTabs() throws(LibraryError) -> [TabInfo] {
         let counts = try library.shelfCounts()
-        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all)]
-        tabs += counts.categories.map { TabInfo(kind: .category($0.name), title: $0.name, count: $0.count) }
+        let read = try library.readCounts()
+        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all, unread: max(0, counts.all - read.all))]
+        tabs += counts.categories.map {
+            TabInfo(kind: .category($0.name), title: $0.name, count: $0.count,
+                    unread: max(0, $0.count - (read.categories[$0.name] ?? 0)))
+        }
         tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: counts.bookmarks))
         return tabs
     }

@@ -22,6 +22,26 @@ extension Library {
         }
     }
 
+    /// How many posts are read, in all and per category. Read from the read marks, not the
+    /// posts: the work grows with what the reader has read, not with the archive, so the tab
+    /// bar's unread counts (count minus read) stay cheap on every reload of the tabs.
+    public func readCounts() throws(LibraryError) -> (all: Int, categories: [String: Int]) {
+        try read { db in
+            let all = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL
+                """) ?? 0
+            var categories: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                JOIN label l ON l.post = p.seq AND l.kind = 'category'
+                WHERE r.readAt IS NOT NULL GROUP BY l.name
+                """) {
+                categories[row["name"]] = row["n"]
+            }
+            return (all, categories)
+        }
+    }
+
     /// One page of a shelf's headlines, read state and bookmark marks included; reads only the
     /// rows asked for. All and the categories are in archive order, the bookmarks most recently
     /// bookmarked first.

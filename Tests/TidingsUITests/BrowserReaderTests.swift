@@ -130,9 +130,23 @@ extension BrowserReaderTests {
         #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
         session.type("]]]]]")  // Society, far right among the categories
         #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
-        #expect(session.lines[0].contains("Society 48"))
+        #expect(session.lines[0].contains("Society 32/48"))
         session.type("]")
         #expect(session.state.activeTab == .bookmarks)
         #expect(session.lines[0].hasSuffix("★ Bookmarks 3"))
+    }
+}
+
+extension BrowserReaderTests {
+    @Test("the tab bar shows unread/total for All and the categories, and follows read marks (6, 11)")
+    func unreadCounts() {
+        var session = Harness(SearchFixtures.library())
+        // 12 posts, every third read: 8 unread; Military (even) 4 of 6, Society (odd) 4 of 6.
+        #expect(session.lines[0].contains("All 8/12"))
+        #expect(session.lines[0].contains("Military 4/6"))
+        #expect(session.lines[0].hasSuffix("★ Bookmarks 2"))
+        session.type("m")  // s-0 read
+        #expect(session.lines[0].contains("All 7/12"))
+        #expect(session.lines[0].contains("Military 3/6"))
     }
 }

@@ -78,7 +78,7 @@ struct ReducerMarksTests {
         session.type("jj")  // s-1 is read already; s-2 is unread
         #expect(session.timers == ["s-2"])
         let effects = session.effects { $0.fireTimers() }
-        #expect(effects == [.setRead(id: "s-2", isRead: true)])
+        #expect(effects == [.setRead(id: "s-2", isRead: true), .loadTabs])  // the tab bar's unread counts follow
         #expect(Self.row(session, 0)?.isUnread == true)
         #expect(Self.row(session, 2)?.isUnread == false)
         #expect(session.state.message == nil)  // automatic: no announcement

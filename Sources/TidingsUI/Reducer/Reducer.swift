@@ -39,10 +39,13 @@ extension AppState {
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
             applyRead(id: id, isRead: isRead)
+            // The tab bar's unread counts follow.
+            effects.append(.loadTabs)
         case .postLocated(let tab, let id, let index):
             applyLocated(tab: tab, id: id, index: index)
         case .tabMarkedRead(let tab, let count):
             applyTabMarkedRead(tab: tab, count: count)
+            effects.append(.loadTabs)
         case .readTimerFired(let id):
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):

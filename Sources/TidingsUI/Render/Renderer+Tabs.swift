@@ -2,10 +2,11 @@ import TidingsScreen
 
 /// The tab bar on the first row.
 extension Renderer {
-    /// One tab's text: ` All 1,204 `, ` ★ Bookmarks 3 `.
+    /// One tab's text: ` All 12/1,204 ` (unread of all, as newsboat counts), ` ★ Bookmarks 3 `.
     static func label(of tab: TabInfo) -> String {
         let title = tab.kind == .bookmarks ? "★ " + tab.title : tab.title
-        return " \(Sanitizer.clean(title)) \(grouped(tab.count)) "
+        let count = tab.unread.map { "\(grouped($0))/\(grouped(tab.count))" } ?? grouped(tab.count)
+        return " \(Sanitizer.clean(title)) \(count) "
     }
 
     /// The tabs, with `★ Bookmarks` pinned at the right end so that it is always on screen

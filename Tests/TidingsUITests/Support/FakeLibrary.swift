@@ -15,8 +15,11 @@ struct FakeLibrary {
 
     /// The tab list as the loop would report it.
     var tabs: [TabInfo] {
-        [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0)]
-            + categories.map { TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0) }
+        func unread(_ shelf: Shelf) -> Int { posts[shelf]?.filter(\.isUnread).count ?? 0 }
+        return [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0, unread: unread(.all))]
+            + categories.map {
+                TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0, unread: unread(.category($0)))
+            }
             + [TabInfo(kind: .bookmarks, title: "Bookmarks", count: posts[.bookmarks]?.count ?? 0)]
     }
 
