@@ -76,6 +76,11 @@ let package = Package(
             dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The real session loop on a real library through a scripted terminal.
+        .testTarget(
+            name: "TidingsAppTests",
+            dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
+        ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
     ],
     swiftLanguageModes: [.v6]
