@@ -31,6 +31,15 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The system libxml2 (its HTML parser and its XML parser); only TidingsWeb imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Web content: HTML archive pages and RSS/Atom feeds turned into posts
+        // (WebDocumentReader); the one adapter over CLibXML2.
+        .target(name: "TidingsWeb", dependencies: ["TidingsCore", "CLibXML2"]),
         // The ncurses adapter: implements TidingsUI's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
         // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
@@ -68,6 +77,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
