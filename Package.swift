@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY",
+                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY", "TidingsWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
