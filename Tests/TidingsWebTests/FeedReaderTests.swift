@@ -138,6 +138,15 @@ struct FeedReaderTests {
         #expect(document.diagnostics[1].message.contains("sometime soon"))
     }
 
+    @Test("a feed without items is a feed with no posts, not an error")
+    func emptyFeed() throws {
+        let document = try WebDocumentReader.read(Array("<rss version=\"2.0\"><channel><title>New blog</title></channel></rss>".utf8),
+                                                   url: "http://127.0.0.1:1/empty", contentType: nil)
+        #expect(document.kind == .feed)
+        #expect(document.title == "New blog")
+        #expect(document.posts.isEmpty)
+    }
+
     @Test("RFC 822 and RFC 3339 dates", arguments: [
         ("Mon, 14 Sep 2026 08:30:00 +0000", "2026-09-14"), ("14 Sep 2026 08:30 GMT", "2026-09-14"),
         ("Tue, 1 Dec 26 23:59:59 -0800", "2026-12-01"), ("2026-09-14T23:30:00-05:00", "2026-09-14"),
