@@ -41,7 +41,10 @@ public enum WebDocumentReader {
             throw WebContentError(url: url, reason: "neither a feed nor an archive page with posts")
         }
         if declared == nil, let label = metaCharset(page) {
-            let metaCharset = try charset(label, url: url)
+            var metaCharset = try charset(label, url: url)
+            // A page that could say so in ASCII is not UTF-16, whatever its meta tag claims
+            // (browsers read such a page as UTF-8 too).
+            if case .libxml(let name) = metaCharset, name.hasPrefix("UTF-16") { metaCharset = .utf8 }
             diagnostics.removeAll()
             let again = metaCharset.prepare(body)
             if again.bytes != prepared.bytes || again.encoding != prepared.encoding,
