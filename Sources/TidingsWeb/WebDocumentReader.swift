@@ -14,18 +14,19 @@ public enum WebDocumentReader {
             throw WebContentError(url: url, reason: "empty document")
         }
         var body = bytes
-        var declared: (charset: WebCharset, name: String)?
+        // The character set the document or its server declares, in order of authority.
+        var declared: WebCharset?
         if let (charset, length) = WebCharset.byteOrderMark(bytes) {
             body = Array(bytes.dropFirst(length))
-            declared = (charset, "byte order mark")
+            declared = charset
         } else if let label = contentType.flatMap(WebCharset.parameter(inContentType:))
                     ?? WebCharset.xmlDeclarationEncoding(bytes) {
-            declared = (try charset(label, url: url), label)
+            declared = try charset(label, url: url)
         }
         var diagnostics: [Diagnostic] = []
         let prepared: (bytes: [UInt8], encoding: String)
         if let declared {
-            prepared = declared.charset.prepare(body)
+            prepared = declared.prepare(body)
         } else {
             prepared = guess(body, url: url, diagnostics: &diagnostics)
         }
