@@ -77,7 +77,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
-        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore", "TidingsUI"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )
