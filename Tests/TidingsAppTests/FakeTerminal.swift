@@ -8,7 +8,9 @@ import TidingsScreen
 /// A `.waitUntil` step holds the script until the last frame passes its check, answering
 /// `.timeout` meanwhile after waiting on the loop's wake-up pipe as the real terminal does, so
 /// search answers from the worker arrive in between. It gives up after ``patience`` (the
-/// test then fails on ``gaveUp``) rather than hang; the loop itself is never timed.
+/// test then fails on ``gaveUp``) rather than hang; the loop itself is never timed. The
+/// patience is long on purpose: the worker's tasks run on Swift's shared thread pool, which
+/// the other suites' blocking tests may hold for a minute or more of a full `swift test`.
 final class FakeTerminal: Terminal {
     enum Step {
         case key(Key)
@@ -25,7 +27,7 @@ final class FakeTerminal: Terminal {
     private(set) var gaveUp: String?
     private var steps: [Step]
     private var waitingSince: Date?
-    let patience: TimeInterval = 20
+    let patience: TimeInterval = 300
 
     init(columns: Int = 80, rows: Int = 24, _ steps: [Step]) {
         size = Size(columns: columns, rows: rows)
