@@ -3,14 +3,8 @@ import TidingsLibrary
 import TidingsUI
 
 extension BrowserSession {
-    /// What running an effect leads to.
-    enum Outcome {
-        case next([Action])
-        case quit(Int32)
-    }
-
     /// Runs one effect against the library or the terminal.
-    func perform(_ effect: Effect) -> Outcome {
+    func perform(_ effect: Effect) -> EffectOutcome {
         do {
             switch effect {
             case .loadTabs:
