@@ -9,11 +9,18 @@ extension BrowserSession {
             switch effect {
             case .loadTabs:
                 return .next([.tabsLoaded(try loadTabs())])
-            case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
+            case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
                 if let query {
                     searches.submit(SearchRequest(tab: tab, query: query, order: order, offset: offset, limit: limit,
                                                   generation: generation))
                     return .next([])
+                }
+                if unreadOnly {
+                    // Not the tab's count: how many of its posts are unread now, with the page.
+                    let rows = try library.unreadHeadlines(on: tab, offset: offset, limit: limit)
+                    return .next([.headlinesLoaded(HeadlinePage(
+                        tab: tab, offset: offset, total: try library.unreadCount(on: tab), rows: rows,
+                        generation: generation, unreadOnly: true))])
                 }
                 // No COUNT(*) per page: the reducer takes a whole tab's length from its tab.
                 let rows = try library.headlines(on: tab, offset: offset, limit: limit)
@@ -26,8 +33,10 @@ extension BrowserSession {
                 return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
-            case .locatePost(let tab, let id):
-                return .next([.postLocated(tab: tab, id: id, index: try library.position(ofPost: id, on: tab))])
+            case .locatePost(let tab, let id, let unreadOnly):
+                let index = unreadOnly
+                    ? try library.unreadPosition(ofPost: id, on: tab) : try library.position(ofPost: id, on: tab)
+                return .next([.postLocated(tab: tab, id: id, index: index, unreadOnly: unreadOnly)])
             case .markTabRead(let tab):
                 return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])
             case .setRead(let id, let isRead):

@@ -19,6 +19,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextUnread = "next-unread"
     /// Every post of the tab becomes read, once confirmed with `y`.
     case markTabRead = "mark-tab-read"
+    /// The tab lists only its unread posts, or all of them again.
+    case toggleUnreadOnly = "toggle-unread"
     /// Open the search line (or edit the kept query).
     case search
     /// In the story, the next search match; in the list, the next result.

@@ -17,6 +17,7 @@ extension KeyTable {
             Binding(.toggleRead, [.character("m")], "Mark the story read or unread"),
             Binding(.nextUnread, [.character("u")], "Next unread story"),
             Binding(.markTabRead, [.character("A")], "Mark the whole tab read (y confirms)"),
+            Binding(.toggleUnreadOnly, [.character("U")], "Only unread stories, or all again"),
             Binding(.search, [.character("/")], "Search this tab as you type"),
             Binding(.nextMatch, [.character("n")], "Next match, or next search result"),
             Binding(.prevMatch, [.character("N")], "Previous match, or previous result"),

@@ -81,6 +81,8 @@ extension AppState {
             return findNextUnread()
         case .markTabRead:
             askToMarkTabRead()
+        case .toggleUnreadOnly:
+            return toggleUnreadOnly()
         case .search:
             openSearch()
         case .nextMatch, .prevMatch:

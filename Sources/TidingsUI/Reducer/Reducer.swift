@@ -41,8 +41,8 @@ extension AppState {
             applyRead(id: id, isRead: isRead)
             // The tab bar's unread counts follow.
             effects.append(.loadTabs)
-        case .postLocated(let tab, let id, let index):
-            applyLocated(tab: tab, id: id, index: index)
+        case .postLocated(let tab, let id, let index, let unreadOnly):
+            applyLocated(tab: tab, id: id, index: index, unreadOnly: unreadOnly)
         case .tabMarkedRead(let tab, let count):
             applyTabMarkedRead(tab: tab, count: count)
             effects.append(.loadTabs)
@@ -61,13 +61,15 @@ extension AppState {
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
     private mutating func accept(_ page: HeadlinePage) -> Bool {
-        if page.query == nil {
+        if page.query == nil, !page.unreadOnly {
             // A whole tab is as long as its tab says: the one count, read with the tabs (the
             // loop answers `.loadTabs` before the pages asked for with it).
             var page = page
             if let count = tabs.first(where: { $0.kind == page.tab })?.count { page.total = count }
             return lists[page.tab]?.accept(page) == true
         }
+        // The unread posts are counted by the library with the page.
+        if page.query == nil { return lists[page.tab]?.accept(page) == true }
         return searches[page.tab]?.accept(page) == true
     }
 
@@ -139,7 +141,11 @@ extension AppState {
             .map(\.element)
         for tab in tabs {
             // A reload already under way was asked after the change and brings the new length.
-            guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
+            // An unread-only list is not as long as its tab, and a post read there keeps its
+            // row (losing its `•`) until the list is reloaded: Ctrl-L, a tab switch or `U`.
+            guard let list = lists[tab.kind], !list.key.unreadOnly, let total = list.total, total != tab.count,
+                list.stale.isEmpty
+            else {
                 continue
             }
             // The Bookmarks tab on screen keeps its rows (a removal can be undone) until left.

@@ -100,6 +100,9 @@ extension Renderer {
         let lines: [(String, Style)]
         if state.list.key.query != nil {
             lines = [("No posts match the search.", theme.bold)]
+        } else if state.list.key.unreadOnly {
+            let key = state.keyTable.label(of: .toggleUnreadOnly) ?? "U"
+            lines = [("No unread posts in this tab.", theme.bold), ("\(key) lists them all.", theme.plain)]
         } else {
             switch state.activeTab {
             case .all:

@@ -15,8 +15,9 @@ public enum Action: Equatable, Sendable {
     case bookmarkChanged(id: String, isBookmarked: Bool)
     /// The answer to `.setRead`: the post is now read or unread.
     case readChanged(id: String, isRead: Bool)
-    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab`.
-    case postLocated(tab: Shelf, id: String, index: Int?)
+    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab` (or its
+    /// unread posts, as asked).
+    case postLocated(tab: Shelf, id: String, index: Int?, unreadOnly: Bool = false)
     /// The answer to `.markTabRead`: `count` posts of `tab` became read.
     case tabMarkedRead(tab: Shelf, count: Int)
     /// The time asked for by `.startReadTimer` has passed.

@@ -40,6 +40,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var confirmingMarkRead: Shelf?
     /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
     public internal(set) var awaitingLocate: String?
+    /// Tabs that list only their unread posts (`U`); each tab keeps its own choice.
+    public internal(set) var unreadOnly: Set<Shelf> = []
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?
@@ -66,7 +68,8 @@ public struct AppState: Equatable, Sendable {
     /// whole list. Setting it writes back to wherever it came from.
     public internal(set) var list: HeadlineList {
         get {
-            searches[activeTab]?.results ?? lists[activeTab] ?? HeadlineList(key: ListKey(tab: activeTab))
+            searches[activeTab]?.results ?? lists[activeTab]
+                ?? HeadlineList(key: ListKey(tab: activeTab, unreadOnly: unreadOnly.contains(activeTab)))
         }
         set {
             if searches[activeTab]?.results != nil {

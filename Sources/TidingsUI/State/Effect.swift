@@ -19,11 +19,14 @@ public enum Effect: Equatable, Sendable {
     /// page's `summary`, and a `hint` when the query was read loosely; a query that cannot be
     /// run answers with `failed: true` and a short `hint`, never an SQL error.
     ///
+    /// `unreadOnly`: only the tab's unread posts, in the same order; the page's `total` is
+    /// then their number (the reducer keeps it).
+    ///
     /// Searches may run on a background worker: a request with a higher `generation` for the
     /// same tab supersedes the earlier ones, which may be cancelled and need no answer.
     case loadHeadlines(
         tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
-        generation: Int = 0)
+        generation: Int = 0, unreadOnly: Bool = false)
     /// The search requests under way are no longer wanted (the search was cleared); nothing
     /// answers this, and their answers, if any still come, are dropped.
     case cancelSearch
@@ -34,9 +37,10 @@ public enum Effect: Equatable, Sendable {
     /// durable, with `.bookmarkChanged` (the new state), or `.failed` with a message for the
     /// status line (read-only library, full disk), and the mark then stays as it was.
     case toggleBookmark(id: String)
-    /// Find the index of post `id` in the whole list of `tab`; answer with `.postLocated`
-    /// (index nil when the post is not in it).
-    case locatePost(tab: Shelf, id: String)
+    /// Find the index of post `id` in the whole list of `tab` (with `unreadOnly`, in its list
+    /// of unread posts: where the post is, or would be were it unread); answer with
+    /// `.postLocated` (index nil when the post is not in the tab).
+    case locatePost(tab: Shelf, id: String, unreadOnly: Bool = false)
     /// Mark every post of the tab read; answer with `.tabMarkedRead` (how many changed), or `.failed`.
     case markTabRead(tab: Shelf)
     /// Mark the post read or unread; answer with `.readChanged`, or `.failed`.

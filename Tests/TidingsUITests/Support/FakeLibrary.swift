@@ -28,7 +28,14 @@ struct FakeLibrary {
         switch effect {
         case .loadTabs:
             return .tabsLoaded(tabs)
-        case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
+        case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
+            if unreadOnly {
+                // As the library does: a filter in the query, counted with the page.
+                let rows = (posts[tab] ?? []).filter(\.isUnread)
+                let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
+                return .headlinesLoaded(HeadlinePage(
+                    tab: tab, offset: offset, total: rows.count, rows: slice, generation: generation, unreadOnly: true))
+            }
             return .headlinesLoaded(
                 page(tab, query: query, order: order, offset: offset, limit: limit, generation: generation))
         case .loadArticle(let id):
@@ -39,8 +46,13 @@ struct FakeLibrary {
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
-        case .locatePost(let tab, let id):
-            return .postLocated(tab: tab, id: id, index: posts[tab]?.firstIndex { $0.id == id })
+        case .locatePost(let tab, let id, let unreadOnly):
+            let rows = posts[tab] ?? []
+            guard let index = rows.firstIndex(where: { $0.id == id }) else {
+                return .postLocated(tab: tab, id: id, index: nil, unreadOnly: unreadOnly)
+            }
+            let position = unreadOnly ? rows[..<index].filter(\.isUnread).count : index
+            return .postLocated(tab: tab, id: id, index: position, unreadOnly: unreadOnly)
         case .markTabRead(let tab):
             if let writeFailure { return .failed(writeFailure) }
             let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
