@@ -9,6 +9,14 @@ extension BrowserSession {
             switch effect {
             case .loadTabs:
                 return .next([.tabsLoaded(try loadTabs())])
+            case .loadPicks:
+                let entries = try library.pickableShelves().map {
+                    TabInfo(picked: $0.shelf, count: $0.count, unread: $0.unread)
+                }
+                return .next([.picksLoaded(entries)])
+            case .countShelf(let shelf):
+                let counted = try library.shelfCount(shelf)
+                return .next([.shelfCounted(TabInfo(picked: shelf, count: counted.count, unread: counted.unread))])
             case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
                 if let query {
                     searches.submit(SearchRequest(tab: tab, query: query, order: order, offset: offset, limit: limit,

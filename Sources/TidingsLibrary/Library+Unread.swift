@@ -20,13 +20,21 @@ extension Library {
                           ORDER BY p.ordinal LIMIT ? OFFSET ?) page
                     JOIN post p ON p.seq = page.seq \(Library.markJoins) ORDER BY page.ordinal
                     """, arguments: [limit, offset])
-            case .category(let name):
+            case .category, .tag, .author:
+                let label = shelf.label!
                 rows = try Row.fetchAll(db, sql: """
                     SELECT \(Library.headlineColumns)
                     FROM (SELECT l.post, l.ordinal FROM label l JOIN post p ON p.seq = l.post
-                          WHERE l.kind = 'category' AND l.name = ? AND \(Library.isUnread)
+                          WHERE l.kind = ? AND l.name = ? AND \(Library.isUnread)
                           ORDER BY l.ordinal LIMIT ? OFFSET ?) page
                     JOIN post p ON p.seq = page.post \(Library.markJoins) ORDER BY page.ordinal
+                    """, arguments: [label.kind, label.name, limit, offset])
+            case .outlet(let name):
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(Library.headlineColumns)
+                    FROM (SELECT p.seq, p.ordinal FROM post p WHERE p.outlet = ? AND \(Library.isUnread)
+                          ORDER BY p.ordinal LIMIT ? OFFSET ?) page
+                    JOIN post p ON p.seq = page.seq \(Library.markJoins) ORDER BY page.ordinal
                     """, arguments: [name, limit, offset])
             case .bookmarks:
                 rows = try Row.fetchAll(db, sql: """
@@ -51,12 +59,19 @@ extension Library {
                     SELECT (SELECT posts FROM tally WHERE kind = 'all' AND name = '')
                          - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL)
                     """)
-            case .category(let name):
+            case .category, .tag, .author:
+                let label = shelf.label!
                 count = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT COALESCE(MAX(posts), 0) FROM tally WHERE kind = 'category' AND name = ?1)
+                    SELECT (SELECT COALESCE(MAX(posts), 0) FROM tally WHERE kind = ?1 AND name = ?2)
                          - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
-                            JOIN label l ON l.post = p.seq AND l.kind = 'category' AND l.name = ?1
+                            JOIN label l ON l.post = p.seq AND l.kind = ?1 AND l.name = ?2
                             WHERE r.readAt IS NOT NULL)
+                    """, arguments: [label.kind, label.name])
+            case .outlet(let name):
+                count = try Int.fetchOne(db, sql: """
+                    SELECT (SELECT COUNT(*) FROM post WHERE outlet = ?1)
+                         - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
+                            WHERE p.outlet = ?1 AND r.readAt IS NOT NULL)
                     """, arguments: [name])
             case .bookmarks:
                 count = try Int.fetchOne(db, sql: """
@@ -82,13 +97,20 @@ extension Library {
                 return try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM post p WHERE p.ordinal < ? AND \(Library.isUnread)
                     """, arguments: [ordinal])
-            case .category(let name):
+            case .category, .tag, .author:
+                let label = shelf.label!
                 guard try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = 'category' AND name = ? AND post = ?)
-                    """, arguments: [name, seq]) == true else { return nil }
+                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = ? AND name = ? AND post = ?)
+                    """, arguments: [label.kind, label.name, seq]) == true else { return nil }
                 return try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM label l JOIN post p ON p.seq = l.post
-                    WHERE l.kind = 'category' AND l.name = ? AND l.ordinal < ? AND \(Library.isUnread)
+                    WHERE l.kind = ? AND l.name = ? AND l.ordinal < ? AND \(Library.isUnread)
+                    """, arguments: [label.kind, label.name, ordinal])
+            case .outlet(let name):
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post WHERE seq = ? AND outlet = ?)",
+                                        arguments: [seq, name]) == true else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM post p WHERE p.outlet = ? AND p.ordinal < ? AND \(Library.isUnread)
                     """, arguments: [name, ordinal])
             case .bookmarks:
                 guard let created = try Double.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE postID = ?",

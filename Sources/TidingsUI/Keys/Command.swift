@@ -30,6 +30,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case toggleOrder = "toggle-order"
     case nextTab = "next-tab"
     case prevTab = "prev-tab"
+    /// Open a tag, author or outlet as a tab, from a filterable list.
+    case pickList = "pick-list"
     /// Keys `1`–`9`: the digit says which tab.
     case jumpTab = "jump-tab"
     case toggleLayout = "toggle-layout"

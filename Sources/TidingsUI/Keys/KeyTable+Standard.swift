@@ -22,6 +22,7 @@ extension KeyTable {
             Binding(.nextMatch, [.character("n")], "Next match, or next search result"),
             Binding(.prevMatch, [.character("N")], "Previous match, or previous result"),
             Binding(.toggleOrder, [.control("o")], "Results by relevance or archive order"),
+            Binding(.pickList, [.character("t")], "Open a tag, author or outlet as a tab"),
             Binding(.nextTab, [.character("]")], "Next tab"),
             Binding(.prevTab, [.character("[")], "Previous tab"),
             Binding(

@@ -10,6 +10,7 @@ extension AppState {
             guard let command = keyTable.command(for: key) else { return [] }
             return handleHelp(command, scroll: scroll)
         }
+        if case .picker(let picker) = overlay { return handlePicker(key, picker) }
         if let tab = confirmingMarkRead {
             // The question takes the next key: `y` goes ahead, anything else leaves it.
             confirmingMarkRead = nil
@@ -83,6 +84,8 @@ extension AppState {
             askToMarkTabRead()
         case .toggleUnreadOnly:
             return toggleUnreadOnly()
+        case .pickList:
+            return openPicker()
         case .search:
             openSearch()
         case .nextMatch, .prevMatch:

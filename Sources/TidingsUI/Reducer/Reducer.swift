@@ -25,6 +25,14 @@ extension AppState {
             size = newSize
         case .tabsLoaded(let newTabs):
             effects += applyTabs(newTabs)
+        case .picksLoaded(let entries):
+            picks = entries
+            if case .picker(var picker) = overlay {
+                picker.selection = min(picker.selection, max(0, picker.matches(in: entries).count - 1))
+                overlay = .picker(picker)
+            }
+        case .shelfCounted(let info):
+            applyPickedCount(info)
         case .headlinesLoaded(let page):
             // A page nobody waits for (superseded query, tab left, list reloaded) is stale.
             guard accept(page) else { return [] }
@@ -133,8 +141,16 @@ extension AppState {
             switch kind {
             case .all: 0
             case .category: 1
-            case .bookmarks: 2
+            case .tag, .author, .outlet: 2
+            case .bookmarks: 3
             }
+        }
+        // The loop knows only the fixed tabs: the picked one stays, and its counts are asked for.
+        var newTabs = newTabs
+        var effects: [Effect] = []
+        if let pickedTab, !newTabs.contains(where: { $0.kind == pickedTab.kind }) {
+            newTabs.append(pickedTab)
+            effects.append(.countShelf(pickedTab.kind))
         }
         tabs = newTabs.enumerated()
             .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
@@ -153,9 +169,9 @@ extension AppState {
             let generation = nextGeneration()
             lists[tab.kind]?.refresh(generation: generation)
         }
-        guard let first = tabs.first else { return [] }
+        guard let first = tabs.first else { return effects }
         searches = searches.filter { entry in tabs.contains { $0.kind == entry.key } }
-        return tabs.contains(where: { $0.kind == activeTab }) ? [] : selectTab(first.kind)
+        return effects + (tabs.contains(where: { $0.kind == activeTab }) ? [] : selectTab(first.kind))
     }
 
     /// Makes `kind` the active tab and reloads its list on screen (another browser may have

@@ -112,6 +112,8 @@ extension Renderer {
                 lines = [("No bookmarks yet.", theme.bold), ("\(key) bookmarks the selected post.", theme.plain)]
             case .category:
                 lines = [("No posts in this category.", theme.bold)]
+            case .tag, .author, .outlet:
+                lines = [("No posts here any more.", theme.bold)]
             }
         }
         let text = rect.inset(columns: 1)

@@ -34,7 +34,11 @@ struct Renderer {
         drawArticle(in: layout.article)
         if let separator = layout.separator { drawSeparator(separator) }
         drawStatus(in: layout.status)
-        if case .help(let scroll) = state.overlay { drawHelp(scroll: scroll) }
+        switch state.overlay {
+        case .help(let scroll): drawHelp(scroll: scroll)
+        case .picker(let picker): drawPicker(picker)
+        case nil: break
+        }
     }
 
     /// The rule between the panes. While the story pane has the keys it is drawn bold and

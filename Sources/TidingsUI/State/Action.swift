@@ -20,6 +20,10 @@ public enum Action: Equatable, Sendable {
     case postLocated(tab: Shelf, id: String, index: Int?, unreadOnly: Bool = false)
     /// The answer to `.markTabRead`: `count` posts of `tab` became read.
     case tabMarkedRead(tab: Shelf, count: Int)
+    /// The answer to `.loadPicks`: every tag, author and outlet, titled as ``TabInfo/init(picked:count:unread:)``.
+    case picksLoaded([TabInfo])
+    /// The answer to `.countShelf`: the picked tab's fresh counts.
+    case shelfCounted(TabInfo)
     /// The time asked for by `.startReadTimer` has passed.
     case readTimerFired(id: String)
     /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.

@@ -40,6 +40,11 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var confirmingMarkRead: Shelf?
     /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
     public internal(set) var awaitingLocate: String?
+    /// The picker's entries once `.loadPicks` has answered; asked for again each time it opens.
+    public internal(set) var picks: [TabInfo]?
+    /// The tag, author or outlet opened from the picker: one "pick" tab before Bookmarks,
+    /// replaced by the next pick.
+    public internal(set) var pickedTab: TabInfo?
     /// Tabs that list only their unread posts (`U`); each tab keeps its own choice.
     public internal(set) var unreadOnly: Set<Shelf> = []
     public internal(set) var focus: Pane = .list

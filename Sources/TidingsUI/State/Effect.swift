@@ -9,6 +9,10 @@ import TidingsCore
 public enum Effect: Equatable, Sendable {
     /// Query the tab list; answer with `.tabsLoaded`.
     case loadTabs
+    /// List every tag, author and outlet with its counts for the picker; answer with `.picksLoaded`.
+    case loadPicks
+    /// Count one shelf's posts and unread posts (the picked tab); answer with `.shelfCounted`.
+    case countShelf(Shelf)
     /// Query `limit` rows of a list from `offset`; answer with `.headlinesLoaded` whose page
     /// echoes `tab`, `query`, `order` and `generation`.
     ///
