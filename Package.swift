@@ -38,10 +38,15 @@ let package = Package(
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
         .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
+        // Following web sources: the HTTP client (URLSession with our limits), fetching with
+        // pagination, storing through the library, and `update` of every source.
+        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary"]),
+        // Test helpers shared by test targets and the bench (the fixture HTTP server); not a product.
+        .target(name: "TidingsTestSupport", dependencies: ["TidingsCore"]),
         .executableTarget(
             name: "tidings",
             dependencies: [
-                "TidingsApp", "TidingsTerminal", "TidingsLibrary",
+                "TidingsApp", "TidingsTerminal", "TidingsLibrary", "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +73,11 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(
+            name: "TidingsFeedsTests",
+            dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
