@@ -149,3 +149,15 @@ import TidingsTestSupport
         }
     }
 }
+
+extension HTTPClientTests {
+    /// Also: a relative Location keeps its trailing slash (FoundationNetworking's own
+    /// resolution dropped it).
+    @Test func aRedirectToItselfIsALoop() async throws {
+        server.route("/self/", .redirect(to: "/self/"))
+        await #expect(throws: FetchError.tooManyRedirects(server.url("/self/"), limit: 10)) {
+            try await HTTPClient().fetch(FetchRequest(url: server.url("/self/")))
+        }
+        #expect(Set(server.requests.map(\.path)) == ["/self/"])
+    }
+}

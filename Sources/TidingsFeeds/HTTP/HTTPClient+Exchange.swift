@@ -177,7 +177,11 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
             task.cancel()
             return
         }
-        completionHandler(request)
+        // Follow the Location as written: FoundationNetworking's own resolution drops a
+        // trailing slash ("/feed/" became "/feed"), which on most blogs is another page.
+        var next = request
+        if let target { next.url = target.absoluteURL }
+        completionHandler(next)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
