@@ -33,11 +33,11 @@ struct List: ParsableCommand {
         }
     }
 
-    /// `id  date  outlet  title`, the columns a person scans.
+    /// `id  date  outlet  title  url`, the columns a person scans (the link when there is one).
     static func summaryLine(_ post: Post) -> String {
         let date = post.date?.iso ?? "----------"
         let outlet = (post.outlet ?? "-").padding(to: 14)
-        return "\(post.id)  \(date)  \(outlet)  \(post.title)"
+        return "\(post.id)  \(date)  \(outlet)  \(post.title)" + (post.url.map { "  " + $0 } ?? "")
     }
 }
 

@@ -51,7 +51,7 @@ struct PostJSON: Encodable {
     var post: Post
 
     enum Key: String, CodingKey {
-        case id, title, categories, tags, authors, outlet, date, paragraphs
+        case id, title, categories, tags, authors, outlet, date, url, paragraphs
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -63,6 +63,7 @@ struct PostJSON: Encodable {
         try container.encode(post.authors, forKey: .authors)
         try container.encode(post.outlet, forKey: .outlet)
         try container.encode(post.date?.iso, forKey: .date)
+        try container.encode(post.url, forKey: .url)
         try container.encode(post.paragraphs, forKey: .paragraphs)
     }
 }

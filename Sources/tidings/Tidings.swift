@@ -13,12 +13,13 @@ struct Tidings: ParsableCommand {
 
             Exit status: 0 success; 1 a post or name was not found; 64 bad usage; 65 an archive \
             file was rejected or had errors (its good posts are kept), or `tidings check` found the \
-            library damaged; 74 the library could not be read or written.
+            library damaged, or a web source sent what could not be read; 69 a web source could not be \
+            reached (refused, DNS, timeout, 5xx, TLS); 74 the library could not be read or written.
             """,
         version: "0.1.0",
         subcommands: [
             Browse.self, Import.self, List.self, Show.self, SearchCommand.self, Categories.self, Stats.self,
-            BookmarksCommand.self, Check.self, Rebuild.self,
+            BookmarksCommand.self, Check.self, Rebuild.self, Fetch.self, Update.self, SourcesCommand.self,
         ],
         defaultSubcommand: Browse.self
     )

@@ -51,11 +51,11 @@ public struct SourceReport: Sendable, Equatable, Codable {
         self.url = url
     }
 
-    /// `URL: 3 new, 1 updated, 20 unchanged; 2 pages` (and the error, if any).
+    /// `URL: 3 new, 1 updated, 20 unchanged; 2 pages` (`; failed` after a failure, whose line goes to stderr).
     public var line: String {
         var text = "\(url): \(new) new, \(updated) updated, \(unchanged) unchanged; "
         text += notModified ? "not modified" : "\(pages) page\(pages == 1 ? "" : "s")"
-        if let error { text += "; error: \(error)" }
+        if error != nil { text += "; failed" }
         return text
     }
 }

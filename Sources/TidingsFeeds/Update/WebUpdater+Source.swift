@@ -69,12 +69,13 @@ extension WebUpdater {
         return record(report, .completed(kind: report.kind, title: report.title, validators: validators, caughtUp: true))
     }
 
-    /// Pagination stays on the source's own host and scheme family: Tidings never fetches what
-    /// the reader did not point it at.
+    /// Pagination stays on the source's own host, over http or https: Tidings never fetches
+    /// what the reader did not point it at.
     private func allowedNextPage(_ next: String, of source: String) -> Bool {
         guard let nextURL = URL(string: next), let sourceURL = URL(string: source) else { return false }
         let scheme = nextURL.scheme?.lowercased()
-        if sourceURL.scheme?.lowercased() == "file" { return scheme == "file" }
+        // A local file's links are not followed: a saved page's "next" may name any file.
+        if sourceURL.scheme?.lowercased() == "file" { return false }
         return (scheme == "http" || scheme == "https") && Self.hostKey(next) == Self.hostKey(source)
     }
 
