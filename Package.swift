@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY",
+                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY", "TidingsFeeds", "TidingsTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
