@@ -101,7 +101,12 @@ struct ImportTransaction {
     /// Stores a slice's posts (new ones inserted, known ones found by id) and their appearances.
     private mutating func add(_ page: ArchivePage, at firstPosition: Int, source: Int64) throws {
         let header = page.header.flatMap(\.label)
-        let findPost = try db.cachedStatement(sql: "SELECT seq, date, ordinal FROM post WHERE id = ?")
+        // A post is found by its id, else by an alias a web copy gave it (Library+WebSchema).
+        let findPost = try db.cachedStatement(sql: """
+            SELECT seq, date, ordinal FROM post WHERE id = ?1
+            UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
+            LIMIT 1
+            """)
         let insertPost = try db.cachedStatement(sql: """
             INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

@@ -7,7 +7,8 @@ extension Library {
     /// reached posts it already has); `web_label` keeps the labels the web gave, so that a
     /// re-import of a text file that no longer gives a label does not take it from a post the
     /// web still labels; `post.web` keeps a post that came from the web when no archive file
-    /// has it any more, even after its source is removed.
+    /// has it any more, even after its source is removed; `post_alias` maps the other content
+    /// ids a post was found under to it.
     static let webSchema = """
         ALTER TABLE post ADD COLUMN url TEXT;
         ALTER TABLE post ADD COLUMN web INTEGER NOT NULL DEFAULT 0;
@@ -31,6 +32,14 @@ extension Library {
             PRIMARY KEY (source, post)
         ) WITHOUT ROWID;
         CREATE INDEX web_appearance_by_post ON web_appearance(post);
+        -- Other content ids of a post: a copy matched by its address whose text differed (a
+        -- feed's excerpt, the full page) names the post it merged into, so that the same text
+        -- arriving again, from a text archive too, finds that post instead of making another.
+        CREATE TABLE post_alias (
+            id TEXT PRIMARY KEY,
+            post INTEGER NOT NULL REFERENCES post(seq) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX post_alias_by_post ON post_alias(post);
         CREATE TABLE web_label (
             post INTEGER NOT NULL REFERENCES post(seq) ON DELETE CASCADE,
             kind TEXT NOT NULL,

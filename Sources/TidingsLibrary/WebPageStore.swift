@@ -7,8 +7,10 @@ import TidingsCore
 /// Identity (docs/archive-format.md, "Identity of web posts"):
 /// - the content id first (``PostIdentity``: the same title, outlet and text is the same
 ///   story, wherever it was read);
+/// - else an alias: a content id under which a copy was merged before (`post_alias`);
 /// - else the web address: a post whose `url` is already stored is that post, even when its
-///   text differs (a feed's excerpt against the full page).
+///   text differs (a feed's excerpt against the full page); the copy's content id becomes an
+///   alias of the post.
 ///
 /// Merging keeps the existing post's id (bookmarks and read marks are keyed by it), unions
 /// the labels, fills a missing date, address and outlet, and keeps the fuller text (the
@@ -86,6 +88,11 @@ struct WebPageStore {
         if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM post WHERE id = ?", arguments: [post.id]) {
             return row
         }
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT \(columns) FROM post WHERE seq = (SELECT post FROM post_alias WHERE id = ?)
+            """, arguments: [post.id]) {
+            return row
+        }
         guard let url = post.url, !url.isEmpty else { return nil }
         return try Row.fetchOne(db, sql: "SELECT \(columns) FROM post WHERE url = ? ORDER BY seq LIMIT 1", arguments: [url])
     }
@@ -95,6 +102,9 @@ struct WebPageStore {
     private func fill(_ row: Row, with post: Post, body: String) throws -> Bool {
         let seq: Int64 = row["seq"]
         var changed = false
+        if (row["id"] as String) != post.id {
+            try db.execute(sql: "INSERT OR IGNORE INTO post_alias (id, post) VALUES (?, ?)", arguments: [post.id, seq])
+        }
         if (row["date"] as String?) == nil, let date = post.date {
             try db.execute(sql: "UPDATE post SET date = ? WHERE seq = ?", arguments: [date.iso, seq])
             changed = true

@@ -108,6 +108,12 @@ import TidingsCore
         _ = try library.storeWebPage(WebPage(url: "https://blog.example/feed/", kind: .feed, title: nil, header: nil, posts: [excerpt]),
                                      source: "https://blog.example/feed/")
         #expect(try library.posts()[0].paragraphs == ferry.paragraphs)
+        // The full story saved as text has the full page's content id, an alias of the post now.
+        try folder.write("transport.txt", Page.make(header: "Category: Border", Page.post(ferry.title, body: ferry.paragraphs, outlet: "Reuters")))
+        let summary = try Importer(library: library).run(paths: [folder.path + "/transport.txt"])
+        #expect(summary.postsNew == 0)
+        #expect(try library.count() == 1)
+        #expect(try library.posts()[0].categories == ["Border", "News", "Transport"])
         try Self.expectConsistent(library)
     }
 
