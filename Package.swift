@@ -23,21 +23,24 @@ let package = Package(
             name: "TidingsLibrary",
             dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Browser state, actions, reducer, key table, text layout, sanitiser and rendering into a
-        // screen buffer. No dependencies: it knows its own small view models, not the database.
-        .target(name: "TidingsUI"),
+        // Screen primitives: cells, the screen buffer, text width and wrapping, the sanitiser,
+        // keys and the Terminal protocol. No dependencies.
+        .target(name: "TidingsScreen"),
+        // The browser as data: state, actions, the pure reducer, the key table and rendering
+        // into a screen buffer.
+        .target(name: "TidingsUI", dependencies: ["TidingsScreen", "TidingsCore"]),
         // The system ncursesw library; only TidingsTerminal imports it.
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // The ncurses adapter: implements TidingsUI's Terminal protocol.
-        .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsUI"]),
+        // The ncurses adapter: implements TidingsScreen's Terminal protocol.
+        .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsScreen"]),
         // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
         // bench and the end-to-end tests; not a product.
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
-        .target(name: "TidingsApp", dependencies: ["TidingsUI", "TidingsLibrary"]),
+        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary"]),
         // Following web sources: the HTTP client (URLSession with our limits), fetching with
         // pagination, storing through the library, and `update` of every source.
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary"]),
@@ -46,14 +49,14 @@ let package = Package(
         .executableTarget(
             name: "tidings",
             dependencies: [
-                "TidingsApp", "TidingsTerminal", "TidingsLibrary", "TidingsFeeds",
+                "TidingsApp", "TidingsTerminal", "TidingsScreen", "TidingsLibrary", "TidingsCore", "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsUI", "TidingsPTY", "TidingsFeeds", "TidingsTestSupport",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsFeeds", "TidingsTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +69,8 @@ let package = Package(
             dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["FuzzRegressions"]
         ),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsCore"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY",

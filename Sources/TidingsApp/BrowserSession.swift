@@ -1,4 +1,5 @@
 import TidingsLibrary
+import TidingsScreen
 import TidingsUI
 
 /// Runs the browser: feeds terminal events to the reducer, runs its effects, draws frames.

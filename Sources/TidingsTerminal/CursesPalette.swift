@@ -1,5 +1,5 @@
 import CNcursesw
-import TidingsUI
+import TidingsScreen
 
 /// Maps `Style.Color` roles to ncurses colour pairs on the terminal's default background.
 ///

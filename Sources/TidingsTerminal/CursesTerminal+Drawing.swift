@@ -1,5 +1,5 @@
 import CNcursesw
-import TidingsUI
+import TidingsScreen
 
 extension CursesTerminal {
     /// Draws `buffer`, writing only the cells that differ from the last presented one.

@@ -1,6 +1,6 @@
 import CNcursesw
 import Glibc
-import TidingsUI
+import TidingsScreen
 
 extension CursesTerminal {
     /// Longest single wait inside ``nextEvent(timeoutMilliseconds:)``, so that a

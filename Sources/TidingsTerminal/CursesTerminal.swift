@@ -2,7 +2,7 @@ import CNcursesw
 import Foundation
 import Glibc
 import Synchronization
-import TidingsUI
+import TidingsScreen
 
 /// Whether a ``CursesTerminal`` is open: signal handlers and ncurses' screen are global.
 private let aTerminalIsOpen = Atomic<Bool>(false)

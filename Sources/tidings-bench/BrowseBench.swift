@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TidingsLibrary
 import TidingsPTY
-import TidingsUI
+import TidingsScreen
 
 /// `tidings-bench browse`: first paint, Down-key latency, bytes per key and peak memory of the
 /// real browser on a pseudo-terminal, as a user over SSH would experience them.

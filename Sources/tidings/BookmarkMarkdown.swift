@@ -1,6 +1,6 @@
 import Foundation
 import TidingsLibrary
-import TidingsUI
+import TidingsScreen
 
 /// The bookmarks export for people: `tidings bookmarks export --format markdown`. (The JSON
 /// export, for `bookmarks import`, is ``BookmarkDocument`` in the library.)

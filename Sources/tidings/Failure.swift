@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TidingsLibrary
-import TidingsUI
 
 /// An error the command reports in one line on stderr, with its exit status.
 struct Failure: Error {

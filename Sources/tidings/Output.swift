@@ -1,6 +1,6 @@
 import Foundation
 import TidingsCore
-import TidingsUI
+import TidingsScreen
 
 /// Everything the command prints goes through here, so archive text is always sanitised.
 enum Output {

@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 @testable import TidingsUI
 
 /// Any size, any key, any order: the browser never crashes and always fills the screen.

@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 import TidingsUI
 
 /// Whole screens, checked by eye once and then held still: the design in

@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 @testable import TidingsUI
 
 /// The pure layout pieces shared by the reducer and the renderer.

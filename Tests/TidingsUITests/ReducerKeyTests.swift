@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 @testable import TidingsUI
 
 /// Key presses: what each command does to the state and which effects it asks for.

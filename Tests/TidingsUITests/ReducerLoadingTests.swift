@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 @testable import TidingsUI
 
 /// Windowed loading, tabs and stale answers: the list is never loaded whole, each page is

@@ -1,4 +1,5 @@
 import Testing
+import TidingsScreen
 import TidingsUI
 
 @Suite struct ScreenBufferSnapshotTests {

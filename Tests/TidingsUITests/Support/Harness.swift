@@ -1,3 +1,4 @@
+import TidingsScreen
 import TidingsUI
 
 /// A browser session driven like the real loop: every effect is answered at once, except

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsScreen
 import TidingsUI
 
 /// Compares `buffer.snapshot()` with `Tests/TidingsUITests/Snapshots/<name>.txt`.

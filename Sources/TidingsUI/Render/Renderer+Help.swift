@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The `?` help overlay: a box listing every binding of the key table.
 extension Renderer {
     mutating func drawHelp(scroll: Int) {

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The search line: opening, editing, keeping and clearing a search of the active tab.
 ///
 /// Edits only change the text; ``AppState/reconcile()`` then asks for the new query (see

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The one table of key bindings: the key map, the help overlay and the status-line hint
 /// are all generated from it, so they cannot drift apart.
 public struct KeyTable: Equatable, Sendable {

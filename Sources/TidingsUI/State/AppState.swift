@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// Everything the browser shows, as plain data: the renderer draws it, the reducer changes it.
 ///
 /// Nothing here can be derived from something else here (wrapped article lines, pane sizes

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The status line on the last row: position, tab, then a message or the key hints, and
 /// the quit hint at the right.
 extension Renderer {

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// Where the help overlay goes and how its key table lines up; shared by the reducer (scroll
 /// limits) and the renderer.
 public struct HelpLayout: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The headline list pane.
 extension Renderer {
     /// Columns before a title: margin, bookmark mark, unread mark, space.

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The article pane.
 extension Renderer {
     mutating func drawArticle(in rect: Rect) {

@@ -1,6 +1,6 @@
 import Testing
 import TidingsCore
-import TidingsUI
+import TidingsScreen
 
 @Suite struct SanitizerTests {
     @Test func escapeSequencesAreRemovedWhole() {

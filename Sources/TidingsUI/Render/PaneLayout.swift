@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The two panes of the browser.
 public enum Pane: Hashable, Sendable {
     case list

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// An article wrapped to a width: the lines the article pane shows.
 ///
 /// Never stored in the state: the renderer and the reducer (for paging and scroll limits)

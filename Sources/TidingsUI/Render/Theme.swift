@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The styles the renderer uses, with or without colour roles.
 ///
 /// Every style carries its meaning in attributes (bold, dim, reverse) first; colour roles

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// Everything that can happen to the browser: key presses, resizes and the loop's answers.
 public enum Action: Equatable, Sendable {
     /// The browser starts: ask for the tabs and the first page of the `All` tab.

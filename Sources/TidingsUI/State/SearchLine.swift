@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The text typed on the search line and the cursor in it.
 ///
 /// Kept as `Character`s so that the cursor moves and deletes whole graphemes: a Hangul

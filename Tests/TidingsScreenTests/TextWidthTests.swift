@@ -1,6 +1,6 @@
 import Glibc
 import Testing
-import TidingsUI
+import TidingsScreen
 
 @_silgen_name("wcwidth") func c_wcwidth(_ c: Int32) -> Int32
 

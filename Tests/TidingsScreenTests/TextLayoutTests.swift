@@ -1,5 +1,5 @@
 import Testing
-import TidingsUI
+import TidingsScreen
 
 @Suite struct TextLayoutTests {
     // MARK: truncate

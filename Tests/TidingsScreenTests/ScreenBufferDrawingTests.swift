@@ -1,5 +1,5 @@
 import Testing
-import TidingsUI
+import TidingsScreen
 
 @Suite struct ScreenBufferDrawingTests {
     /// The texts of row `y`, one entry per cell ("" for continuation cells).

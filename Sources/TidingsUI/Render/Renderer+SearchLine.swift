@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The search line: the last row while a search is typed, as in the design sketch.
 ///
 ///     /launch█        2 matches · relevance (Ctrl-O: archive order)   Esc clear

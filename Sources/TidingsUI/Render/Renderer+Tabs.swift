@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// The tab bar on the first row.
 extension Renderer {
     /// One tab's text: ` All 1,204 `, ` ★ Bookmarks 3 `.

@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// Draws `state` into a new screen buffer the size of the terminal.
 ///
 /// Pure: the same state always gives the same buffer. Only the rows on screen are touched

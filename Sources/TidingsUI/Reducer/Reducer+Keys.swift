@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// Key handling: a key becomes a ``Command`` through the key table, then a state change.
 extension AppState {
     /// Runs the command bound to `key`; unbound keys do nothing. The help overlay, then the
