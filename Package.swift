@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY",
+            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TidingsLibrary
+import TidingsTestSupport
+
+/// `tidings fetch`, `update` and `sources` end to end: the real binary against real servers on
+/// 127.0.0.1 (never the internet).
+@Suite struct WebCLITests {
+    @Test func failedSourcesExit69Or65WithOneLineEachAndTheRestStored() async throws {
+        let cli = try CLI()
+        let server = try FixtureServer(root: nil)
+        server.route("/missing/", .status(404))
+        server.route("/down/", .status(503))
+        let closed = try FixtureServer(root: nil)
+        let refused = closed.url("/feed/")
+        closed.stop()
+
+        let content = try await cli.run("fetch", server.url("/missing/"))
+        #expect(content.status == 65, "\(content)")
+        #expect(content.standardError == "tidings: \(server.url("/missing/")): the server answered 404 Not Found\n", "\(content)")
+        #expect(content.standardOutput == "\(server.url("/missing/")): 0 new, 0 updated, 0 unchanged; 0 pages; failed\n")
+
+        let network = try await cli.run("fetch", "--timeout", "2", refused, server.url("/down/"), server.url("/missing/"))
+        #expect(network.status == 69, "\(network)")
+        let errors = network.standardError.split(separator: "\n")
+        #expect(errors.count == 3, "\(network)")
+        #expect(errors.contains { $0.hasPrefix("tidings: \(refused): connection refused") })
+        #expect(errors.contains { $0 == "tidings: \(server.url("/down/")): the server answered 503 Service Unavailable" })
+
+        let unsupported = try await cli.run("fetch", "ftp://example.invalid/feed")
+        #expect(unsupported.status == 65, "\(unsupported)")
+        #expect(unsupported.standardError.contains("unsupported scheme"))
+    }
+
+    @Test func sourcesAreListedWithTheirLastErrorAndRemovedWithoutTheirPosts() async throws {
+        let cli = try CLI()
+        let server = try FixtureServer(root: nil)
+        server.route("/gone/", .status(410))
+        _ = try await cli.run("fetch", server.url("/gone/"))
+        let listed = try await cli.run("sources")
+        #expect(listed.status == 0, "\(listed)")
+        #expect(listed.standardOutput.hasPrefix(server.url("/gone/")))
+        #expect(listed.standardOutput.contains("error: \(server.url("/gone/")): the server answered 410 Gone"))
+        let json = try await cli.run("sources", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["url"] as? String == server.url("/gone/"))
+        #expect(object["posts"] as? Int == 0)
+        #expect(object.keys.sorted() == ["caughtUp", "kind", "lastError", "lastFetched", "posts", "title", "url"])
+        let removed = try await cli.run("sources", "remove", server.url("/gone/"))
+        #expect(removed.status == 0, "\(removed)")
+        let again = try await cli.run("sources", "remove", server.url("/gone/"))
+        #expect(again.status == 1)
+        #expect(try await cli.run("sources").standardOutput.isEmpty)
+        #expect(Library.check(path: cli.library).problems == [])
+    }
+
+    @Test func updateWithNoSourcesSaysSoAndSucceeds() async throws {
+        let cli = try CLI()
+        let result = try await cli.run("update")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.standardOutput == "0 new posts from 0 sources\n")
+    }
+}
