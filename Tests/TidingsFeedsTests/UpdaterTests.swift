@@ -106,3 +106,29 @@ import TidingsTestSupport
         #expect(server.requests.count == 3)
     }
 }
+
+extension UpdaterTests {
+    @Test func progressIsReportedAndARunCanBeCancelled() async throws {
+        TestSite.serve("quick", posts: 15, perPage: 10, on: server)
+        let events = Locked<[FetchProgress]>([])
+        let reports = await updater().fetch([server.url("/quick/")]) { event in events.withLock { $0.append(event) } }
+        let seen = events.withLock { $0 }
+        #expect(seen.first == .started(url: server.url("/quick/")))
+        #expect(seen.contains(.stored(url: server.url("/quick/"), page: 2, newSoFar: 15)))
+        #expect(seen.last == .finished(reports[0]))
+
+        // A stalled source: cancelling the task ends the run at once, the library sound.
+        let slow = try FixtureServer(root: nil)
+        slow.route("/stuck/", .stall)
+        let patient = updater(timeout: 30)
+        let stuck = slow.url("/stuck/")
+        let task = Task { await patient.fetch([stuck]) }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let started = Date()
+        task.cancel()
+        let cancelled = await task.value
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(cancelled[0].error?.contains("cancelled") == true)
+        #expect(Library.check(path: library.path).problems == [])
+    }
+}

@@ -67,6 +67,11 @@ public final class HTTPClient: Sendable {
                 exchange.start(continuation)
                 delegate.register(task, exchange)
                 task.resume()
+                // Cancelled before the task existed: the handler below found nothing to stop.
+                if Task.isCancelled {
+                    exchange.fail(.network(request.url, detail: "cancelled"))
+                    task.cancel()
+                }
                 // The whole exchange's clock; cancelling the task reports through the delegate.
                 let timeout = limits.timeout
                 exchange.setTimer(Task {
