@@ -132,3 +132,12 @@ extension UpdaterTests {
         #expect(Library.check(path: library.path).problems == [])
     }
 }
+
+extension UpdaterTests {
+    @Test func aPageWithoutPostsIsNotASource() async throws {
+        server.route("/empty/", .content(TestSite.page("empty", posts: [], next: nil), contentType: "application/json"))
+        let reports = await updater().fetch([server.url("/empty/")])
+        #expect(reports[0].failure == .content)
+        #expect(reports[0].error == "\(server.url("/empty/")): neither a feed nor a page of posts")
+    }
+}

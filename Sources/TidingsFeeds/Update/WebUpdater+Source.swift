@@ -44,6 +44,11 @@ extension WebUpdater {
                 return failed(report, "\(pageURL): \(error)", .content)
             }
             report.warnings += document.diagnostics
+            // An empty feed is a feed; a page without posts is not a listing to follow.
+            if document.page.kind == .pages && document.page.posts.isEmpty {
+                if isFirst { return failed(report, "\(pageURL): neither a feed nor a page of posts", .content) }
+                break
+            }
             if isFirst {
                 validators = (body.etag, body.lastModified)
                 report.kind = document.page.kind
