@@ -41,7 +41,9 @@ extension WebUpdater {
             do {
                 document = try reader(body.bytes, body.url, body.contentType)
             } catch {
-                return failed(report, "\(pageURL): \(error)", .content)
+                // The reader's errors may name the URL already (TidingsWeb's do).
+                let message = "\(error)"
+                return failed(report, message.hasPrefix(body.url) || message.hasPrefix(pageURL) ? message : "\(pageURL): \(message)", .content)
             }
             report.warnings += document.diagnostics
             // An empty feed is a feed; a page without posts is not a listing to follow.
