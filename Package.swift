@@ -34,6 +34,15 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The system libxml2 (its HTML parser and its XML parser); only TidingsWeb imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Web content: HTML archive pages and RSS/Atom feeds turned into posts
+        // (WebDocumentReader); the one adapter over CLibXML2.
+        .target(name: "TidingsWeb", dependencies: ["TidingsCore", "CLibXML2"]),
         // The ncurses adapter: implements TidingsScreen's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsScreen"]),
         // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
@@ -43,7 +52,7 @@ let package = Package(
         .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary"]),
         // Following web sources: the HTTP client (URLSession with our limits), fetching with
         // pagination, storing through the library, and `update` of every source.
-        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary"]),
+        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
         // Test helpers shared by test targets and the bench (the fixture HTTP server); not a product.
         .target(name: "TidingsTestSupport", dependencies: ["TidingsCore"]),
         .executableTarget(
@@ -82,6 +91,7 @@ let package = Package(
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
