@@ -61,3 +61,43 @@ import TidingsTestSupport
         #expect(result.standardOutput == "0 new posts from 0 sources\n")
     }
 }
+
+extension WebCLITests {
+    @Test func fetchedPostsShowTheirLinksInListShowAndSearch() async throws {
+        let cli = try CLI()
+        let server = try FixtureServer()
+        let fetched = try await cli.run("fetch", "--json", server.url("/category/dprk-government/"))
+        #expect(fetched.status == 0, "\(fetched)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(fetched.standardOutput.utf8)) as? [String: Any])
+        #expect(report["pages"] as? Int == 2 && report["kind"] as? String == "pages")
+        #expect((report["newIDs"] as? [String])?.count == report["new"] as? Int)
+
+        let list = try await cli.run("list", "--json")
+        let posts = list.standardOutput.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(!posts.isEmpty && posts.allSatisfy { ($0["url"] as? String)?.isEmpty == false })
+        let id = try #require(posts.first?["id"] as? String)
+        let url = try #require(posts.first?["url"] as? String)
+        #expect(try await cli.run("list").standardOutput.contains(url))
+        #expect(try await cli.run("show", id).standardOutput.contains("url \(url)"))
+        let title = try #require(posts.first?["title"] as? String)
+        let word = try #require(title.split(separator: " ").max { $0.count < $1.count })
+        #expect(try await cli.run("search", String(word)).standardOutput.contains(url))
+        #expect(try await cli.run("check").status == 0)
+    }
+
+    @Test func importReadsSavedPagesAndFeedsLikeFetch() async throws {
+        let cli = try CLI()
+        let site = FixturePaths.fixtureSite.path
+        let result = try await cli.run("import", site + "/feed/index.xml", site + "/author/grant-montgomery/index.html")
+        #expect(result.status == 0, "\(result)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("file://") }, "\(result)")
+        let sources = try await cli.run("sources", "--json")
+        #expect(sources.standardOutput.contains("\"kind\":\"feed\"") && sources.standardOutput.contains("\"kind\":\"pages\""))
+        let bad = try await cli.run("import", site + "/bad/no-posts.html")
+        #expect(bad.status == 65, "\(bad)")
+        #expect(bad.standardError.contains("no-posts.html"))
+    }
+}
