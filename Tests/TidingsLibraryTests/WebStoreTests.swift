@@ -129,3 +129,21 @@ import TidingsCore
         try Self.expectConsistent(library)
     }
 }
+
+extension WebStoreTests {
+    @Test func aRebuildKeepsTheWebSourcesToFetchAgain() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/library.sqlite"
+        do {
+            let library = try Library(path: path)
+            _ = try library.storeWebPage(WebPage(url: "https://blog.example/feed/", kind: .feed, title: "Blog", header: nil,
+                                                 posts: [ferry]), source: "https://blog.example/feed/")
+            try library.recordWebFetch("https://blog.example/feed/", .completed(kind: .feed, title: "Blog", validators: (etag: "\"1\"", lastModified: nil), caughtUp: true))
+        }
+        let outcome = try Library.rebuild(path: path, archives: [])
+        #expect(outcome.webSources == ["https://blog.example/feed/"])
+        let rebuilt = try Library(path: path)
+        let source = try #require(try rebuilt.webSource("https://blog.example/feed/"))
+        #expect(!source.isCaughtUp && source.etag == nil)
+    }
+}
