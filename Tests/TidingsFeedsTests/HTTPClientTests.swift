@@ -161,3 +161,19 @@ extension HTTPClientTests {
         #expect(Set(server.requests.map(\.path)) == ["/self/"])
     }
 }
+
+extension HTTPClientTests {
+    /// https to a server that speaks plain HTTP: the handshake fails, a TLS error in one line.
+    @Test func aFailedHandshakeIsATLSError() async throws {
+        let url = "https://127.0.0.1:\(server.port)/feed/"
+        do {
+            _ = try await client.fetch(FetchRequest(url: url))
+            Issue.record("a plain HTTP server passed a TLS handshake")
+        } catch {
+            guard case .tls = error else { Issue.record("\(error)"); return }
+            #expect(error.isNetwork)
+            #expect(error.description.hasPrefix(url + ": secure connection failed"))
+            #expect(!error.description.contains("\n"))
+        }
+    }
+}

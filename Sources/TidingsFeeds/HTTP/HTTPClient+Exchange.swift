@@ -120,7 +120,11 @@ final class Exchange: Sendable {
              .clientCertificateRequired:
             return .tls(url, detail: detail)
         case .cancelled: return .network(url, detail: "cancelled")
-        default: return .network(url, detail: detail)
+        default:
+            // FoundationNetworking reports some of libcurl's TLS failures ("SSL routines::wrong
+            // version number") under a generic code; its message says what they are.
+            if ["SSL", "TLS", "certificate"].contains(where: detail.contains) { return .tls(url, detail: detail) }
+            return .network(url, detail: detail)
         }
     }
 }

@@ -140,7 +140,11 @@ public final class FixtureServer: @unchecked Sendable {
     private func serve(_ client: Int32) {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let head = HTTPRequestHead.read(from: client) else { return }
+        guard let head = HTTPRequestHead.read(from: client) else {
+            // Whatever it was (a TLS handshake, garbage), it gets a plain HTTP refusal.
+            _ = writeAll(Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8), on: client)
+            return
+        }
         let (index, route, delay) = state.withLock { state -> (Int, FixtureResponse?, Double) in
             state.active += 1
             state.requests.append(RecordedRequest(method: head.method, path: head.path, headers: head.headers,
