@@ -103,7 +103,26 @@ enum LibXML {
                     return nil
                 }
             }
+        } ?? recoveredRootName(bytes, encoding: encoding)
+    }
+
+    /// The root element's name when the document is not well formed: libxml2's recovering
+    /// parse (for telling a broken feed, which gets "malformed XML", from an HTML page).
+    private static func recoveredRootName(_ bytes: [UInt8], encoding: String?) -> (name: String, namespace: String?)? {
+        let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
+        let sink = ErrorSink()
+        let doc: xmlDocPtr? = sink.capturing {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(clamping: buffer.count), nil, encoding ?? "UTF-8", options)
+                }
+            }
         }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc), let name = root.pointee.name else { return nil }
+        return (String(cString: name), root.pointee.ns?.pointee.href.map { String(cString: $0) })
     }
 
     /// Whether libxml2 (through iconv) can decode the character set `name`.
