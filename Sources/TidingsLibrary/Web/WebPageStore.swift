@@ -60,14 +60,14 @@ struct WebPageStore {
         } else {
             ordinal = nextOrdinal
             nextOrdinal += 1
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO post (id, title, body, outlet, date, ordinal, hangul, url, web) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [post.id, post.title, body, post.outlet, post.date?.iso, ordinal,
+                """).execute(arguments: [post.id, post.title, body, post.outlet, post.date?.iso, ordinal,
                                  HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), post.url])
             seq = db.lastInsertedRowID
             status = .new
         }
-        try db.execute(sql: "INSERT OR IGNORE INTO web_appearance (source, post) VALUES (?, ?)", arguments: [source, seq])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO web_appearance (source, post) VALUES (?, ?)").execute(arguments: [source, seq])
         let known = db.changesCount == 0
         var labels = post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
             + post.authors.map { PostLabel(.author, $0) }
@@ -85,16 +85,16 @@ struct WebPageStore {
     /// The stored post that is the same story: by content id, else by web address.
     private func existing(_ post: Post) throws -> Row? {
         let columns = "seq, id, title, body, outlet, date, ordinal, url, web"
-        if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM post WHERE id = ?", arguments: [post.id]) {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE id = ?"), arguments: [post.id]) {
             return row
         }
-        if let row = try Row.fetchOne(db, sql: """
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT \(columns) FROM post WHERE seq = (SELECT post FROM post_alias WHERE id = ?)
-            """, arguments: [post.id]) {
+            """), arguments: [post.id]) {
             return row
         }
         guard let url = post.url, !url.isEmpty else { return nil }
-        return try Row.fetchOne(db, sql: "SELECT \(columns) FROM post WHERE url = ? ORDER BY seq LIMIT 1", arguments: [url])
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE url = ? ORDER BY seq LIMIT 1"), arguments: [url])
     }
 
     /// Fills what the stored post lacks and keeps the fuller text; true when anything changed
@@ -103,28 +103,28 @@ struct WebPageStore {
         let seq: Int64 = row["seq"]
         var changed = false
         if (row["id"] as String) != post.id {
-            try db.execute(sql: "INSERT OR IGNORE INTO post_alias (id, post) VALUES (?, ?)", arguments: [post.id, seq])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO post_alias (id, post) VALUES (?, ?)").execute(arguments: [post.id, seq])
         }
         if (row["date"] as String?) == nil, let date = post.date {
-            try db.execute(sql: "UPDATE post SET date = ? WHERE seq = ?", arguments: [date.iso, seq])
+            try db.cachedStatement(sql: "UPDATE post SET date = ? WHERE seq = ?").execute(arguments: [date.iso, seq])
             changed = true
         }
         if (row["url"] as String?) == nil, let url = post.url, !url.isEmpty {
-            try db.execute(sql: "UPDATE post SET url = ? WHERE seq = ?", arguments: [url, seq])
+            try db.cachedStatement(sql: "UPDATE post SET url = ? WHERE seq = ?").execute(arguments: [url, seq])
             changed = true
         }
         if (row["outlet"] as String?) == nil, let outlet = post.outlet {
-            try db.execute(sql: "UPDATE post SET outlet = ? WHERE seq = ?", arguments: [outlet, seq])
+            try db.cachedStatement(sql: "UPDATE post SET outlet = ? WHERE seq = ?").execute(arguments: [outlet, seq])
             changed = true
         }
         let storedBody: String = row["body"]
         if body.count > storedBody.count {
             // The full-text index follows by the post_fts_update trigger.
-            try db.execute(sql: "UPDATE post SET title = ?, body = ?, hangul = ? WHERE seq = ?", arguments: [
+            try db.cachedStatement(sql: "UPDATE post SET title = ?, body = ?, hangul = ? WHERE seq = ?").execute(arguments: [
                 post.title, body, HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), seq])
             changed = true
         }
-        if (row["web"] as Int) == 0 { try db.execute(sql: "UPDATE post SET web = 1 WHERE seq = ?", arguments: [seq]) }
+        if (row["web"] as Int) == 0 { try db.cachedStatement(sql: "UPDATE post SET web = 1 WHERE seq = ?").execute(arguments: [seq]) }
         return changed
     }
 }
