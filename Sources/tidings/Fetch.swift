@@ -35,12 +35,25 @@ struct Fetch: ParsableCommand {
 
 /// `tidings update`: fetches every source again, politely, and says what is new.
 struct Update: ParsableCommand {
+    /// New posts listed after the summary at most; the rest are counted.
+    static let listedAtMost = 50
+
+    /// Lists the new posts as `tidings list` does (`id  date  outlet  title  url`).
+    static func listNew(_ ids: [String], in library: Library) {
+        for id in ids.prefix(listedAtMost) {
+            if let post = try? library.post(id: id) { Output.line("+ " + List.summaryLine(post)) }
+        }
+        if ids.count > listedAtMost { Output.line("… and \(ids.count - listedAtMost) more (tidings list)") }
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Fetch every source again and say what is new.",
         discussion: """
             Asks each server whether anything changed (If-None-Match, If-Modified-Since) and reads a \
             listing's pages only until it reaches posts it already has (deeper when the last run was \
-            cut short). At most 4 sources at once, one per host. Exit statuses as for `fetch`.
+            cut short). At most 4 sources at once, one per host. Prints one line per source, the \
+            number of new posts, then each new post (`+ id  date  outlet  title  url`). Exit \
+            statuses as for `fetch`.
             """)
 
     @OptionGroup var options: LibraryOptions
@@ -65,6 +78,7 @@ struct Update: ParsableCommand {
             if !web.json {
                 let new = reports.reduce(0) { $0 + $1.new }
                 Output.line("\(new) new post\(new == 1 ? "" : "s") from \(reports.count) source\(reports.count == 1 ? "" : "s")")
+                Update.listNew(reports.flatMap(\.newIDs), in: library)
             }
             if let status = WebRun.exitStatus(reports) { throw ExitCode(status) }
         }

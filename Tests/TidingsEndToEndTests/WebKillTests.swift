@@ -45,6 +45,8 @@ import TidingsTestSupport
         let next = try await cli.run("update")
         #expect(next.status == 0, "\(next)")
         #expect(next.standardOutput.contains(": 20 new,"), "\(next)")
+        #expect(next.standardOutput.contains("\n20 new posts from 1 source\n"), "\(next)")
+        #expect(next.standardOutput.split(separator: "\n").filter { $0.hasPrefix("+ ") }.count == 20, "\(next)")
         #expect(try library.count() == 40)
         #expect(try library.webSource(server.url("/news/"))?.isCaughtUp == true)
         #expect(Library.check(path: cli.library).problems == [])
