@@ -66,7 +66,7 @@ import TidingsTestSupport
         var urls: [String] = []
         for host in 0..<6 {
             let server = try FixtureServer(root: nil)
-            server.setDelay(0.15)
+            server.setDelay(0.3)
             for source in 0..<3 {
                 TestSite.serve("h\(host)s\(source)", posts: 2, perPage: 10, on: server)
                 urls.append(server.url("/h\(host)s\(source)/"))

@@ -20,7 +20,7 @@ import TidingsTestSupport
     }
 
     func updater(pages: Int = 10) -> WebUpdater {
-        WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: 5)), reader: WebUpdater.standardReader,
+        WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                    options: FetchOptions(pages: pages))
     }
 

@@ -10,13 +10,15 @@ import TidingsCore
 /// first decides the outcome and the continuation is resumed exactly once.
 final class Exchange: Sendable {
     let url: String
-    private struct State {
+    // Unchecked only for DispatchWorkItem, which swift-corelibs-libdispatch does not mark
+    // Sendable though cancel() is thread-safe; the state is touched only under the lock.
+    private struct State: @unchecked Sendable {
         var continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>?
         var response: HTTPURLResponse?
         var bytes: [UInt8] = []
         var failure: FetchError?
         var redirects = 0
-        var timer: Task<Void, Never>?
+        var timer: DispatchWorkItem?
         var finished = false
     }
     private let state = Locked(State())
@@ -29,7 +31,7 @@ final class Exchange: Sendable {
         state.withLock { $0.continuation = continuation }
     }
 
-    func setTimer(_ timer: Task<Void, Never>) {
+    func setTimer(_ timer: DispatchWorkItem) {
         let finished = state.withLock { state in
             state.timer = timer
             return state.finished
@@ -80,7 +82,7 @@ final class Exchange: Sendable {
 
     /// Ends the exchange with the transport's verdict (nil: the exchange completed).
     func complete(error: (any Error)?, timeout: Double) {
-        let (continuation, timer, outcome) = state.withLock { state -> (CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, Task<Void, Never>?, Result<FetchResponse, FetchError>) in
+        let (continuation, timer, outcome) = state.withLock { state -> (CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, DispatchWorkItem?, Result<FetchResponse, FetchError>) in
             state.finished = true
             let continuation = state.continuation
             state.continuation = nil

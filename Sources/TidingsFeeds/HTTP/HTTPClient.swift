@@ -73,13 +73,15 @@ public final class HTTPClient: Sendable {
                     task.cancel()
                 }
                 // The whole exchange's clock; cancelling the task reports through the delegate.
+                // On a dispatch queue, not the cooperative pool: a pool kept busy by other work
+                // (a test run, the browser) must not hold the timeout back.
                 let timeout = limits.timeout
-                exchange.setTimer(Task {
-                    try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                    guard !Task.isCancelled else { return }
+                let timer = DispatchWorkItem {
                     exchange.fail(.timedOut(request.url, seconds: timeout))
                     task.cancel()
-                })
+                }
+                exchange.setTimer(timer)
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
             }
         } onCancel: {
             exchange.fail(.network(request.url, detail: "cancelled"))
