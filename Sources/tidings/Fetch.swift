@@ -10,7 +10,8 @@ struct Fetch: ParsableCommand {
             Each URL may be a feed (RSS or Atom) or a page of posts (a category, tag, author or date \
             archive, the front page); they are told apart by content. Pages are followed through \
             their next-page links up to --pages. Prints one line per source: posts new, updated and \
-            unchanged, pages read, and its error if any. Exit status 69 when a source could not be \
+            unchanged, and pages read (`failed` when it failed: the reason goes to stderr in one \
+            line naming the URL). A progress line goes to stderr when it is a terminal. Exit status 69 when a source could not be \
             reached (refused, DNS, timeout, 5xx, TLS), 65 when what it sent could not be read; every \
             other source is fetched and stored all the same.
             """)
