@@ -101,3 +101,22 @@ extension WebCLITests {
         #expect(bad.standardError.contains("no-posts.html"))
     }
 }
+
+extension WebCLITests {
+    /// On a terminal, stderr gets a progress line (counts only, then cleared); the summary
+    /// still goes to stdout.
+    @Test func aProgressLineIsDrawnOnlyOnATerminal() async throws {
+        let cli = try CLI()
+        let server = try FixtureServer()
+        let terminal = try TestPseudoTerminal(
+            executable: try BuiltProducts.executable(named: "tidings"),
+            arguments: ["fetch", server.url("/category/dprk-government/")], environment: cli.environment)
+        terminal.drain(timeout: 60) { $0.outputContains("2 pages") }
+        let ended = terminal.waitForExit(timeout: 60)
+        #expect(ended?.termination.status == 0)
+        #expect(terminal.outputContains("\rfetching: 0 of 1 sources done, 1 pages read, "))
+        #expect(terminal.outputContains("\rfetching: 1 of 1 sources done, 2 pages read, "))
+        #expect(terminal.outputContains("\r\u{1B}[K"))
+        #expect(terminal.outputContains(" updated, 0 unchanged; 2 pages"))
+    }
+}
