@@ -69,9 +69,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer harness for the parser and the query builder; a replay tool in normal builds
+        // libFuzzer harness for the parser, the query builder and the web reader; a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary"]),
+        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
@@ -91,7 +91,7 @@ let package = Package(
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore", "TidingsUI"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,14 +21,14 @@ struct ArchivePageReader {
 
     mutating func read(_ root: MarkupElement) -> WebDocument {
         let baseHref = root.first { $0.name == "base" && $0.attribute("href") != nil }?.attribute("href")
-        let base = baseHref.flatMap { LibXML.resolve(WebText.line($0), against: url) } ?? url
+        let base = WebLink.resolve(baseHref, against: url, documentURL: url) ?? url
         var document = WebDocument(url: url, kind: .pages)
 
         let headerText = root.first { $0.hasClass("page-title") || $0.hasClass("archive-title") }?.text
         document.header = headerText.flatMap { PageHeader(line: $0) }
         let pageTitle = root.first { $0.name == "title" }?.text
         document.title = [headerText, pageTitle].compactMap { $0 }.first { !$0.isEmpty }
-        document.nextPage = nextPage(root).flatMap { LibXML.resolve(WebText.line($0), against: base) }
+        document.nextPage = WebLink.resolve(nextPage(root), against: base, documentURL: url)
 
         let articles = root.all(where: Self.isPost, nested: false)
         for article in articles {
@@ -61,7 +61,7 @@ struct ArchivePageReader {
         let titleElement = article.first { $0.hasClass("entry-title") }
         let titleLink = titleElement?.first { $0.name == "a" && $0.attribute("href") != nil }
         let bookmark = titleLink ?? article.first { $0.name == "a" && $0.hasRel("bookmark") && $0.attribute("href") != nil }
-        let title = titleElement?.text ?? bookmark?.text ?? ""
+        let title = [titleElement?.text, bookmark?.text].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         guard !title.isEmpty else {
             diagnostics.append(Diagnostic(.warning, file: url, line: line, "a post without a title was skipped"))
             return nil
@@ -90,7 +90,7 @@ struct ArchivePageReader {
         let paragraphs = content.map { ParagraphConverter.paragraphs(of: $0.removing(where: Self.isChrome)) } ?? []
         let (body, outlet) = WebPost.splitOutlet(paragraphs)
         var post = ArchiveParser.makePost(title: title, paragraphs: body, outlet: outlet, date: date, labels: labels)
-        post.url = bookmark?.attribute("href").flatMap { LibXML.resolve(WebText.line($0), against: base) }
+        post.url = WebLink.resolve(bookmark?.attribute("href"), against: base, documentURL: url)
         return post
     }
 

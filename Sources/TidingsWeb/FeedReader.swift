@@ -25,7 +25,7 @@ struct FeedReader {
     mutating func read(_ root: MarkupElement) -> WebDocument {
         var document = WebDocument(url: url, kind: .feed)
         if root.name == "feed" {
-            let base = resolve(root.attribute("xml:base"), against: url) ?? url
+            let base = WebLink.resolve(root.attribute("xml:base"), against: url, documentURL: url) ?? url
             document.title = atomText(root.child("title")).map { $0.joined(separator: " ") }
             let feedAuthors = root.children("author").compactMap { $0.child("name")?.text }.filter { !$0.isEmpty }
             for entry in root.children("entry") {
@@ -80,7 +80,7 @@ struct FeedReader {
     // MARK: Atom
 
     private mutating func atomEntry(_ entry: MarkupElement, base feedBase: String, feedAuthors: [String]) -> Post? {
-        let base = resolve(entry.attribute("xml:base"), against: feedBase) ?? feedBase
+        let base = WebLink.resolve(entry.attribute("xml:base"), against: feedBase, documentURL: url) ?? feedBase
         let title = atomText(entry.child("title"))?.joined(separator: " ") ?? ""
         let links = entry.children("link")
         let link = (links.first { $0.attribute("rel") == "alternate" } ?? links.first { $0.attribute("rel") == nil })?
@@ -132,12 +132,7 @@ struct FeedReader {
         let labels = authors.filter { !$0.isEmpty }.map { PostLabel(.author, $0) }
             + categories.filter { !$0.isEmpty }.map { PostLabel(.category, $0) }
         var post = ArchiveParser.makePost(title: title, paragraphs: body, outlet: outlet, date: date, labels: labels)
-        post.url = link.flatMap { resolve(WebText.line($0), against: base) }
+        post.url = WebLink.resolve(link, against: base, documentURL: url)
         return post
-    }
-
-    private func resolve(_ reference: String?, against base: String) -> String? {
-        guard let reference, !reference.isEmpty else { return nil }
-        return LibXML.resolve(reference, against: base)
     }
 }

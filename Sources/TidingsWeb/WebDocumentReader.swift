@@ -14,18 +14,23 @@ public enum WebDocumentReader {
             throw WebContentError(url: url, reason: "empty document")
         }
         var body = bytes
-        var declared: (charset: WebCharset, name: String)?
+        // The character set the document or its server declares, in order of authority.
+        var declared: WebCharset?
         if let (charset, length) = WebCharset.byteOrderMark(bytes) {
             body = Array(bytes.dropFirst(length))
-            declared = (charset, "byte order mark")
+            declared = charset
         } else if let label = contentType.flatMap(WebCharset.parameter(inContentType:))
-                    ?? WebCharset.xmlDeclarationEncoding(bytes) {
-            declared = (try charset(label, url: url), label)
+                    ?? WebCharset.xmlDeclarationEncoding(Array(bytes.drop(while: isASCIISpace))) {
+            declared = try charset(label, url: url)
         }
         var diagnostics: [Diagnostic] = []
+        if let repaired = blankingLateDeclaration(body) {
+            body = repaired
+            diagnostics.append(Diagnostic(.warning, file: url, "white space before the XML declaration; read anyway"))
+        }
         let prepared: (bytes: [UInt8], encoding: String)
         if let declared {
-            prepared = declared.charset.prepare(body)
+            prepared = declared.prepare(body)
         } else {
             prepared = guess(body, url: url, diagnostics: &diagnostics)
         }
@@ -41,7 +46,10 @@ public enum WebDocumentReader {
             throw WebContentError(url: url, reason: "neither a feed nor an archive page with posts")
         }
         if declared == nil, let label = metaCharset(page) {
-            let metaCharset = try charset(label, url: url)
+            var metaCharset = try charset(label, url: url)
+            // A page that could say so in ASCII is not UTF-16, whatever its meta tag claims
+            // (browsers read such a page as UTF-8 too).
+            if case .libxml(let name) = metaCharset, name.hasPrefix("UTF-16") { metaCharset = .utf8 }
             diagnostics.removeAll()
             let again = metaCharset.prepare(body)
             if again.bytes != prepared.bytes || again.encoding != prepared.encoding,
@@ -79,6 +87,26 @@ public enum WebDocumentReader {
             throw WebContentError(url: url, reason: "unknown character set “\(WebText.line(String(label.prefix(60))))”")
         }
         return charset
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// A feed with white space before its XML declaration (a blank line a WordPress plugin
+    /// printed) is not well formed, but readers accept it. The declaration is only about the
+    /// encoding, already decided, so it is overwritten with spaces: lines keep their numbers.
+    private static func blankingLateDeclaration(_ bytes: [UInt8]) -> [UInt8]? {
+        let start = bytes.prefix(while: isASCIISpace).count
+        guard start > 0, bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
+        var end = start
+        while end + 1 < bytes.count, end - start < 512, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+            end += 1
+        }
+        guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?") else { return nil }
+        var repaired = bytes
+        for index in start...(end + 1) where !isASCIISpace(repaired[index]) { repaired[index] = 0x20 }
+        return repaired
     }
 
     /// No declared character set: the text archive's rule, with its warning.

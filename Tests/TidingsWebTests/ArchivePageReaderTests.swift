@@ -129,4 +129,36 @@ struct ArchivePageReaderTests {
         #expect(front.posts.first?.url == feed.posts.first?.url)
         #expect(front.posts.last?.id == html.posts.first?.id)
     }
+
+    @Test("only web addresses are kept as links: no javascript:, data: or mailto:; file: only from a local file")
+    func linkSchemes() throws {
+        func page(_ href: String, next: String) -> [UInt8] {
+            Array("""
+            <html><head><link rel="next" href="\(next)"></head><body>
+            <article><h2 class="entry-title"><a href="\(href)">Title</a></h2><div class="entry-content"><p>x</p></div></article>
+            </body></html>
+            """.utf8)
+        }
+        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "mailto:a@b.example", "vbscript:x"] {
+            let document = try WebDocumentReader.read(page(bad, next: bad), url: "http://127.0.0.1:1/p/", contentType: nil)
+            #expect(document.posts.first?.url == nil, "\(bad)")
+            #expect(document.nextPage == nil, "\(bad)")
+        }
+        let web = try WebDocumentReader.read(page("../story/", next: "page/2/"), url: "http://127.0.0.1:1/p/", contentType: nil)
+        #expect(web.posts.first?.url == "http://127.0.0.1:1/story/")
+        #expect(web.nextPage == "http://127.0.0.1:1/p/page/2/")
+        let remoteFile = try WebDocumentReader.read(page("file:///etc/passwd", next: "file:///etc/"), url: "https://127.0.0.1:1/p/", contentType: nil)
+        #expect(remoteFile.posts.first?.url == nil)
+        #expect(remoteFile.nextPage == nil)
+        let local = try WebDocumentReader.read(page("story.html", next: "page/2/index.html"), url: "file:///tmp/site/index.html", contentType: nil)
+        #expect(local.posts.first?.url == "file:///tmp/site/story.html")
+        #expect(local.nextPage == "file:///tmp/site/page/2/index.html")
+    }
+
+    @Test("a meta tag claiming UTF-16 on an ASCII page is read as UTF-8")
+    func metaUTF16() throws {
+        let html = "<html><head><meta charset=\"utf-16\"></head><body><article><h1 class=\"entry-title\">Caf\u{E9}</h1></article></body></html>"
+        let document = try WebDocumentReader.read(Array(html.utf8), url: "http://127.0.0.1:1/u", contentType: nil)
+        #expect(document.posts.first?.title == "Café")
+    }
 }

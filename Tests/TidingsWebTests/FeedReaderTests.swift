@@ -138,6 +138,33 @@ struct FeedReaderTests {
         #expect(document.diagnostics[1].message.contains("sometime soon"))
     }
 
+    @Test("white space before the XML declaration is forgiven, with a warning; line numbers stay true")
+    func lateDeclaration() throws {
+        let good = "\n\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><title>Caf\u{E9}</title><item><title>One</title></item></channel></rss>"
+        let bytes = good.unicodeScalars.map { UInt8($0.value) }
+        let document = try WebDocumentReader.read(bytes, url: "http://127.0.0.1:1/late", contentType: nil)
+        #expect(document.title == "Café", "the declared Latin-1 still counts")
+        #expect(document.posts.count == 1)
+        #expect(document.diagnostics.map(\.message) == ["white space before the XML declaration; read anyway"])
+
+        let broken = "\n\n<?xml version=\"1.0\"?>\n<rss><channel>\n<item><title>One</item></channel></rss>"
+        do {
+            _ = try WebDocumentReader.read(Array(broken.utf8), url: "http://127.0.0.1:1/late", contentType: nil)
+            Issue.record("a malformed feed was read")
+        } catch {
+            #expect(error.line == 5)
+        }
+    }
+
+    @Test("a feed without items is a feed with no posts, not an error")
+    func emptyFeed() throws {
+        let document = try WebDocumentReader.read(Array("<rss version=\"2.0\"><channel><title>New blog</title></channel></rss>".utf8),
+                                                   url: "http://127.0.0.1:1/empty", contentType: nil)
+        #expect(document.kind == .feed)
+        #expect(document.title == "New blog")
+        #expect(document.posts.isEmpty)
+    }
+
     @Test("RFC 822 and RFC 3339 dates", arguments: [
         ("Mon, 14 Sep 2026 08:30:00 +0000", "2026-09-14"), ("14 Sep 2026 08:30 GMT", "2026-09-14"),
         ("Tue, 1 Dec 26 23:59:59 -0800", "2026-12-01"), ("2026-09-14T23:30:00-05:00", "2026-09-14"),

@@ -1,4 +1,5 @@
 import Testing
+import TidingsUI
 @testable import TidingsWeb
 
 @Suite("HTML to paragraphs")
@@ -73,6 +74,7 @@ struct ParagraphConverterTests {
         #expect(!scalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value <= 0x9F) })
         #expect(result.first?.contains("red") == true && result.first?.contains("text") == true)
         #expect(result.last == "tab here")
+        for paragraph in result { #expect(Sanitizer.clean(paragraph) == paragraph, "nothing left for the sanitiser to strip") }
         #expect(WebText.line("a\u{1B}b\u{9B}c\u{00}d") == "abcd")
     }
 
