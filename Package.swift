@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // Post model, archive parser, identity, corpus generator. Pure Swift, no I/O beyond reading files.
+        // Post model, archive parser, identity, the search language. Pure Swift, no I/O beyond reading files.
         .target(name: "TidingsCore"),
         // The one SQLite database (GRDB + FTS5): import, queries, search, bookmarks.
         .target(
@@ -53,8 +53,6 @@ let package = Package(
         // Following web sources: the HTTP client (URLSession with our limits), fetching with
         // pagination, storing through the library, and `update` of every source.
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
-        // Test helpers shared by test targets and the bench (the fixture HTTP server); not a product.
-        .target(name: "TidingsTestSupport", dependencies: ["TidingsCore"]),
         .executableTarget(
             name: "tidings",
             dependencies: [
@@ -62,6 +60,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What tests, the bench and the fuzzer share, never the products: the corpus generator,
+        // the parser's and the search's self-checks, the screen snapshot writer, and (HTTP/) the
+        // fixture HTTP server with generated blog pages.
+        .target(name: "TidingsTestSupport", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen"]),
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
@@ -71,15 +73,17 @@ let package = Package(
         ),
         // libFuzzer harness for the parser, the query builder and the web reader; a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
+        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb", "TidingsTestSupport"]),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
-            dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TidingsLibrary", "TidingsCore", "TidingsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["FuzzRegressions"]
         ),
-        .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsCore"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsTestSupport"]),
+        .testTarget(
+            name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore", "TidingsTestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsTestSupport",
@@ -91,7 +95,7 @@ let package = Package(
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore", "TidingsUI"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore", "TidingsScreen"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

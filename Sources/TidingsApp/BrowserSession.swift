@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsLibrary
 import TidingsScreen
 import TidingsUI
@@ -10,9 +11,6 @@ public final class BrowserSession {
     let library: Library
     let terminal: any Terminal
     public private(set) var state: AppState
-    /// Post counts per shelf, read with the tabs: the headline pages' totals come from here
-    /// instead of a COUNT(*) on every page load.
-    var totals: [TabKind: Int] = [:]
     /// A message for the status line of the first frame (such as "imported the sample").
     var greeting: String?
     /// Searches run here, off the loop's thread.

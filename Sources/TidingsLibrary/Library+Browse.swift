@@ -1,24 +1,7 @@
 import GRDB
 import TidingsCore
 
-/// A list the browser pages through: every post, one category, or the bookmarks.
-public enum Shelf: Hashable, Sendable {
-    case all
-    case category(String)
-    case bookmarks
-}
-
-/// The little the headline list needs of a post.
-public struct HeadlineRow: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var outlet: String?
-    /// Defaults keep the memberwise initialiser usable with id, title and outlet alone.
-    public var isBookmarked = false
-    public var isUnread = false
-}
-
-extension HeadlineRow {
+extension Headline {
     /// A row of ``Library/headlineColumns``.
     init(_ row: Row) {
         self.init(id: row["id"], title: row["title"], outlet: row["outlet"],
@@ -45,7 +28,7 @@ extension Library {
     ///
     /// The page is picked from an index alone in a subquery, and only its rows are joined with
     /// the posts and the marks: a deep OFFSET then skips index entries, not joins.
-    public func headlines(on shelf: Shelf, offset: Int, limit: Int) throws(LibraryError) -> [HeadlineRow] {
+    public func headlines(on shelf: Shelf, offset: Int, limit: Int) throws(LibraryError) -> [Headline] {
         try read { db in
             let rows: [Row]
             switch shelf {
@@ -69,7 +52,7 @@ extension Library {
                     ORDER BY b.createdAt DESC, b.postID DESC LIMIT ? OFFSET ?
                     """, arguments: [limit, offset])
             }
-            return rows.map(HeadlineRow.init)
+            return rows.map(Headline.init)
         }
     }
 

@@ -6,7 +6,7 @@ import TidingsCore
 ///
 /// Everything Tidings stores (posts, their labels, the import bookkeeping, the full-text
 /// index) lives in one SQLite file opened through a GRDB `DatabasePool` in WAL mode, so a
-/// browser can read while an import writes. Callers speak in intents (`importPages`,
+/// browser can read while an import writes. Callers speak in intents (`importArchives`,
 /// `headlines`, `post(id:)`); SQL stays inside this target.
 public final class Library: Sendable {
     /// Where the database file lives.

@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 import TidingsWeb
 
 /// The fuzzer's targets on top of the shared checks (``ParserSelfCheck``,

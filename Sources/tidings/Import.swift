@@ -24,7 +24,7 @@ struct Import: ParsableCommand {
             let (web, text) = WebImport.split(paths)
             var status: Int32?
             if !text.isEmpty || web.isEmpty {
-                let summary = try Importer(library: library).run(paths: text)
+                let summary = try library.importArchives(at: text)
                 for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
                 Output.line(summary.description)
                 if !summary.isClean { status = 65 }

@@ -46,7 +46,7 @@ import TidingsTestSupport
 
     @Test func theTextArchiveTwinAndTheSiteAreTheSamePosts() async throws {
         let twin = FixturePaths.fixtureSite.appendingPathComponent("text/category-dprk-government.txt").path
-        let imported = try Importer(library: library).run(paths: [twin])
+        let imported = try library.importArchives(at: [twin])
         let before = try library.posts()
         #expect(imported.postsNew == before.count && before.allSatisfy { $0.url == nil })
         let reports = await updater().fetch([category])

@@ -1,4 +1,5 @@
 import Testing
+import TidingsCore
 @testable import TidingsUI
 
 /// Bookmarks, read marks, next unread, reading positions and reloads: the marks change only

@@ -1,5 +1,5 @@
 import Testing
-import TidingsUI
+import TidingsScreen
 @testable import TidingsWeb
 
 @Suite("HTML to paragraphs")

@@ -1,7 +1,7 @@
 import Foundation
 import TidingsCore
 
-/// Imports archive files and folders into a ``Library``.
+/// Imports archive files and folders into a ``Library``: what ``Library/importArchives(at:)`` runs.
 ///
 /// Reading and parsing run on worker threads while one writer stores the posts in file order,
 /// in transactions of a few thousand posts: parsing overlaps the SQLite writes, and file order
@@ -9,20 +9,20 @@ import TidingsCore
 /// from its worker a slice of posts at a time and is stored over several transactions, so
 /// neither its parsed posts nor a transaction grow with it (``ImportTransaction`` keeps that
 /// safe when the import stops between two of its slices).
-public struct Importer: Sendable {
-    public let library: Library
+struct Importer: Sendable {
+    let library: Library
     /// Posts per write transaction and per slice of a large file; larger batches write faster,
     /// smaller ones show progress sooner and hold less in memory.
-    public var postsPerTransaction = 4_000
+    var postsPerTransaction = 4_000
     /// Worker threads reading and parsing files.
-    public var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
+    var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
 
-    public init(library: Library) {
+    init(library: Library) {
         self.library = library
     }
 
     /// Imports every archive file named or found in the folders named; never throws for bad files.
-    public func run(paths: [String]) throws(LibraryError) -> ImportSummary {
+    func run(paths: [String]) throws(LibraryError) -> ImportSummary {
         var summary = ImportSummary()
         let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
@@ -31,7 +31,7 @@ public struct Importer: Sendable {
         let lock = ImportLock.acquire(forLibrary: library.path)
         defer { withExtendedLifetime(lock) {} }
         let stamps = try library.sourceStamps()
-        let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
+        let pipeline = ParsePipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
         // On a storage error the workers must not wait forever for a writer that is gone.
         defer { pipeline.cancel() }
         let clock = ISO8601DateFormatter()

@@ -3,6 +3,13 @@ import GRDB
 import TidingsCore
 
 extension Library {
+    /// Imports every archive file named, or found in the folders named: new and changed files
+    /// are parsed and stored, unchanged ones skipped (``Importer``). A bad file is reported in
+    /// the summary, never thrown; this throws only when the library itself fails.
+    public func importArchives(at paths: [String]) throws(LibraryError) -> ImportSummary {
+        try Importer(library: self).run(paths: paths)
+    }
+
     /// How one post fared in an import; the strongest outcome wins across pages.
     enum PostStatus: Int, Comparable {
         case unchanged, updated, new

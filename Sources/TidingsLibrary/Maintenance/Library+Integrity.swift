@@ -5,12 +5,6 @@ extension Library {
     /// What the browser and every command say when SQLite finds the file damaged.
     public static let damagedAdvice = "the library file is damaged; run `tidings rebuild` (your bookmarks are kept)"
 
-    /// SQLite's own check of the whole file (`PRAGMA integrity_check`): `["ok"]` when sound,
-    /// else the problems it found. For crash tests and for diagnosing a library.
-    public func integrityCheck() throws(LibraryError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
-
     /// The cheaper check (`PRAGMA quick_check`: page structure, no index-to-table cross-check).
     public func quickCheck() throws(LibraryError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }

@@ -79,7 +79,7 @@ extension Library {
         }
         paths += archives
         outcome.archives = paths
-        if !paths.isEmpty { outcome.importSummary = try Importer(library: library).run(paths: paths) }
+        if !paths.isEmpty { outcome.importSummary = try library.importArchives(at: paths) }
         outcome.webSources = try library.keepWebSources(salvage.webSources)
         // Restore even with nothing to restore: it also writes the bookmark copy afresh.
         _ = try library.restoreBookmarks(bookmarks.values.sorted { $0.bookmarkedAt < $1.bookmarkedAt })

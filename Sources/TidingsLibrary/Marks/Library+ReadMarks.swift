@@ -12,41 +12,6 @@ extension Library {
         }
     }
 
-    /// Marks the post read unless it already is, keeping the time it was first read; what the
-    /// article view calls once a post has been shown for a moment. Returns true when the post
-    /// was unread until now (so the list's unread mark must go).
-    @discardableResult
-    public func markRead(postID: String) throws(LibraryError) -> Bool {
-        try save("the read mark") { db in
-            let id = try Library.resolve(postID, in: db)
-            try db.execute(sql: """
-                INSERT INTO reading (postID, readAt) VALUES (?, ?)
-                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
-                """, arguments: [id, Date().timeIntervalSince1970])
-            return db.changesCount > 0
-        }
-    }
-
-    /// Flips read and unread in one transaction (`m`); returns true when the post is now read.
-    public func toggleRead(postID: String) throws(LibraryError) -> Bool {
-        try save("the read mark") { db in
-            let id = try Library.resolve(postID, in: db)
-            let wasRead = try Library.isRead(id, in: db)
-            try Library.storeRead(!wasRead, id, in: db)
-            return !wasRead
-        }
-    }
-
-    /// Whether the post `postID` names has not been read (or was marked unread again).
-    public func isUnread(postID: String) throws(LibraryError) -> Bool {
-        try read { db in try !Library.isRead(Library.resolve(postID, in: db), in: db) }
-    }
-
-    /// Where the reader left the article `postID` names; ``ReadingPosition/top`` when never stored.
-    public func readingPosition(postID: String) throws(LibraryError) -> ReadingPosition {
-        try marks(postID: postID).position
-    }
-
     /// Remembers where the reader is in the article `postID` names. Negative values count as 0.
     ///
     /// Committed before this returns, so it survives the process being killed, but not fsynced:

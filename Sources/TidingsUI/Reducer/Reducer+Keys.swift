@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// Key handling: a key becomes a ``Command`` through the key table, then a state change.
@@ -98,7 +99,7 @@ extension AppState {
     }
 
     /// A tab switch also reloads the tab counts (the bookmarks may have changed elsewhere).
-    private mutating func switchTab(to kind: TabKind) -> [Effect] {
+    private mutating func switchTab(to kind: Shelf) -> [Effect] {
         guard kind != activeTab else { return [] }
         return [.loadTabs] + selectTab(kind)
     }

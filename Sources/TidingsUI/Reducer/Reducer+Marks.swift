@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// Bookmarks and read state: asking the loop to change them, and showing its answers.
 ///
 /// Nothing is flipped before the answer: the loop answers after the durable write, so a mark

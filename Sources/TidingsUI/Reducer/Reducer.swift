@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// Applies `action` to `state` and returns the work the session loop must do, in order.
 ///
 /// Pure: no I/O, no clock. The loop runs the effects and feeds their answers back as actions.
@@ -28,8 +30,8 @@ extension AppState {
             guard accept(page) else { return [] }
         case .articleLoaded(let loaded):
             guard loaded.id == article.id else { return [] }
-            // A first arrival opens where the reader left off; a reload for a new query's
-            // highlights keeps the scroll the reader has now.
+            // A first arrival opens where the reader left off; a reload keeps the scroll the
+            // reader has now.
             if article.article == nil, let saved = loaded.savedPosition { article.anchor = saved }
             article.article = loaded
             article.match = nil
@@ -52,7 +54,13 @@ extension AppState {
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
     private mutating func accept(_ page: HeadlinePage) -> Bool {
-        if page.query == nil { return lists[page.tab]?.accept(page) == true }
+        if page.query == nil {
+            // A whole tab is as long as its tab says: the one count, read with the tabs (the
+            // loop answers `.loadTabs` before the pages asked for with it).
+            var page = page
+            if let count = tabs.first(where: { $0.kind == page.tab })?.count { page.total = count }
+            return lists[page.tab]?.accept(page) == true
+        }
         return searches[page.tab]?.accept(page) == true
     }
 
@@ -81,8 +89,8 @@ extension AppState {
         return effects
     }
 
-    /// Points the article pane at the selected headline, asking for it (again, with the new
-    /// highlights, when only the search query changed).
+    /// Points the article pane at the selected headline, asking for it when it is another
+    /// post; when only the search query changed, the renderer marks the new matches itself.
     private mutating func followSelection(_ list: HeadlineList) -> [Effect] {
         let wanted = list.selected?.id
         let query = list.key.query
@@ -93,19 +101,20 @@ extension AppState {
             article = ArticlePane()
             article.id = wanted
             article.query = query
-            if let wanted { effects.append(.loadArticle(id: wanted, query: query)) }
+            if let wanted { effects.append(.loadArticle(id: wanted)) }
             return effects
         }
-        guard let wanted, query != article.query else { return [] }
-        article.query = query
-        article.match = nil
-        return [.loadArticle(id: wanted, query: query)]
+        if wanted != nil, query != article.query {
+            article.query = query
+            article.match = nil
+        }
+        return []
     }
 
     /// Takes a new tab list: `All` first and `Bookmarks` last whatever order it came in;
     /// a tab whose length changed reloads its rows, and a tab that is gone takes its search.
     mutating func applyTabs(_ newTabs: [TabInfo]) -> [Effect] {
-        func rank(_ kind: TabKind) -> Int {
+        func rank(_ kind: Shelf) -> Int {
             switch kind {
             case .all: 0
             case .category: 1
@@ -130,7 +139,7 @@ extension AppState {
 
     /// Makes `kind` the active tab and reloads its list on screen (another browser may have
     /// changed it); answers still due for the old one become stale.
-    mutating func selectTab(_ kind: TabKind) -> [Effect] {
+    mutating func selectTab(_ kind: Shelf) -> [Effect] {
         guard kind != activeTab else { return [] }
         lists[activeTab]?.dropPending()
         let cancelled = searches[activeTab]?.dropPending() == true

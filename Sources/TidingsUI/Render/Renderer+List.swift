@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// The headline list pane.
@@ -22,18 +23,23 @@ extension Renderer {
         let rows = top..<min(total, top + rect.height)
         let outletWidth = outletColumnWidth(rows: rows, paneWidth: rect.width)
         let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused
+        let highlighter = list.key.query.map(SearchHighlighter.init)
         for index in rows {
             let y = rect.y + index - top
-            drawRow(list.headline(at: index), x: rect.x, y: y, width: rect.width, outletWidth: outletWidth)
+            drawRow(list.headline(at: index), x: rect.x, y: y, width: rect.width, outletWidth: outletWidth,
+                    highlighter: highlighter)
             if index == list.selection {
                 buffer.addAttributes(selectedStyle.attributes, x: rect.x, y: y, width: rect.width)
             }
         }
     }
 
-    /// One headline: `★` bookmark, `•` unread, the title cut with `…`, the outlet dimmed
-    /// and right-aligned; a dim `…` for a row whose page has not arrived yet.
-    private mutating func drawRow(_ headline: Headline?, x: Int, y: Int, width: Int, outletWidth: Int) {
+    /// One headline: `★` bookmark, `•` unread, the title cut with `…` with the search's matches
+    /// marked, the outlet dimmed and right-aligned; a dim `…` for a row whose page has not
+    /// arrived yet.
+    private mutating func drawRow(
+        _ headline: Headline?, x: Int, y: Int, width: Int, outletWidth: Int, highlighter: SearchHighlighter?
+    ) {
         let titleX = x + Self.listMarkColumns
         guard let headline else {
             buffer.put("…", x: titleX, y: y, maxWidth: width - Self.listMarkColumns, style: theme.dim)
@@ -47,8 +53,8 @@ extension Renderer {
         let clean = Sanitizer.clean(headline.title)
         let title = TextLayout.truncate(clean, toColumns: titleWidth)
         buffer.put(title, x: titleX, y: y, maxWidth: titleWidth)
-        if !headline.titleHighlights.isEmpty {
-            drawTitleHighlights(headline, clean: clean, shown: title, x: titleX, y: y)
+        if let matches = highlighter?.matches(in: headline.title, isTitle: true), !matches.isEmpty {
+            drawTitleHighlights(matches, of: headline.title, clean: clean, shown: title, x: titleX, y: y)
         }
         if outletWidth > 0, let outlet = headline.outlet {
             let text = TextLayout.truncate(Sanitizer.clean(outlet), toColumns: outletWidth)
@@ -59,10 +65,12 @@ extension Renderer {
 
     /// Marks the search matches of a title drawn as `shown` (`clean`, perhaps cut with `…`);
     /// a match cut off by the ellipsis is marked as far as it shows.
-    private mutating func drawTitleHighlights(_ headline: Headline, clean: String, shown: String, x: Int, y: Int) {
+    private mutating func drawTitleHighlights(
+        _ matches: [Range<Int>], of raw: String, clean: String, shown: String, x: Int, y: Int
+    ) {
         let kept = shown == clean ? shown : String(shown.dropLast())
         let line = WrappedLine(text: kept, characters: 0..<kept.count, columns: 0)
-        for range in Sanitizer.cleanRanges(headline.titleHighlights, raw: headline.title, clean: clean) {
+        for range in Sanitizer.cleanRanges(matches, raw: raw, clean: clean) {
             guard let columns = line.columnSpan(of: range) else { continue }
             buffer.setStyle(x: x + columns.lowerBound, y: y, width: columns.count, style: theme.match)
         }

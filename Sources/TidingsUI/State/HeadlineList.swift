@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// One headline list (a tab, or a search in a tab): its length, the pages loaded around the
 /// selection, the selection and the scroll position.
 ///

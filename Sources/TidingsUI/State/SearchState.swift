@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// A search in one tab: the search line, the results on screen and the query under way.
 ///
 /// Typing never waits: each change of the query asks for its first page under a new
@@ -5,7 +7,11 @@
 /// replaces them when it arrives, and answers to superseded queries are dropped. A query the
 /// library cannot run leaves the results alone and shows its hint.
 public struct SearchState: Equatable, Sendable {
-    public internal(set) var line: SearchLine
+    public internal(set) var line: SearchLine {
+        didSet { if line.query != oldValue.query { query = line.query.map { SearchQuery($0, typing: true) } } }
+    }
+    /// The line's query, parsed once per change of its text (the last word as a prefix).
+    public private(set) var query: SearchQuery?
     /// Whether the search line has the keys (after `/`), or the filter is kept while browsing
     /// its results (after Enter).
     public internal(set) var isEditing: Bool
@@ -26,13 +32,14 @@ public struct SearchState: Equatable, Sendable {
 
     public init(line: SearchLine = SearchLine(), order: SearchOrder, isEditing: Bool = true) {
         self.line = line
+        query = line.query.map { SearchQuery($0, typing: true) }
         self.order = order
         self.isEditing = isEditing
     }
 
     /// The list the line asks for now, `nil` while it holds no word.
-    func wantedKey(tab: TabKind) -> ListKey? {
-        line.query.map { ListKey(tab: tab, query: $0, order: order) }
+    func wantedKey(tab: Shelf) -> ListKey? {
+        query.map { ListKey(tab: tab, query: $0, order: order) }
     }
 
     /// The list last asked for: under way, failed, or on screen.

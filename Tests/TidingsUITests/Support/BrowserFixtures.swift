@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsUI
 
 /// Fictional posts for browser tests: invented headlines and prose, not archive text.
@@ -58,7 +59,7 @@ enum Fixtures {
 
     /// A library of `count` posts with five category tabs and a bookmarks tab.
     static func library(count: Int = 240) -> FakeLibrary {
-        var posts: [TabKind: [Headline]] = [.all: (0..<count).map(headline)]
+        var posts: [Shelf: [Headline]] = [.all: (0..<count).map(headline)]
         for (c, name) in categories.enumerated() {
             posts[.category(name)] = (0..<count).filter { $0 % categories.count == c }.map(headline)
         }

@@ -1,4 +1,5 @@
 import TidingsScreen
+import TidingsTestSupport
 import TidingsUI
 
 /// A browser session driven like the real loop: every effect is answered at once, except
