@@ -6,7 +6,7 @@ import TidingsCore
 /// every request, and answers with programmable faults.
 ///
 /// One thread accepts; each connection gets a thread of its own that reads one bounded
-/// request (64 KiB of head at most, 5 s to send it), answers and closes. Files get an ETag
+/// request (64 KiB of head at most, 120 s to send it), answers and closes. Files get an ETag
 /// and a Last-Modified and are answered 304 to a matching conditional request; when the
 /// client accepts gzip and ``gzip`` is on, bodies are compressed with `/bin/gzip` (once per
 /// body, cached).
@@ -138,11 +138,16 @@ public final class FixtureServer: @unchecked Sendable {
     }
 
     private func serve(_ client: Int32) {
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        // Generous: on a loaded machine a client may take seconds between connecting and
+        // sending; cutting it off would fail a test for the machine's speed.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let head = HTTPRequestHead.read(from: client) else {
-            // Whatever it was (a TLS handshake, garbage), it gets a plain HTTP refusal.
-            _ = writeAll(Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8), on: client)
+        var notHTTP = false
+        guard let head = HTTPRequestHead.read(from: client, notHTTP: &notHTTP) else {
+            // Not HTTP at all (a TLS handshake): a plain HTTP refusal, so the client sees why.
+            if notHTTP {
+                _ = writeAll(Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8), on: client)
+            }
             return
         }
         let (index, route, delay) = state.withLock { state -> (Int, FixtureResponse?, Double) in

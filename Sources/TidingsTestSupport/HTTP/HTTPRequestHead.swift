@@ -13,7 +13,7 @@ struct HTTPRequestHead {
 
     /// Reads up to the blank line that ends the head; nil for a closed, slow (the socket's
     /// receive timeout), oversized or malformed request, or one that is not HTTP at all.
-    static func read(from socket: Int32) -> HTTPRequestHead? {
+    static func read(from socket: Int32, notHTTP: inout Bool) -> HTTPRequestHead? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while bytes.count < limit {
@@ -22,7 +22,10 @@ struct HTTPRequestHead {
             guard count > 0 else { return nil }
             bytes.append(contentsOf: chunk[0..<count])
             // Not a request line (a TLS ClientHello starts 0x16): no point waiting for more.
-            guard let first = bytes.first, (0x41...0x5A).contains(first) else { return nil }
+            guard let first = bytes.first, (0x41...0x5A).contains(first) else {
+                notHTTP = true
+                return nil
+            }
             if let end = headEnd(bytes) { return parse(bytes[..<end]) }
         }
         return nil
