@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore", "TidingsScreen"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

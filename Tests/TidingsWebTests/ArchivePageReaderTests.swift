@@ -161,4 +161,25 @@ struct ArchivePageReaderTests {
         let document = try WebDocumentReader.read(Array(html.utf8), url: "http://127.0.0.1:1/u", contentType: nil)
         #expect(document.posts.first?.title == "Café")
     }
+
+    @Test("page headers of every archive kind, read by the text format's rules", arguments: [
+        ("<h1 class=\"page-title\">Tag: <span>Sanctions</span></h1>", PageHeader.tag("Sanctions")),
+        ("<h1 class=\"page-title\">Author: <span class=\"vcard\">Min-jun Park</span></h1>", .author("Min-jun Park")),
+        ("<h1 class=\"archive-title\">Monthly Archives: <span>September 2026</span></h1>", .dateArchive("September 2026")),
+        ("<h1 class=\"page-title\">Search Results for: <span>rice prices</span></h1>", .searchResults("rice prices")),
+        ("<h1 class=\"page-title\">Latest news</h1>", nil),
+    ] as [(String, PageHeader?)])
+    func headers(markup: String, header: PageHeader?) throws {
+        let html = "<html><head><title>Site</title></head><body>\(markup)<article class=\"post\"><h2 class=\"entry-title\">Story</h2>"
+            + "<span class=\"byline\">by Ana Lee</span><div class=\"entry-content\"><p>Text.</p><p>[BBC]</p></div></article></body></html>"
+        let document = try WebDocumentReader.read(Array(html.utf8), url: "http://127.0.0.1:1/h/", contentType: nil)
+        #expect(document.header == header)
+        let post = try #require(document.posts.first)
+        var authors = ["Ana Lee"]
+        if case .author(let name) = header { authors.append(name) }
+        #expect(post.authors == authors.sorted(), "the .byline text, plus an author header's name")
+        #expect(post.tags == (header == .tag("Sanctions") ? ["Sanctions"] : []))
+        #expect(post.date == nil, "a date archive's header does not date its posts")
+        #expect(post.outlet == "BBC")
+    }
 }
