@@ -11,9 +11,8 @@ import TidingsTestSupport
         let server = try FixtureServer(root: nil)
         server.route("/missing/", .status(404))
         server.route("/down/", .status(503))
-        let closed = try FixtureServer(root: nil)
+        let closed = try ClosedPort()
         let refused = closed.url("/feed/")
-        closed.stop()
 
         let content = try await cli.run("fetch", server.url("/missing/"))
         #expect(content.status == 65, "\(content)")
