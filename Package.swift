@@ -49,7 +49,7 @@ let package = Package(
         // bench and the end-to-end tests; not a product.
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
-        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary"]),
+        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary", "TidingsFeeds"]),
         // Following web sources: the HTTP client (URLSession with our limits), fetching with
         // pagination, storing through the library, and `update` of every source.
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
@@ -96,6 +96,7 @@ let package = Package(
             dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(name: "TidingsAppTests", dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore"]),
         .testTarget(
             name: "TidingsFeedsTests",
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
