@@ -96,7 +96,6 @@ let package = Package(
             dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
-        .testTarget(name: "TidingsAppTests", dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore"]),
         .testTarget(
             name: "TidingsFeedsTests",
             dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",

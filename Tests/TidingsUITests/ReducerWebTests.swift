@@ -64,6 +64,16 @@ struct ReducerWebTests {
         #expect(session.effects { $0.type("y") } == [.copyLink(url: "https://news.example.org/2019/05/story/")])
     }
 
+    @Test("y answers A's question while it is asked, and copies only otherwise")
+    func yAfterMarkAll() {
+        var library = SearchFixtures.library()
+        library.articles["s-0"]?.url = "https://news.example.org/a/"
+        var session = Harness(library)
+        session.type("A")
+        #expect(!session.effects { $0.type("y") }.contains(.copyLink(url: "https://news.example.org/a/")))
+        #expect(session.effects { $0.type("y") } == [.copyLink(url: "https://news.example.org/a/")])
+    }
+
     @Test("the meta line shows the link's host, never the whole address")
     func metaLineHost() {
         let article = Article(
