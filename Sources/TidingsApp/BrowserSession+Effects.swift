@@ -1,5 +1,6 @@
 import TidingsCore
 import TidingsLibrary
+import TidingsScreen
 import TidingsUI
 
 extension BrowserSession {
@@ -67,6 +68,13 @@ extension BrowserSession {
                 let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
                 try library.setReadingPosition(position, postID: id)
                 return .next([])
+            case .updateSources:
+                updates.start()
+                return .next([])
+            case .openLink(let url):
+                return .next([.failed(open(url))])
+            case .copyLink(let url):
+                return .next([.failed(copy(url, because: nil))])
             case .redraw:
                 terminal.invalidate()
                 return .next([])
@@ -98,11 +106,33 @@ extension BrowserSession {
         let marks = try library.marks(postID: id)
         var article = Article(
             id: post.id, title: post.title, categories: post.categories, authors: post.authors, tags: post.tags,
-            outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
+            outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs, url: post.url,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {
             article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
         }
         return article
+    }
+
+    /// Opens `url` as ``LinkOpener`` plans; returns what happened, for the status line.
+    private func open(_ url: String) -> String {
+        switch opener.plan(for: url) {
+        case .refuse(let reason):
+            return "The link \(Sanitizer.clean(url)) is \(reason)"
+        case .copy(let reason):
+            return copy(url, because: reason)
+        case .run(let arguments):
+            guard let status = terminal.runExternalProgram(arguments) else {
+                return copy(url, because: "\(arguments[0]) could not be started")
+            }
+            return status == 0 ? "Opened \(Sanitizer.clean(url))" : "\(arguments[0]) ended with status \(status)"
+        }
+    }
+
+    /// Copies `url` with OSC 52; returns what happened, `reason` saying why it was not opened.
+    private func copy(_ url: String, because reason: String?) -> String {
+        let copied = terminal.copyToClipboard(url)
+        guard let reason else { return copied ? "Link copied to the clipboard" : "The link could not be copied" }
+        return "Not opened (\(reason)): " + (copied ? "link copied to the clipboard" : "the link could not be copied either")
     }
 }

@@ -56,6 +56,7 @@ extension Library {
             report.problems.append(error.description)
         }
         if let problem = library.fullTextCheck() { report.problems.append(problem) }
+        do { report.problems += try library.tallyProblems() } catch { report.problems.append(error.description) }
         report.posts = (try? library.count()) ?? 0
         // One read for the rest. An empty digest marks a file whose replacement has not
         // reached its last slice.

@@ -34,6 +34,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case pickList = "pick-list"
     /// Keys `1`–`9`: the digit says which tab.
     case jumpTab = "jump-tab"
+    /// Fetch what is new from every web source, in the background.
+    case updateSources = "update-sources"
+    /// Open the story's link in a browser (or copy it where none can run).
+    case openLink = "open-link"
+    /// Copy the story's link to the clipboard (OSC 52).
+    case copyLink = "copy-link"
     case toggleLayout = "toggle-layout"
     case zoom
     case help

@@ -28,6 +28,9 @@ extension KeyTable {
             Binding(
                 .jumpTab, (1...9).map { .character(Character(String($0))) }, "Go to tab 1 to 9",
                 keyLabel: "1–9"),
+            Binding(.updateSources, [.character("R")], "Fetch new posts from the web sources"),
+            Binding(.openLink, [.character("o")], "Open the story's link in a browser"),
+            Binding(.copyLink, [.character("y")], "Copy the story's link to the clipboard"),
             Binding(.toggleLayout, [.character("v")], "Side by side or stacked panes"),
             Binding(.zoom, [.character("z")], "Focused pane takes the whole screen"),
             Binding(.help, [.character("?")], "Show or hide this help"),

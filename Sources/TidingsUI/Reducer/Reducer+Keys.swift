@@ -112,6 +112,10 @@ extension AppState {
             isZoomed.toggle()
         case .help:
             overlay = .help(scroll: 0)
+        case .updateSources:
+            return startUpdate()
+        case .openLink, .copyLink:
+            return useLink(copying: command == .copyLink)
         case .redraw:
             return redrawAndReload()
         case .quit:
@@ -122,7 +126,7 @@ extension AppState {
 
     /// Ctrl-L: repaint, and reload the tabs and the rows on screen, so that changes made by
     /// another browser on the same library show.
-    private mutating func redrawAndReload() -> [Effect] {
+    mutating func redrawAndReload() -> [Effect] {
         refreshList()
         return [.redraw, .loadTabs]
     }

@@ -58,6 +58,10 @@ extension AppState {
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
             applyNextUnread(index)
+        case .sourcesUpdating(let done, let total):
+            message = "Updating web sources: \(done) of \(total) done…"
+        case .sourcesUpdated(let newPosts, let sources, let failures):
+            effects += finishUpdate(newPosts: newPosts, sources: sources, failures: failures)
         case .failed(let text):
             message = text
         case .signal(let number):

@@ -28,6 +28,11 @@ public enum Action: Equatable, Sendable {
     case readTimerFired(id: String)
     /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.
     case nextUnreadFound(index: Int?)
+    /// A background update has finished `done` of `total` sources so far.
+    case sourcesUpdating(done: Int, total: Int)
+    /// A background update ended: `newPosts` stored in all, `failures` one line per source
+    /// that failed (its posts read before the failure are stored).
+    case sourcesUpdated(newPosts: Int, sources: Int, failures: [String])
     /// Something the loop did failed; the message goes to the status line.
     case failed(String)
     /// A termination signal arrived: quit with status 128 + signal.

@@ -28,6 +28,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var awaitingUnread: ListKey?
     /// The post whose read state `m` asked to change, so its answer is announced.
     public internal(set) var awaitingRead: String?
+    /// Whether a background update of the web sources (`R`) is under way.
+    public internal(set) var isUpdatingSources = false
     public internal(set) var article = ArticlePane()
     /// Whether the reader has moved through the list on screen since the browser started or
     /// the tab was switched: only then does a post shown in the preview for the dwell time

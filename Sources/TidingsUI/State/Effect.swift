@@ -62,6 +62,14 @@ public enum Effect: Equatable, Sendable {
     /// the library stores with `anchor.character`, so the loop need not load the post again.
     /// No answer is needed (`.failed` with a message if it could not be saved).
     case saveReadingPosition(id: String, anchor: ArticleAnchor, paragraph: Int?)
+    /// Fetch every web source again in the background; answer with `.sourcesUpdating` as
+    /// sources finish, then once with `.sourcesUpdated`. Keys go on being answered meanwhile.
+    case updateSources
+    /// Open `url` in the reader's browser, or copy it where no browser can run; answer with
+    /// `.failed` carrying what was done, for the status line.
+    case openLink(url: String)
+    /// Put `url` on the reader's clipboard; answer with `.failed` carrying what was done.
+    case copyLink(url: String)
     /// Repaint the whole screen on the next frame (Ctrl-L): call `Terminal.invalidate()`.
     case redraw
     /// Leave the browser, restore the terminal and exit with `status`.

@@ -78,7 +78,7 @@ struct FakeLibrary {
             if let writeFailure { return .failed(writeFailure) }
             articles[id]?.savedPosition = anchor == .top ? nil : anchor
             return nil
-        case .startReadTimer, .cancelSearch, .redraw, .quit:
+        case .startReadTimer, .cancelSearch, .redraw, .quit, .updateSources, .openLink, .copyLink:
             return nil
         }
     }
