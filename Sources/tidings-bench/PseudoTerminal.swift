@@ -85,6 +85,28 @@ final class PseudoTerminal {
         return result
     }
 
+    /// Reads output into ``screen`` until `ready` holds for it; returns when the chunk that made
+    /// it hold arrived, or nil after `timeout` s. Unlike ``settle(quietMilliseconds:timeout:ready:)``
+    /// it does not wait for quiet: for timing a key while other threads of the program work.
+    func waitUntil(timeout: Double, _ ready: (TerminalScreen) -> Bool) -> DispatchTime? {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        while true {
+            if ready(screen) { return DispatchTime.now() }
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return nil }
+            switch process.read(waitingMilliseconds: Int32(min(100, (deadline - now) / 1_000_000 + 1))) {
+            case .closed:
+                return nil
+            case .quiet:
+                continue
+            case .bytes(let bytes):
+                let arrived = DispatchTime.now()
+                screen.feed(bytes)
+                if ready(screen) { return arrived }
+            }
+        }
+    }
+
     /// CPU time all the program's threads have used so far, in ns (`/proc/PID/task/*/schedstat`).
     func cpuNanoseconds() -> UInt64 {
         let tasks = "/proc/\(pid)/task"
