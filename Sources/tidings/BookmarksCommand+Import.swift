@@ -23,7 +23,7 @@ struct ImportBookmarks: ParsableCommand {
     func run() throws {
         try reporting {
             let bookmarks = try ImportBookmarks.read(file)
-            let outcome = try options.open().restoreBookmarks(bookmarks)
+            let outcome = try options.openForBookmarks().restoreBookmarks(bookmarks)
             Output.line("restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
                 + "not in this library \(outcome.notInLibrary.count)")
             for missing in outcome.notInLibrary {

@@ -22,6 +22,8 @@ struct Check: ParsableCommand {
                 throw Failure("there is no library at \(path)", status: 74)
             }
             let report = Library.check(path: path)
+            if let refusal = report.refusal { throw Failure(refusal, status: 74) }
+            if report.isReadOnly { Output.info("\(path) is read-only here: its pages were checked, its full-text index not (that check has to write)") }
             for archive in report.unfinishedArchives {
                 Output.info("\(archive): its last import stopped part way; `tidings import` it again to finish")
             }

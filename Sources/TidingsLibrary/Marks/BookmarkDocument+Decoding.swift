@@ -15,6 +15,12 @@ extension BookmarkDocument {
         case invalidEntry(index: Int, id: String, time: String)
     }
 
+    /// True when `data` is JSON whose top level says `"format": "tidings-bookmarks"`.
+    public static func isBookmarksDocument(_ data: Data) -> Bool {
+        struct Header: Decodable { var format: String? }
+        return (try? JSONDecoder().decode(Header.self, from: data))?.format == format
+    }
+
     /// The bookmarks of a document, all or none: the first problem found rejects it whole
     /// (what `tidings bookmarks import` wants: nothing restored from a bad file).
     public static func bookmarks(from data: Data) throws(Problem) -> [Bookmark] {

@@ -16,6 +16,7 @@ extension Library {
     ///
     /// - Parameter what: the thing being saved, as the message names it ("the bookmark").
     func save<T>(_ what: String, durable: Bool = true, _ body: (Database) throws -> T) throws(LibraryError) -> T {
+        if isReadOnly { throw .storage("could not save \(what): \(readOnlyReason)") }
         do {
             return try pool.writeWithoutTransaction { db in
                 if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -30,6 +31,11 @@ extension Library {
         } catch {
             throw Library.savingError(error, what: what)
         }
+    }
+
+    /// Why nothing can be saved in a library opened read-only.
+    var readOnlyReason: String {
+        "the library is read-only here (this user cannot write \(path) or its folder)"
     }
 
     /// A database error while saving, phrased for the status line: never "success" by silence.
