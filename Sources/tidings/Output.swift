@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TidingsCore
 import TidingsScreen
 
@@ -41,9 +42,19 @@ enum Output {
 
     /// Writes without trapping: `FileHandle.write(_:)` crashes the process (SIGILL) when the
     /// write fails, say on a full disk; a lost line must not turn exit status 74 into a crash.
+    ///
+    /// The one output point: a terminal whose locale is not UTF-8 gets ASCII only
+    /// (``ASCIIFallback``), since it may read UTF-8's bytes 0x80–0x9F as C1 controls.
     static func write(_ data: Data, to handle: FileHandle) {
+        var data = data
+        if !localeIsUTF8, isatty(handle.fileDescriptor) == 1, data.contains(where: { $0 >= 0x80 }) {
+            data = Data(ASCIIFallback.ascii(String(decoding: data, as: UTF8.self)).utf8)
+        }
         try? handle.write(contentsOf: data)
     }
+
+    /// Whether the user's locale (LANG, LC_ALL, LC_CTYPE) is UTF-8; read once.
+    static let localeIsUTF8 = ASCIIFallback.environmentIsUTF8()
 }
 
 /// A post as `--json` prints it: every field present, `null` where unknown.
