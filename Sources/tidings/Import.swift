@@ -19,7 +19,9 @@ struct Import: ParsableCommand {
     func run() throws {
         try reporting {
             let library = try options.open()
-            let summary = try Importer(library: library).run(paths: paths)
+            var importer = Importer(library: library)
+            importer.onWaitingForLock = { Output.info("waiting for another import into \(library.path) to finish…") }
+            let summary = try importer.run(paths: paths)
             for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
             Output.line(summary.description)
             if !summary.isClean { throw ExitCode(65) }
