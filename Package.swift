@@ -57,7 +57,7 @@ let package = Package(
         ),
         // libFuzzer harness for the parser and the query builder; a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary"]),
+        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsUI"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
@@ -65,7 +65,7 @@ let package = Package(
             exclude: ["FuzzRegressions"]
         ),
         .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsCore"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY",

@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsUI
 
 /// The fuzzer's two targets on top of the shared checks (``ParserSelfCheck``,
 /// ``SearchSelfCheck``), which the regression tests run too: the libFuzzer build traps on a
@@ -16,6 +17,21 @@ enum FuzzChecks {
     static func query(_ bytes: [UInt8], in library: Library, thorough: Bool = true) -> String? {
         SearchSelfCheck.failure(searching: String(decoding: bytes, as: UTF8.self), in: library,
                                 depth: thorough ? .thorough : .quick)
+    }
+
+    /// The highlight target (the first line is the query, the rest the text; inputs over
+    /// 16 KB are cut, to keep executions fast) and the paste target (the whole input pasted).
+    static func check(_ target: FuzzTarget, _ bytes: [UInt8]) -> String? {
+        let input = String(decoding: bytes.prefix(16_384), as: UTF8.self)
+        switch target {
+        case .highlight:
+            let parts = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            return HighlightSelfCheck.failure(text: parts.count > 1 ? String(parts[1]) : "", query: String(parts[0]))
+        case .paste:
+            return PasteSelfCheck.failure(pasting: input)
+        case .parser, .query:
+            return nil
+        }
     }
 
     /// A fresh library in a temporary folder, seeded with ``SearchSelfCheck/seedPage``.
