@@ -1,4 +1,5 @@
 import GRDB
+import TidingsCore
 
 extension Library {
     /// Runs `body` in one write transaction for something a person did (a bookmark, a read
@@ -72,7 +73,7 @@ extension Library {
         if orBookmark { sql += " UNION SELECT postID FROM bookmark WHERE postID >= ?1 AND postID < ?2" }
         let ids = try String.fetchAll(db, sql: sql + " ORDER BY 1 LIMIT 5", arguments: [wanted, wanted + "~"])
         if ids.contains(wanted) { return wanted }
-        guard let first = ids.first else { throw LibraryError.notFound("no post with id “\(id)”") }
+        guard let first = ids.first else { throw LibraryError.notFound("no post with id “\(VisibleText.escaped(id))”") }
         if ids.count > 1 {
             throw LibraryError.ambiguous("post id “\(id)” is ambiguous: \(ids.joined(separator: ", "))")
         }
