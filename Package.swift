@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY",
+            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),

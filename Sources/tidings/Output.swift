@@ -7,7 +7,23 @@ import TidingsScreen
 enum Output {
     /// Prints one line of text for people to stdout, stripped of control and escape sequences.
     static func line(_ text: String) {
-        writeLine(Sanitizer.clean(text), to: FileHandle.standardOutput)
+        writeLine(visible(text), to: FileHandle.standardOutput)
+    }
+
+    /// Most combining marks kept on one character, as the browser keeps in a cell (ncurses'
+    /// limit): 5,000 stacked marks print as a tall smear that hides the lines around it.
+    static let marksPerCharacter = 4
+
+    /// `text` as people see it printed: sanitised, and each character's combining marks cut
+    /// to ``marksPerCharacter``.
+    static func visible(_ text: String) -> String {
+        let clean = Sanitizer.clean(text)
+        guard clean.contains(where: { $0.unicodeScalars.count > 1 + marksPerCharacter }) else { return clean }
+        var out = String.UnicodeScalarView()
+        for character in clean {
+            out.append(contentsOf: character.unicodeScalars.prefix(1 + marksPerCharacter))
+        }
+        return String(out)
     }
 
     /// Prints an informational line to stderr, keeping stdout for data.
