@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import TidingsCore
 @testable import TidingsLibrary
@@ -63,5 +64,23 @@ import TidingsCore
     @Test func noOldNameForOtherLibraryNames() {
         #expect(BookmarkSidecar.legacyPath(forLibrary: "/a/news.db") == nil)
         #expect(BookmarkSidecar.legacyPath(forLibrary: "/a/library.sqlite") == "/a/bookmarks.json")
+    }
+}
+
+/// Issue 16, point 13: a writer killed during `bookmarks export -o` left `.FILE.XXXXXX` for ever.
+@Suite struct StaleTemporaryTests {
+    @Test func staleTemporariesOfOursAreRemovedAndNothingElse() throws {
+        let folder = try TemporaryFolder()
+        let target = folder.path + "/export.json"
+        let stale = try folder.write(".export.json.Ab12Cd", "partial")
+        let fresh = try folder.write(".export.json.Xy34Zw", "another writer at work")
+        let other = try folder.write(".export.json.keep-me", "not ours")
+        let otherName = try folder.write(".notes.json.Ab12Cd", "another file's")
+        var old = [timeval(tv_sec: time(nil) - 3_600, tv_usec: 0), timeval(tv_sec: time(nil) - 3_600, tv_usec: 0)]
+        for path in [stale, other, otherName] { #expect(utimes(path, &old) == 0) }
+        try AtomicFile.write(Data("{}".utf8), to: target)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        for path in [fresh, other, otherName] { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+        #expect(FileManager.default.contents(atPath: target) == Data("{}".utf8))
     }
 }
