@@ -34,6 +34,15 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The system libxml2 (its HTML parser and its XML parser); only TidingsWeb imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Web content: HTML archive pages and RSS/Atom feeds turned into posts
+        // (WebDocumentReader); the one adapter over CLibXML2.
+        .target(name: "TidingsWeb", dependencies: ["TidingsCore", "CLibXML2"]),
         // The ncurses adapter: implements TidingsScreen's Terminal protocol.
         .target(name: "TidingsTerminal", dependencies: ["CNcursesw", "TidingsScreen"]),
         // Programs on pseudo-terminals (open, spawn, send, resize, hang up, reap) for the
@@ -51,13 +60,14 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer harness for the parser and the query builder; a replay tool in normal builds
+        // libFuzzer harness for the parser, the query builder, the web reader, highlighting and pastes;
+        // a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsUI"]),
+        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsUI", "TidingsWeb"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
@@ -72,6 +82,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

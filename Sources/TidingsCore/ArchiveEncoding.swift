@@ -38,6 +38,15 @@ public enum ArchiveDecoder {
         return .success(Decoded(utf8: transcode(body, from: encoding), encoding: encoding))
     }
 
+    /// `bytes` read in `encoding` as UTF-8, for readers that learn the encoding from the document
+    /// (the web readers) instead of guessing it. Bytes that are not valid UTF-8 when `encoding`
+    /// is UTF-8 become U+FFFD.
+    public static func utf8(from bytes: [UInt8], as encoding: ArchiveEncoding) -> [UInt8] {
+        if encoding != .utf8 { return transcode(bytes[...], from: encoding) }
+        if isValidUTF8(bytes[...]) { return bytes }
+        return Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
     static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         var iterator = bytes.makeIterator()

@@ -16,8 +16,9 @@ public enum ArchiveParser {
         parse(bytes: Array(text.utf8), file: file)
     }
 
-    /// `[BBC]`, `[[Bloomberg]`, `[ NK News ]]` → the name; anything else → nil.
-    static func outletName(_ paragraph: String) -> String? {
+    /// `[BBC]`, `[[Bloomberg]`, `[ NK News ]]` → the name; anything else → nil. Public so that
+    /// the web readers apply the same rule to a page's or feed item's closing paragraph.
+    public static func outletName(_ paragraph: String) -> String? {
         guard paragraph.hasPrefix("["), paragraph.hasSuffix("]"), paragraph.count <= 100 else { return nil }
         let inner = paragraph.drop(while: { $0 == "[" }).reversed().drop(while: { $0 == "]" }).reversed()
         let name = String(inner).trimmingWhitespace()

@@ -2,14 +2,20 @@ import Foundation
 import TidingsCore
 import TidingsLibrary
 import TidingsUI
+import TidingsWeb
 
-/// The fuzzer's two targets on top of the shared checks (``ParserSelfCheck``,
-/// ``SearchSelfCheck``), which the regression tests run too: the libFuzzer build traps on a
+/// The fuzzer's targets on top of the shared checks (``ParserSelfCheck``,
+/// ``SearchSelfCheck``, ``WebSelfCheck``, ``HighlightSelfCheck``, ``PasteSelfCheck``), which the regression tests run too: the libFuzzer build traps on a
 /// failure so that libFuzzer keeps the input; the replay build reports it.
 enum FuzzChecks {
     /// Parses `bytes` as an archive page; traps when the page is inconsistent.
     static func parser(_ bytes: [UInt8]) {
         if let failure = ParserSelfCheck.failure(parsing: bytes) { fatalError(failure) }
+    }
+
+    /// Reads `bytes` as a web page or feed; traps when the result is inconsistent.
+    static func web(_ bytes: [UInt8]) {
+        if let failure = WebSelfCheck.failure(reading: bytes) { fatalError(failure) }
     }
 
     /// Runs `bytes` (as UTF-8, invalid sequences replaced) as a search; returns what failed.
@@ -29,7 +35,7 @@ enum FuzzChecks {
             return HighlightSelfCheck.failure(text: parts.count > 1 ? String(parts[1]) : "", query: String(parts[0]))
         case .paste:
             return PasteSelfCheck.failure(pasting: input)
-        case .parser, .query:
+        case .parser, .query, .web:
             return nil
         }
     }

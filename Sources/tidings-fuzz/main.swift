@@ -1,17 +1,19 @@
-// The fuzz harness for the archive parser, the search query builder, search highlighting
-// over hostile text and pastes into the search line (docs/testing.md).
+// The fuzz harness for the archive parser, the search query builder, the web reader, search
+// highlighting over hostile text and pastes into the search line (docs/testing.md).
 //
-// Built normally, this is a replay tool: `tidings-fuzz parser|query|highlight|paste PATH...` runs every file
-// (or every file in every folder) through the same checks the fuzzer uses, and exits 1 on
-// the first failure. Built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING`, it
-// is a libFuzzer binary: `TIDINGS_FUZZ_TARGET=parser|query|highlight|paste` picks the target, and every
+// Built normally, this is a replay tool: `tidings-fuzz parser|query|web|highlight|paste PATH...`
+// runs every file (or every file in every folder) through the same checks the fuzzer uses,
+// and exits 1 on the first failure. Built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc
+// -DFUZZING`, it is a libFuzzer binary: `TIDINGS_FUZZ_TARGET=parser|query|web|highlight|paste`
+// picks the target, and every
 // argument goes to libFuzzer (`-runs=N`, corpus folders, `-artifact_prefix=…`).
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsWeb
 
 enum FuzzTarget: String {
-    case parser, query, highlight, paste
+    case parser, query, web, highlight, paste
 }
 
 #if FUZZING
@@ -29,6 +31,8 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
         if let failure = FuzzChecks.query(bytes, in: fuzzLibrary!, thorough: false) {
             fatalError(failure)  // an SQLite error is a finding: libFuzzer saves the input
         }
+    case .web:
+        FuzzChecks.web(bytes)
     case .highlight, .paste:
         if let failure = FuzzChecks.check(fuzzTarget, bytes) { fatalError(failure) }
     }
@@ -44,7 +48,7 @@ func LLVMFuzzerRunDriver(
 
 let name = ProcessInfo.processInfo.environment["TIDINGS_FUZZ_TARGET"] ?? ""
 guard let target = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("set TIDINGS_FUZZ_TARGET to parser, query, highlight or paste\n".utf8))
+    FileHandle.standardError.write(Data("set TIDINGS_FUZZ_TARGET to parser, query, web, highlight or paste\n".utf8))
     exit(2)
 }
 fuzzTarget = target
@@ -82,7 +86,7 @@ func inputs(_ paths: [String]) -> [String] {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let first = arguments.first, let target = FuzzTarget(rawValue: first) else {
-    print("usage: tidings-fuzz parser|query|highlight|paste PATH...   (replays fuzz inputs; see docs/testing.md)")
+    print("usage: tidings-fuzz parser|query|web|highlight|paste PATH...   (replays fuzz inputs; see docs/testing.md)")
     exit(2)
 }
 let files = inputs(Array(arguments.dropFirst()))
@@ -97,6 +101,11 @@ for file in files {
         FuzzChecks.parser(Array(data))
     case .query:
         if let failure = FuzzChecks.query(Array(data), in: library!) {
+            print("FAIL \(file): \(failure)")
+            exit(1)
+        }
+    case .web:
+        if let failure = WebSelfCheck.failure(reading: Array(data)) {
             print("FAIL \(file): \(failure)")
             exit(1)
         }
