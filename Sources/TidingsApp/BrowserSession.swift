@@ -66,12 +66,14 @@ public final class BrowserSession {
     /// ``SearchLine/maximumLength``), small enough that a key after a huge paste waits little.
     static let burstLimit = 16_384
 
-    /// `first` and every key already waiting behind it, read without waiting: a run of
-    /// characters (a paste, or keys typed faster than frames) becomes one `.typed` action,
-    /// so a 100 KB paste is one edit, one search and one frame instead of one per character.
-    /// The key that ends the run (Esc, Ctrl-C, Enter) follows it in order.
+    /// `first` and, on the search line, every character already waiting behind it, read
+    /// without waiting: such a run (a paste, or keys typed faster than frames) becomes one
+    /// `.typed` action, so a 100 KB paste is one edit, one search and one frame instead of one
+    /// per character. The key that ends the run (Esc, Ctrl-C, Enter) follows it in order.
+    /// Elsewhere each key is one action as before, its effects done before the next is read
+    /// (a toggle is saved, and its message drawn, before the next key).
     private func burst(startingWith first: Key) -> [Action] {
-        guard case .character(let character) = first else { return [.key(first)] }
+        guard case .character(let character) = first, state.isEditingSearch else { return [.key(first)] }
         var text = String(character)
         var count = 1
         while count < Self.burstLimit {

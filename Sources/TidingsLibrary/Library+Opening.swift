@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import GRDB
+import TidingsCore
 
 /// What a path given as the library holds, judged before SQLite may write a byte to it.
 enum LibraryFileKind: Equatable {
@@ -26,6 +27,14 @@ extension Library {
     /// Looks at `path` without writing anything: refuses what is not a regular file and a
     /// SQLite database of another program, untouched, each with a sentence that says so.
     static func inspect(_ path: String) throws(LibraryError) -> LibraryFileKind {
+        // A file this process already has open as a library was inspected then. It must not
+        // be opened again here: closing any descriptor of a file drops every POSIX lock the
+        // process holds on it, SQLite's included, and the open library would run unlocked.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+           openFiles.withLock({ $0[FileIdentity(status)] ?? 0 }) > 0 {
+            return .tidings
+        }
         // O_NONBLOCK: a FIFO given as the library must not hang the open; fstat then says what it is.
         let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -34,7 +43,6 @@ extension Library {
             throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
-        var status = stat()
         guard fstat(fd, &status) == 0 else {
             throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
@@ -50,7 +58,67 @@ extension Library {
         let stamp = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
         if stamp == applicationID { return .tidings }
         if stamp != 0 { throw foreign(path) }
+        // Stamped, but only in the write-ahead log so far (no checkpoint has copied page 1).
+        if stampInLog(path) == applicationID { return .tidings }
         return try probeUnstamped(path)
+    }
+
+    /// A file by device and inode, however it is named.
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// Library files this process has open, with how many ``Library`` objects have each.
+    static let openFiles = Locked<[FileIdentity: Int]>([:])
+
+    /// Counts the library file at `path` as open in this process (from init to deinit).
+    static func registerOpenFile(_ path: String) -> FileIdentity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let identity = FileIdentity(status)
+        openFiles.withLock { $0[identity, default: 0] += 1 }
+        return identity
+    }
+
+    static func unregisterOpenFile(_ identity: FileIdentity?) {
+        guard let identity else { return }
+        openFiles.withLock { files in
+            files[identity, default: 1] -= 1
+            if files[identity] == 0 { files[identity] = nil }
+        }
+    }
+
+    /// The application id in the newest copy of page 1 in the library's `-wal` file, read
+    /// without SQLite: a library stamped since its last checkpoint has its stamp only there.
+    /// Frames count while their salts match the log header's (the current generation).
+    static func stampInLog(_ path: String) -> Int32? {
+        let fd = Glibc.open(path + "-wal", O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        func bigEndian(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+            bytes[at..<(at + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        }
+        var header = [UInt8](repeating: 0, count: 32)
+        guard pread(fd, &header, 32, 0) == 32 else { return nil }
+        let pageSize = Int(bigEndian(header, 8))
+        guard pageSize >= 512, pageSize <= 65_536 else { return nil }
+        var stamp: Int32?
+        var frame = [UInt8](repeating: 0, count: 24)
+        var offset = 32
+        while pread(fd, &frame, 24, off_t(offset)) == 24,
+              bigEndian(frame, 8) == bigEndian(header, 16), bigEndian(frame, 12) == bigEndian(header, 20) {
+            if bigEndian(frame, 0) == 1 {
+                var field = [UInt8](repeating: 0, count: 4)
+                if pread(fd, &field, 4, off_t(offset + 24 + 68)) == 4 { stamp = Int32(bitPattern: bigEndian(field, 0)) }
+            }
+            offset += 24 + pageSize
+        }
+        return stamp
     }
 
     /// Tells an unstamped SQLite file apart: a library of an older Tidings (its migration

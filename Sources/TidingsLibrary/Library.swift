@@ -12,6 +12,8 @@ public final class Library: Sendable {
     /// Where the database file lives.
     public let path: String
     let pool: DatabasePool
+    /// This file in ``openFiles`` while this object lives.
+    private let openFile: FileIdentity?
 
     /// Opens (creating when needed) the library at `path` and brings its schema up to date.
     ///
@@ -44,11 +46,15 @@ public final class Library: Sendable {
         } catch {
             throw LibraryError(error, path: path)
         }
+        // Counted before anything below may throw: deinit then uncounts it.
+        openFile = Library.registerOpenFile(path)
         if !isReadOnly {
             do { try stampApplicationID() } catch { throw LibraryError(error, path: path) }
             migrateLegacyBookmarkSidecar()
         }
     }
+
+    deinit { Library.unregisterOpenFile(openFile) }
 
     /// Refuses a library file emptied to 0 bytes while its bookmarks copy says it held
     /// bookmarks: SQLite would quietly make a new, empty library of it, and the browser would
