@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // Post model, archive parser, identity, corpus generator. Pure Swift, no I/O beyond reading files.
+        // Post model, archive parser, identity, the search language. Pure Swift, no I/O beyond reading files.
         .target(name: "TidingsCore"),
         // The one SQLite database (GRDB + FTS5): import, queries, search, bookmarks.
         .target(
@@ -57,29 +57,41 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What tests, the bench and the fuzzer share, never the products: the corpus generator,
+        // the parser's and the search's self-checks, the screen snapshot writer.
+        .target(name: "TidingsTestSupport", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen"]),
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsWeb",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer harness for the parser, the query builder, the web reader, highlighting and pastes;
         // a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsUI", "TidingsWeb"]),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"], exclude: ["Fixtures", "FuzzRegressions"]),
+        .executableTarget(
+            name: "tidings-fuzz",
+            dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsTestSupport", "TidingsUI", "TidingsWeb"]),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
-            dependencies: ["TidingsLibrary", "TidingsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TidingsLibrary", "TidingsCore", "TidingsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["FuzzRegressions"]
         ),
-        .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsCore"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore"], exclude: ["Snapshots", "FuzzRegressions"]),
+        .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsTestSupport"]),
+        .testTarget(
+            name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore", "TidingsTestSupport"],
+            exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen",
+            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The real session loop on a real library through a scripted terminal.
+        .testTarget(
+            name: "TidingsAppTests",
+            dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
         .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),

@@ -3,14 +3,8 @@ import TidingsLibrary
 import TidingsUI
 
 extension BrowserSession {
-    /// What running an effect leads to.
-    enum Outcome {
-        case next([Action])
-        case quit(Int32)
-    }
-
     /// Runs one effect against the library or the terminal.
-    func perform(_ effect: Effect) -> Outcome {
+    func perform(_ effect: Effect) -> EffectOutcome {
         do {
             switch effect {
             case .loadTabs:
@@ -21,20 +15,21 @@ extension BrowserSession {
                                                   generation: generation))
                     return .next([])
                 }
-                let rows = try library.headlines(on: BrowserSession.shelf(tab), offset: offset, limit: limit)
+                // No COUNT(*) per page: the reducer takes a whole tab's length from its tab.
+                let rows = try library.headlines(on: tab, offset: offset, limit: limit)
                 return .next([.headlinesLoaded(HeadlinePage(
-                    tab: tab, offset: offset, total: totals[tab] ?? offset + rows.count,
-                    rows: rows.map {
-                        Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: $0.isBookmarked, isUnread: $0.isUnread)
-                    },
-                    generation: generation))])
+                    tab: tab, offset: offset, total: offset + rows.count, rows: rows, generation: generation))])
             case .cancelSearch:
                 searches.cancelAll()
                 return .next([])
-            case .loadArticle(let id, let query):
-                return .next([.articleLoaded(try article(id: id, query: query))])
+            case .loadArticle(let id):
+                return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
+            case .locatePost(let tab, let id):
+                return .next([.postLocated(tab: tab, id: id, index: try library.position(ofPost: id, on: tab))])
+            case .markTabRead(let tab):
+                return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])
             case .setRead(let id, let isRead):
                 try library.setRead(isRead, postID: id)
                 return .next([.readChanged(id: id, isRead: isRead)])
@@ -49,7 +44,7 @@ extension BrowserSession {
                     return .next([])
                 }
                 // A tab walks its own index, a few rows at most: quick enough to answer here.
-                let found = try library.nextUnread(on: BrowserSession.shelf(tab), after: after)
+                let found = try library.nextUnread(on: tab, after: after)
                 return .next([.nextUnreadFound(index: found?.offset)])
             case .saveReadingPosition(let id, let anchor, let paragraph):
                 let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
@@ -70,37 +65,27 @@ extension BrowserSession {
 
     private func loadTabs() throws(LibraryError) -> [TabInfo] {
         let counts = try library.shelfCounts()
-        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all)]
-        tabs += counts.categories.map { TabInfo(kind: .category($0.name), title: $0.name, count: $0.count) }
+        let read = try library.readCounts()
+        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all, unread: max(0, counts.all - read.all))]
+        tabs += counts.categories.map {
+            TabInfo(kind: .category($0.name), title: $0.name, count: $0.count,
+                    unread: max(0, $0.count - (read.categories[$0.name] ?? 0)))
+        }
         tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: counts.bookmarks))
-        totals = Dictionary(tabs.map { ($0.kind, $0.count) }, uniquingKeysWith: { first, _ in first })
         return tabs
     }
 
-    /// The post as the article pane shows it: marks, saved position and the query's matches.
-    private func article(id: String, query: String?) throws(LibraryError) -> Article {
+    /// The post as the article pane shows it: with its marks and saved position.
+    private func article(id: String) throws(LibraryError) -> Article {
         let post = try library.post(id: id)
         let marks = try library.marks(postID: id)
         var article = Article(
-            id: post.id, title: post.title, categories: post.categories, authors: post.authors,
+            id: post.id, title: post.title, categories: post.categories, authors: post.authors, tags: post.tags,
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {
             article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
         }
-        if let query {
-            let highlighter = SearchHighlighter(SearchQuery(query, typing: true))
-            article.titleHighlights = highlighter.matches(in: post.title, isTitle: true)
-            article.paragraphHighlights = post.paragraphs.map { highlighter.matches(in: $0) }
-        }
         return article
-    }
-
-    static func shelf(_ tab: TabKind) -> Shelf {
-        switch tab {
-        case .all: return .all
-        case .category(let name): return .category(name)
-        case .bookmarks: return .bookmarks
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import TidingsCore
 import TidingsLibrary
 import TidingsScreen
 import TidingsUI
@@ -11,9 +12,6 @@ public final class BrowserSession {
     let library: Library
     let terminal: any Terminal
     public private(set) var state: AppState
-    /// Post counts per shelf, read with the tabs: the headline pages' totals come from here
-    /// instead of a COUNT(*) on every page load.
-    var totals: [TabKind: Int] = [:]
     /// A message for the status line of the first frame (such as "imported the sample").
     var greeting: String?
     /// Searches run here, off the loop's thread.
@@ -117,17 +115,9 @@ public final class BrowserSession {
     }
 
     /// Applies an action and every action its effects lead to; returns an exit status to quit.
-    func dispatch(_ first: Action) -> Int32? {
-        var queue = [first]
-        while !queue.isEmpty {
-            let action = queue.removeFirst()
-            for effect in reduce(&state, action) {
-                switch perform(effect) {
-                case .quit(let status): return status
-                case .next(let actions): queue += actions
-                }
-            }
-        }
-        return nil
+    func dispatch(_ action: Action) -> Int32? {
+        var state = self.state
+        defer { self.state = state }
+        return TidingsUI.dispatch(action, to: &state) { perform($0) }
     }
 }

@@ -4,9 +4,9 @@ import TidingsUI
 
 /// One page of a search the reducer asked for, with what it needs to answer.
 struct SearchRequest: Sendable {
-    var tab: TabKind
-    var query: String
-    var order: TidingsUI.SearchOrder
+    var tab: Shelf
+    var query: SearchQuery
+    var order: SearchOrder
     var offset: Int
     var limit: Int
     var generation: Int
@@ -14,9 +14,9 @@ struct SearchRequest: Sendable {
 
 /// A look-up of the next unread post in search results the reducer asked for.
 struct NextUnreadRequest: Sendable {
-    var tab: TabKind
-    var query: String
-    var order: TidingsUI.SearchOrder
+    var tab: Shelf
+    var query: SearchQuery
+    var order: SearchOrder
     var after: Int
 }
 
@@ -128,18 +128,18 @@ final class SearchWorker: Sendable {
     /// page, which for a very common word takes a few hundred milliseconds and is interrupted if
     /// the next key arrives first. Typing therefore never waits for the ranking.
     static func answer(_ request: SearchRequest, library: Library, send: (Action) -> Void) async {
-        let query = SearchQuery(request.query, typing: true)
-        let shelf = BrowserSession.shelf(request.tab)
+        let query = request.query
         var total: Int?
         do {
             if request.order == .relevance, request.offset == 0 {
-                let early = try await library.search(query, on: shelf, order: .archive, offset: 0, limit: request.limit, counting: true)
+                let early = try await library.search(
+                    query, on: request.tab, order: .archive, offset: 0, limit: request.limit, counting: true)
                 total = early.total
                 send(.headlinesLoaded(page(early, for: request, total: early.total, provisional: true)))
             }
             let page = try await library.search(
-                query, on: shelf, order: request.order == .relevance ? .relevance : .archive,
-                offset: request.offset, limit: request.limit, counting: total == nil)
+                query, on: request.tab, order: request.order, offset: request.offset, limit: request.limit,
+                counting: total == nil)
             send(.headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
         } catch {
             switch error {
@@ -160,8 +160,7 @@ final class SearchWorker: Sendable {
     static func nextUnread(_ request: NextUnreadRequest, library: Library, send: (Action) -> Void) async {
         do {
             let index = try await library.nextUnread(
-                matching: SearchQuery(request.query, typing: true), on: BrowserSession.shelf(request.tab),
-                order: request.order == .relevance ? .relevance : .archive, after: request.after)
+                matching: request.query, on: request.tab, order: request.order, after: request.after)
             send(.nextUnreadFound(index: index))
         } catch {
             if error != .cancelled { send(.failed(error.description)) }
@@ -172,10 +171,7 @@ final class SearchWorker: Sendable {
     private static func page(_ page: SearchPage, for request: SearchRequest, total: Int?, provisional: Bool) -> HeadlinePage {
         HeadlinePage(
             tab: request.tab, offset: request.offset, total: total ?? request.offset + page.rows.count,
-            rows: page.rows.map {
-                Headline(id: $0.id, title: $0.title, outlet: $0.outlet, isBookmarked: $0.isBookmarked,
-                         isUnread: $0.isUnread, titleHighlights: $0.titleMatches)
-            },
+            rows: page.rows.map(\.headline),
             query: request.query, order: request.order, generation: request.generation,
             hint: page.hints.isEmpty ? nil : page.hints.joined(separator: "; "), isProvisional: provisional)
     }

@@ -1,28 +1,11 @@
 import GRDB
 import TidingsCore
 
-/// A list the browser pages through: every post, one category, or the bookmarks.
-public enum Shelf: Hashable, Sendable {
-    case all
-    case category(String)
-    case bookmarks
-}
-
-/// The little the headline list needs of a post.
-public struct HeadlineRow: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var outlet: String?
-    /// Defaults keep the memberwise initialiser usable with id, title and outlet alone.
-    public var isBookmarked = false
-    public var isUnread = false
-}
-
-extension HeadlineRow {
+extension Headline {
     /// A row of ``Library/headlineColumns``.
     init(_ row: Row) {
         self.init(id: row["id"], title: row["title"], outlet: row["outlet"],
-                  isBookmarked: row["bookmarked"], isUnread: row["unread"])
+                  isBookmarked: row["bookmarked"], isUnread: row["unread"], date: row["date"])
     }
 }
 
@@ -39,13 +22,33 @@ extension Library {
         }
     }
 
+    /// How many posts are read, in all and per category. Read from the read marks, not the
+    /// posts: the work grows with what the reader has read, not with the archive, so the tab
+    /// bar's unread counts (count minus read) stay cheap on every reload of the tabs.
+    public func readCounts() throws(LibraryError) -> (all: Int, categories: [String: Int]) {
+        try read { db in
+            let all = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL
+                """) ?? 0
+            var categories: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                JOIN label l ON l.post = p.seq AND l.kind = 'category'
+                WHERE r.readAt IS NOT NULL GROUP BY l.name
+                """) {
+                categories[row["name"]] = row["n"]
+            }
+            return (all, categories)
+        }
+    }
+
     /// One page of a shelf's headlines, read state and bookmark marks included; reads only the
     /// rows asked for. All and the categories are in archive order, the bookmarks most recently
     /// bookmarked first.
     ///
     /// The page is picked from an index alone in a subquery, and only its rows are joined with
     /// the posts and the marks: a deep OFFSET then skips index entries, not joins.
-    public func headlines(on shelf: Shelf, offset: Int, limit: Int) throws(LibraryError) -> [HeadlineRow] {
+    public func headlines(on shelf: Shelf, offset: Int, limit: Int) throws(LibraryError) -> [Headline] {
         try read { db in
             let rows: [Row]
             switch shelf {
@@ -69,12 +72,42 @@ extension Library {
                     ORDER BY b.createdAt DESC, b.postID DESC LIMIT ? OFFSET ?
                     """, arguments: [limit, offset])
             }
-            return rows.map(HeadlineRow.init)
+            return rows.map(Headline.init)
+        }
+    }
+
+    /// The index of post `id` in the shelf's list (as ``headlines(on:offset:limit:)`` pages
+    /// it), or nil when the post is not on the shelf: a count over the shelf's index.
+    public func position(ofPost id: String, on shelf: Shelf) throws(LibraryError) -> Int? {
+        try read { db in
+            guard let post = try Row.fetchOne(db, sql: "SELECT seq, ordinal FROM post WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let seq: Int64 = post["seq"]
+            let ordinal: Int64 = post["ordinal"]
+            switch shelf {
+            case .all:
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE ordinal < ?", arguments: [ordinal])
+            case .category(let name):
+                guard try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = 'category' AND name = ? AND post = ?)
+                    """, arguments: [name, seq]) == true else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
+                    """, arguments: [name, ordinal])
+            case .bookmarks:
+                guard let created = try Double.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE postID = ?",
+                                                        arguments: [id]) else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
+                    WHERE b.createdAt > ?1 OR (b.createdAt = ?1 AND b.postID > ?2)
+                    """, arguments: [created, id])
+            }
         }
     }
 
     /// A headline's columns from `post p`, `bookmark b` and `reading r`.
-    static let headlineColumns = "p.id, p.title, p.outlet, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
+    static let headlineColumns = "p.id, p.title, p.outlet, p.date, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
     /// Joins a post `p` with its marks; they follow the stable id, not the rowid.
     static let markJoins = "LEFT JOIN bookmark b ON b.postID = p.id LEFT JOIN reading r ON r.postID = p.id"
 }

@@ -1,4 +1,5 @@
 import GRDB
+import TidingsCore
 
 extension Library {
     /// The first unread post on `shelf` after the row at `offset` (-1 to search from the top),
@@ -7,7 +8,7 @@ extension Library {
     /// What the browser's "next unread" key asks; wrapping around is the caller's choice
     /// (ask again from -1). Each shelf is walked in its own order along its index, so the cost
     /// grows with the read posts skipped, not with the shelf's length.
-    public func nextUnread(on shelf: Shelf, after offset: Int) throws(LibraryError) -> (offset: Int, row: HeadlineRow)? {
+    public func nextUnread(on shelf: Shelf, after offset: Int) throws(LibraryError) -> (offset: Int, row: Headline)? {
         try read { db in
             switch shelf {
             case .all: return try Library.nextUnreadInArchive(after: offset, in: db)
@@ -17,7 +18,7 @@ extension Library {
         }
     }
 
-    private static func nextUnreadInArchive(after offset: Int, in db: Database) throws -> (Int, HeadlineRow)? {
+    private static func nextUnreadInArchive(after offset: Int, in db: Database) throws -> (Int, Headline)? {
         var start = Int64.min
         if offset >= 0 {
             guard let ordinal = try Int64.fetchOne(db, sql: "SELECT ordinal FROM post ORDER BY ordinal LIMIT 1 OFFSET ?",
@@ -29,10 +30,10 @@ extension Library {
             WHERE p.ordinal > ? AND r.readAt IS NULL ORDER BY p.ordinal LIMIT 1
             """, arguments: [start]) else { return nil }
         let index = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE ordinal < ?", arguments: [row["key"] as Int64]) ?? 0
-        return (index, HeadlineRow(row))
+        return (index, Headline(row))
     }
 
-    private static func nextUnread(inCategory name: String, after offset: Int, in db: Database) throws -> (Int, HeadlineRow)? {
+    private static func nextUnread(inCategory name: String, after offset: Int, in db: Database) throws -> (Int, Headline)? {
         var start = Int64.min
         if offset >= 0 {
             guard let ordinal = try Int64.fetchOne(db, sql: """
@@ -48,11 +49,11 @@ extension Library {
         let index = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
             """, arguments: [name, row["key"] as Int64]) ?? 0
-        return (index, HeadlineRow(row))
+        return (index, Headline(row))
     }
 
     /// The Bookmarks shelf runs newest first: (createdAt, postID) descending.
-    private static func nextUnreadBookmark(after offset: Int, in db: Database) throws -> (Int, HeadlineRow)? {
+    private static func nextUnreadBookmark(after offset: Int, in db: Database) throws -> (Int, Headline)? {
         var time = Double.infinity
         var id = ""
         if offset >= 0 {
@@ -74,6 +75,6 @@ extension Library {
             SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
             WHERE b.createdAt > ?1 OR (b.createdAt = ?1 AND b.postID > ?2)
             """, arguments: [row["time"] as Double, found]) ?? 0
-        return (index, HeadlineRow(row))
+        return (index, Headline(row))
     }
 }

@@ -79,7 +79,7 @@ struct AllBench: ParsableCommand {
             log("\(count) posts: importing into a fresh library")
             let before = AllBench.threadSchedule()
             let start = DispatchTime.now()
-            _ = try Importer(library: try Library(path: path)).run(paths: [folder])
+            _ = try Library(path: path).importArchives(at: [folder])
             importSeconds = milliseconds(from: start, to: DispatchTime.now()) / 1000
             let after = AllBench.threadSchedule()
             writer = (after.cpu - before.cpu, after.waiting - before.waiting)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 
 /// `tidings-bench`: generates corpora and measures Tidings on them (see docs/benchmarks.md).
 @main
@@ -75,10 +76,10 @@ struct ImportBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: libraryFolder) }
         let library = try Library(path: libraryFolder + "/library.sqlite")
         let start = DispatchTime.now()
-        let summary = try Importer(library: library).run(paths: [folder])
+        let summary = try library.importArchives(at: [folder])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let again = DispatchTime.now()
-        _ = try Importer(library: library).run(paths: [folder])
+        _ = try library.importArchives(at: [folder])
         let reimport = Double(DispatchTime.now().uptimeNanoseconds - again.uptimeNanoseconds) / 1e9
         let size = try library.statistics().fileBytes
         let result: [String: Double] = [

@@ -43,7 +43,7 @@ struct BrowseBench: ParsableCommand {
         if FileManager.default.fileExists(atPath: path + ".complete") { return path }
         _ = try corpus.materialise(in: folder)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        _ = try Importer(library: try Library(path: path)).run(paths: [folder])
+        _ = try Library(path: path).importArchives(at: [folder])
         _ = FileManager.default.createFile(atPath: path + ".complete", contents: nil)
         return path
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsCore
+import TidingsTestSupport
 import TidingsWeb
 
 /// `tidings-bench parse-web`: times `WebDocumentReader` on a large generated RSS feed

@@ -1,5 +1,6 @@
 import Foundation
 import TidingsCore
+import TidingsTestSupport
 
 /// Writes the posts of a generated corpus as one RSS 2.0 file, for feeding the same posts to
 /// another reader. Streamed: pages are parsed one at a time and items written as they come,

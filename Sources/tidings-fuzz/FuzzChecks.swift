@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 import TidingsUI
 import TidingsWeb
 

@@ -25,7 +25,7 @@ struct ImportBookmarks: ParsableCommand {
     func run() throws {
         try reporting {
             let bookmarks = try ImportBookmarks.read(file)
-            let outcome = try options.openForBookmarks().restoreBookmarks(bookmarks)
+            let outcome = try options.openForBookmarks(mayCreate: true).restoreBookmarks(bookmarks)
             Output.line("restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
                 + "not in this library \(outcome.notInLibrary.count)")
             for missing in outcome.notInLibrary {
@@ -57,5 +57,20 @@ struct ImportBookmarks: ParsableCommand {
                               + "or time “\(VisibleText.escaped(time))”", status: 65)
             }
         }
+    }
+
+    /// Why a file could not be read, in a few words ("no such file"), never Foundation's
+    /// "The operation could not be completed" sentence.
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        switch nsError.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: break
+        }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        return "it could not be read"
     }
 }

@@ -19,7 +19,7 @@ struct Browse: ParsableCommand {
         Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
-            let library = try options.open()
+            let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
                 throw Failure("standard input and output must be a terminal for the browser; "
@@ -57,7 +57,7 @@ struct Browse: ParsableCommand {
     private func importSampleIfEmpty(_ library: Library) throws -> String? {
         guard try library.count() == 0 else { return nil }
         guard let sample = SampleArchive.locate() else { return nil }
-        let summary = try Importer(library: library).run(paths: [sample])
+        let summary = try library.importArchives(at: [sample])
         let line = "Imported the sample archive: \(summary.postsNew) posts from \(sample)"
         Output.info(line)
         return line

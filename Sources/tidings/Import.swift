@@ -18,10 +18,10 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open()
-            var importer = Importer(library: library)
-            importer.onWaitingForLock = { Output.info("waiting for another import into \(library.path) to finish…") }
-            let summary = try importer.run(paths: paths)
+            let library = try options.open(mayCreate: true)
+            let summary = try library.importArchives(at: paths) {
+                Output.info("waiting for another import into \(library.path) to finish…")
+            }
             for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
             Output.line(summary.description)
             if !summary.isClean { throw ExitCode(65) }

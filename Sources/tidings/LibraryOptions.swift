@@ -9,10 +9,13 @@ struct LibraryOptions: ParsableArguments {
     var library: String?
 
     /// Opens the library, turning a failure into a message and exit status 74.
-    func open() throws -> Library {
+    ///
+    /// - Parameter mayCreate: true only for the commands that may make a new library
+    ///   (`import`, `bookmarks import`, the browser); the others report "no library at PATH".
+    func open(mayCreate: Bool = false) throws -> Library {
         let path = LibraryLocation.resolve(explicit: library)
         do {
-            return try Library(path: path)
+            return try Library(path: path, mayCreate: mayCreate)
         } catch {
             throw Failure(error)
         }
@@ -21,8 +24,8 @@ struct LibraryOptions: ParsableArguments {
     /// Opens the library for a command that changes bookmarks, warning on stderr when the
     /// copy beside it cannot be written because its name is taken by a file Tidings did not
     /// write (which is left alone).
-    func openForBookmarks() throws -> Library {
-        let library = try open()
+    func openForBookmarks(mayCreate: Bool = false) throws -> Library {
+        let library = try open(mayCreate: mayCreate)
         if let warning = BookmarkSidecar.blockedWarning(forLibrary: library.path) { Output.info(warning) }
         return library
     }

@@ -54,12 +54,13 @@ struct SearchCommand: ParsableCommand {
                 }
             }
             for hint in page.hints { Output.info("tidings: note: " + hint) }
+            let highlighter = SearchHighlighter(query)
             for row in page.rows {
                 if json {
                     try Output.json(SearchResultJSON(post: try library.post(id: row.id), row: row))
                 } else {
                     let outlet = (row.outlet ?? "-").padding(to: 14)
-                    Output.line("\(row.id)  \(outlet)  " + SearchSnippet(text: row.title, matches: row.titleMatches).marked())
+                    Output.line("\(row.id)  \(outlet)  " + SearchSnippet(text: row.title, matches: highlighter.matches(in: row.title, isTitle: true)).marked())
                     if let snippet = row.snippet { Output.line("    " + snippet.marked()) }
                 }
             }

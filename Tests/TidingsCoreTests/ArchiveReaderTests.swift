@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TidingsCore
+import TidingsTestSupport
 
 /// The importer reads large files a slice at a time: whatever the slice size, the slices must
 /// add up to exactly the page the whole-file parse gives (posts, lines, diagnostics, header).

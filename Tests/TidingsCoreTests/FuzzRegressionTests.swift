@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TidingsCore
+import TidingsTestSupport
 
 /// Replays every input in `FuzzRegressions/parser/` (found by `tidings-fuzz parser` or kept to
 /// guard a past bug) through the fuzzer's own check, ``ParserSelfCheck``: no crash, and a

@@ -1,5 +1,6 @@
 import Testing
 @testable import TidingsCore
+import TidingsTestSupport
 
 @Suite struct ParserFixtureTests {
     @Test func basicPage() throws {

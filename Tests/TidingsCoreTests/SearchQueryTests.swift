@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+import TidingsTestSupport
 
 /// The query parser: every construct of docs/search.md, and hostile input.
 @Suite struct SearchQueryTests {

@@ -20,7 +20,7 @@ import TidingsLibrary
         pty.send("\t")
         pty.send("jjjj")
         pty.drain(quietMilliseconds: 300, timeout: 3)
-        #expect(try Library(path: setup.cli.library).readingPosition(postID: id) == .top, "saved before the signal")
+        #expect(try Library(path: setup.cli.library).marks(postID: id).position == .top, "saved before the signal")
 
         // Another process (here: this one, on its own connection) holds the write lock 1.5 s.
         let holder = try DatabaseQueue(path: setup.cli.library)
@@ -42,7 +42,7 @@ import TidingsLibrary
         #expect(ended.termination.status == 143, "\(ended.termination)")
         TerminalSafetyTests.figure("SIGTERM during another process's write: exit after \(ended.seconds) s")
         TerminalSafetyTests.expectRestored(pty, "SIGTERM during another process's write")
-        let position = try Library(path: setup.cli.library).readingPosition(postID: id)
+        let position = try Library(path: setup.cli.library).marks(postID: id).position
         #expect(position != .top, "the reading position was not saved on the way out")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import TidingsCore
+import TidingsTestSupport
 
 /// Issue 7: resize storms. The browser in tmux is resized many times in a row (sizes from
 /// 1x1 to 300x100, the degenerate ones always included): it must never crash, must show

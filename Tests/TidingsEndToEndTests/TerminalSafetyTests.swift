@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import TidingsCore
 import TidingsPTY
+import TidingsTestSupport
 
 /// Issue 7: the terminal can never be broken. The real `tidings` on a pseudo-terminal of its
 /// own: hostile content, signals, crashes, hang-ups and odd terminals. Resize storms run in

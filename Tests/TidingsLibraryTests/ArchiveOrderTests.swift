@@ -15,11 +15,11 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try folder.library()
         let page = try folder.write("a.txt", Page.make(header: "Category: Economy", first, second))
-        _ = try Importer(library: library).run(paths: [page])
+        _ = try library.importArchives(at: [page])
         // A changed file drops a post and adds one; a second file adds another.
         try folder.write("a.txt", Page.make(header: "Category: Economy", second, third))
         try folder.write("b.txt", Page.make(header: "Category: Trade", first))
-        _ = try Importer(library: library).run(paths: [folder.path])
+        _ = try library.importArchives(at: [folder.path])
         #expect(try library.pool.read { try ArchiveOrder.followsSeq(in: $0, path: library.path) })
         let titles = try library.search(SearchQuery("grain"), order: .archive).rows.map(\.title)
         #expect(titles == (try library.posts().map(\.title)))
@@ -28,7 +28,7 @@ import TidingsCore
     @Test func aReorderedArchiveIsStillSearchedInArchiveOrder() throws {
         let folder = try TemporaryFolder()
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [
+        _ = try library.importArchives(at: [
             try folder.write("a.txt", Page.make(header: "Category: Economy", first, second, third)),
         ])
         #expect(try library.search(SearchQuery("grain")).rows.map(\.title)

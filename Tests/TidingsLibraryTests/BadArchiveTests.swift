@@ -1,6 +1,7 @@
 import Foundation
 import TidingsCore
 import TidingsLibrary
+import TidingsTestSupport
 import XCTest
 
 /// Hostile and broken archive files, imported for real: nothing crashes, what cannot be read
@@ -23,7 +24,7 @@ final class BadArchiveTests: XCTestCase {
 
     private func importing(_ name: String, bytes: [UInt8]) throws -> ImportSummary {
         let path = try folder.write(name, bytes: bytes)
-        return try Importer(library: library).run(paths: [path])
+        return try library.importArchives(at: [path])
     }
 
     private func messages(_ summary: ImportSummary) -> String {

@@ -100,7 +100,7 @@ import TidingsCore
         try folder.write("page.txt", Page.make(header: "Category: Economy",
                                                Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
         let id = try #require(try library.posts().first?.id)
         _ = try library.setBookmark(true, postID: id)
         #expect(library.writeBookmarkSidecar())

@@ -12,7 +12,7 @@ import Testing
         }
         try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
         return (library, try library.posts().map(\.id))
     }
 

@@ -16,7 +16,7 @@ import TidingsCore
     func fixture(_ folder: TemporaryFolder) throws -> (Library, [String: String]) {
         try folder.write("page.txt", Page.make(header: "Category: Economy", ferry, grain, envoy))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
         return (library, try ids(library))
     }
 
@@ -108,14 +108,14 @@ import TidingsCore
         // The file changes around the bookmarked post: envoy goes, another post comes.
         let other = Page.post("Rail link reopens", body: ["Freight trains ran again."], outlet: "NK News")
         try folder.write("page.txt", Page.make(header: "Category: Trade", ferry, grain, other))
-        _ = try Importer(library: library).run(paths: [file])
+        _ = try library.importArchives(at: [file])
         #expect(try library.bookmarks().map(\.postID) == [id["Grain"]!, id["Ferry"]!])
         #expect(try library.headlines(on: .bookmarks, offset: 0, limit: 10).map(\.id) == [id["Grain"]!, id["Ferry"]!])
         #expect(try library.isUnread(postID: id["Ferry"]!) == false)
 
         // The bookmarked post leaves the archive: the bookmark stays, named by its stored title.
         try folder.write("page.txt", Page.make(header: "Category: Trade", grain, other))
-        _ = try Importer(library: library).run(paths: [file])
+        _ = try library.importArchives(at: [file])
         let kept = try library.bookmarks()
         #expect(kept.map(\.postID) == [id["Grain"]!, id["Ferry"]!])
         #expect(kept[1].isInLibrary == false)
@@ -127,7 +127,7 @@ import TidingsCore
 
         // It comes back: the bookmark and the read mark reattach.
         try folder.write("page.txt", Page.make(header: "Category: Trade", other, ferry))
-        _ = try Importer(library: library).run(paths: [file])
+        _ = try library.importArchives(at: [file])
         #expect(try library.bookmarkCount() == 1)
         let back = try library.headlines(on: .all, offset: 0, limit: 10).first { $0.id == id["Ferry"]! }
         #expect(back?.isBookmarked == true)

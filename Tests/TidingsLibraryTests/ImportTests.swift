@@ -14,7 +14,7 @@ import TidingsCore
         let folder = try TemporaryFolder()
         try folder.write("pages/economy.txt", Page.make(header: "Category: Economy", ferry, grain))
         let library = try folder.library()
-        let summary = try Importer(library: library).run(paths: [folder.path + "/pages"])
+        let summary = try library.importArchives(at: [folder.path + "/pages"])
         #expect(summary.filesRead == 1)
         #expect(summary.postsNew == 2)
         #expect(summary.isClean)
@@ -33,7 +33,7 @@ import TidingsCore
         try folder.write("holloway.txt", Page.make(header: "Author Archives for Jane Holloway", ferry.replacingOccurrences(of: "Yalu", with: "Yalu ")))
         try folder.write("border.txt", Page.make(header: "Category: Border", ferry))
         let library = try folder.library()
-        let summary = try Importer(library: library).run(paths: [folder.path])
+        let summary = try library.importArchives(at: [folder.path])
         #expect(summary.postsNew == 2)
         #expect(try library.count() == 2)
         let ferryPost = try library.posts(matching: PostFilter(category: "border"))
@@ -46,9 +46,9 @@ import TidingsCore
         let folder = try TemporaryFolder()
         try folder.write("economy.txt", Page.make(header: "Category: Economy", ferry, grain))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path])
+        _ = try library.importArchives(at: [folder.path])
         let before = try library.posts()
-        let again = try Importer(library: library).run(paths: [folder.path])
+        let again = try library.importArchives(at: [folder.path])
         #expect(again.filesUnchanged == 1)
         #expect(again.postsNew == 0 && again.postsUpdated == 0)
         #expect(again.postsUnchanged == 2)
@@ -56,7 +56,7 @@ import TidingsCore
         // Touching the file without changing its bytes is still "unchanged".
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
                                               ofItemAtPath: folder.path + "/economy.txt")
-        let touched = try Importer(library: library).run(paths: [folder.path])
+        let touched = try library.importArchives(at: [folder.path])
         #expect(touched.filesUnchanged == 1 && touched.postsUnchanged == 2 && touched.postsNew == 0)
     }
 
@@ -64,10 +64,10 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let file = try folder.write("page.txt", Page.make(header: "Category: Economy", ferry, grain))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [file])
+        _ = try library.importArchives(at: [file])
         // The page is renamed to another category, loses a post and gains one.
         try folder.write("page.txt", Page.make(header: "Category: Trade", ferry, envoy))
-        let summary = try Importer(library: library).run(paths: [file])
+        let summary = try library.importArchives(at: [file])
         #expect(summary.postsNew == 1)
         #expect(summary.postsUpdated == 1)
         #expect(summary.postsRemoved == 1)
@@ -82,8 +82,8 @@ import TidingsCore
         try folder.write("economy.txt", Page.make(header: "Category: Economy", ferry, grain))
         let first = try folder.library("one.sqlite")
         let second = try folder.library("two.sqlite")
-        _ = try Importer(library: first).run(paths: [folder.path + "/economy.txt"])
-        _ = try Importer(library: second).run(paths: [folder.path + "/economy.txt"])
+        _ = try first.importArchives(at: [folder.path + "/economy.txt"])
+        _ = try second.importArchives(at: [folder.path + "/economy.txt"])
         #expect(try first.posts().map(\.id) == second.posts().map(\.id))
     }
 
@@ -96,7 +96,7 @@ import TidingsCore
         let titleOnly = "Lonely title\n\nPosted on by\n\n" + grain
         try folder.write("partial.txt", titleOnly)
         let library = try folder.library()
-        let summary = try Importer(library: library).run(paths: [folder.path, folder.path + "/missing.txt"])
+        let summary = try library.importArchives(at: [folder.path, folder.path + "/missing.txt"])
         #expect(!summary.isClean)
         #expect(summary.postsNew == 2)
         let messages = summary.diagnostics.map(\.description)
@@ -112,7 +112,7 @@ import TidingsCore
         let folder = try TemporaryFolder()
         try folder.write("economy.txt", Page.make(header: "Category: Economy", ferry, grain))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path])
+        _ = try library.importArchives(at: [folder.path])
         let (mode, matches) = try library.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'sinuiju'"))
@@ -135,7 +135,7 @@ import TidingsCore
         let file = try folder.write("page.txt", Page.make(header: "Category: Economy", a, b))
         try folder.write("other.txt", Page.make(header: "Category: Border", b, c))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path])
+        _ = try library.importArchives(at: [folder.path])
         func counts() throws -> [String] {
             let shelves = try library.shelfCounts()
             return ["all \(shelves.all)"] + shelves.categories.map { "\($0.name) \($0.count)" }
@@ -144,7 +144,7 @@ import TidingsCore
         #expect(try library.counts(by: .author) == [FacetCount(name: "Jane Holloway", count: 1)])
         // The page moves to another category and loses a post that no other file has.
         try folder.write("page.txt", Page.make(header: "Category: Trade", b))
-        _ = try Importer(library: library).run(paths: [file])
+        _ = try library.importArchives(at: [file])
         #expect(try counts() == ["all 2", "Border 2", "Trade 1"])
         // The counts equal a full recount.
         let recount = try library.pool.read { db in
@@ -162,12 +162,12 @@ import TidingsCore
         let other = try folder.write("a-other.txt", Page.make(header: "Category: Farming", fresh))
         let page = try folder.write("b-page.txt", Page.make(header: "Category: Economy", old))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [other, page])
+        _ = try library.importArchives(at: [other, page])
         // One import removes the newest post (page now holds only an older one), then a later
         // file adds a new post in the same transaction: it must not take the freed seq unindexed.
         try folder.write("b-page.txt", Page.make(header: "Category: Economy", fresh))
         let later = try folder.write("c-later.txt", Page.make(header: "Category: Border", Page.post("Border story", body: ["Gates open."])))
-        _ = try Importer(library: library).run(paths: [page, later])
+        _ = try library.importArchives(at: [page, later])
         let hits = try library.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'gates'")
         }

@@ -13,7 +13,7 @@ import TidingsCore
         }
         try folder.write("page.txt", posts.joined())
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
         return (library, try library.posts().map(\.id))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TidingsCore
 @testable import TidingsLibrary
+import TidingsTestSupport
 import XCTest
 
 /// Replays every input in `FuzzRegressions/query/` (found by `tidings-fuzz query` or kept to

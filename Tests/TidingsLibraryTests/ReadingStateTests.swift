@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsCore
 @testable import TidingsLibrary
 
 /// Read state, reading positions and the next-unread helper, in a real library file.
@@ -9,7 +10,7 @@ import Testing
         let posts = (0..<4).map { Page.post("Report number \($0)", body: ["Paragraph one.", "Paragraph two."], outlet: "BBC") }
         try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
         let library = try folder.library()
-        _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
         return (library, try library.posts().map(\.id))
     }
 

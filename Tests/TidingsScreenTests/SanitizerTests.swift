@@ -1,6 +1,6 @@
 import Testing
-import TidingsCore
 import TidingsScreen
+import TidingsTestSupport
 
 @Suite struct SanitizerTests {
     @Test func escapeSequencesAreRemovedWhole() {

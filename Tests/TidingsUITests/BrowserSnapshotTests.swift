@@ -2,8 +2,8 @@ import Testing
 import TidingsScreen
 import TidingsUI
 
-/// Whole screens, checked by eye once and then held still: the design in
-/// `design/screens.md` is what these should look like.
+/// Whole screens, checked by eye once against the team's screen sketches (kept outside the
+/// repository) and then held still: the snapshot files are the reference now.
 @Suite("Browser screens")
 struct BrowserSnapshotTests {
     @Test("first page of a library, 80x24 stacked")

@@ -1,6 +1,7 @@
 import Testing
 import TidingsCore
 import TidingsScreen
+import TidingsTestSupport
 @testable import TidingsUI
 
 /// Issue 16, point 4: marking search matches in text that needs cleaning cost time quadratic in
@@ -58,10 +59,9 @@ import TidingsScreen
     static func work(paragraphWords words: Int, prefix: String) -> Int {
         let raw = prefix + Array(repeating: "zebra", count: words).joined(separator: " ")
         let highlighter = SearchHighlighter(SearchQuery("zebra"))
-        let article = Article(id: "p", title: "t", paragraphs: [raw],
-                              paragraphHighlights: [highlighter.matches(in: raw)])
+        let article = Article(id: "p", title: "t", paragraphs: [raw])
         let counter = WorkCount()
-        WorkCount.$current.withValue(counter) { _ = ArticleLayout(article: article, width: 80) }
+        WorkCount.$current.withValue(counter) { _ = ArticleLayout(article: article, highlighter: highlighter, width: 80) }
         return counter.value
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+import TidingsTestSupport
 @testable import TidingsUI
 
 /// Replays `FuzzRegressions/highlight/` and `FuzzRegressions/paste/` (inputs found by

@@ -1,6 +1,7 @@
 import Testing
 import TidingsCore
 import TidingsScreen
+import TidingsTestSupport
 @testable import TidingsUI
 
 /// Issue 16, point 5: a paste into the search line cost 0.8 ms per character (one edit, one
@@ -9,7 +10,7 @@ import TidingsScreen
 @Suite("Reducer: pastes")
 struct PasteTests {
     private static func searches(_ effects: [Effect]) -> [String] {
-        effects.compactMap { if case .loadHeadlines(_, let query?, _, _, _, _) = $0 { query } else { nil } }
+        effects.compactMap { if case .loadHeadlines(_, let query?, _, _, _, _) = $0 { query.text } else { nil } }
     }
 
     @Test("a 100 KB paste is one edit and one search, capped with a message; Esc answers at once")

@@ -1,4 +1,5 @@
 import Testing
+import TidingsCore
 @testable import TidingsUI
 
 /// Browsing search results: the order, a search per tab, moving through results and matches,
@@ -8,7 +9,7 @@ struct ReducerSearchResultsTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query.text, order, generation) } else { nil }
         }
     }
 
@@ -102,7 +103,7 @@ struct ReducerSearchResultsTests {
             let top = layout.topLine(for: session.state.article.anchor, paneHeight: height)
             return (top..<top + rows).contains(line)
         }
-        session.type("n")
+        // The result opened at its first match, in the title.
         #expect(session.state.article.match == 0)
         #expect(session.state.article.anchor == .top)
         session.type("n")
@@ -160,7 +161,7 @@ struct ReducerSearchResultsTests {
     func searchPaging() {
         var session = Harness(Fixtures.library(count: 240))
         let effects = session.effects { $0.type("/rice") }
-        let requests = effects.compactMap { effect -> (String?, Int)? in
+        let requests = effects.compactMap { effect -> (SearchQuery?, Int)? in
             if case .loadHeadlines(_, let query, _, let offset, _, _) = effect { (query, offset) } else { nil }
         }
         #expect(requests.allSatisfy { $0.0 != nil })

@@ -1,4 +1,5 @@
 import Testing
+import TidingsCore
 @testable import TidingsUI
 
 /// Search as you type: requests per keystroke, stale and out-of-order answers, keeping and
@@ -8,12 +9,32 @@ struct ReducerSearchTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query.text, order, generation) } else { nil }
+        }
+    }
+
+    /// The characters of the article's title marked as matches, as the pane lays them out
+    /// (the fixtures' titles are ASCII: a column is a character).
+    private static func titleMarks(_ state: AppState) -> [Range<Int>] {
+        state.articleLayout.lines.filter { $0.kind == .title }.flatMap { line in
+            line.highlights.map { (line.start + $0.columns.lowerBound)..<(line.start + $0.columns.upperBound) }
         }
     }
 
     private static func ids(_ list: HeadlineList) -> [String] {
         (0..<(list.total ?? 0)).compactMap { list.headline(at: $0)?.id }
+    }
+
+    @Test("a new query on the same post asks nothing of the library; the renderer marks its matches")
+    func queryChangeKeepsTheArticle() throws {
+        var session = Harness(SearchFixtures.library())
+        session.type("/launche")
+        let id = try #require(session.state.article.current?.id)
+        let typed = session.effects { $0.type("r") }
+        #expect(session.state.article.current?.id == id)
+        #expect(!typed.contains { if case .loadArticle = $0 { true } else { false } })
+        #expect(session.state.article.query == "launcher")
+        #expect(!session.state.articleLayout.matches.isEmpty)
     }
 
     @Test("each keystroke asks for its query under a new, higher generation; the list waits")
@@ -118,7 +139,7 @@ struct ReducerSearchTests {
         #expect(session.lines[23].contains("4 matches"))
         session.type("j")  // browsing the results
         #expect(session.state.article.current?.id == "s-0")
-        #expect(session.state.article.current?.titleHighlights == [39..<45])
+        #expect(Self.titleMarks(session.state) == [39..<45])
 
         session.type("/")
         #expect(session.state.isEditingSearch)
@@ -130,7 +151,7 @@ struct ReducerSearchTests {
         #expect(session.state.search == nil)
         #expect(session.state.list.selection == 5)
         #expect(session.state.article.current?.id == "s-5")
-        #expect(session.state.article.current?.titleHighlights == [])
+        #expect(Self.titleMarks(session.state) == [])
         // The whole list was kept aside, not reloaded.
         #expect(!effects.contains { if case .loadHeadlines = $0 { true } else { false } })
         #expect(session.state.lists[.all]?.pages == whole?.pages)

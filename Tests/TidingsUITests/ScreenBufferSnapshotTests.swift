@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+import TidingsTestSupport
 import TidingsUI
 
 @Suite struct ScreenBufferSnapshotTests {

@@ -2,7 +2,8 @@ import Testing
 import TidingsUI
 
 /// The search line, highlights, kept filters and the bookmarks tab, checked by eye against
-/// the "Searching" sketch in `design/screens.md` and then held still.
+/// the team's "Searching" sketch (kept outside the repository) and then held still; the
+/// highlights follow docs/search.md, "Highlighting".
 @Suite("Search and bookmark screens")
 struct SearchSnapshotTests {
     @Test("typing a search: the list narrows, matches are marked in titles and the article")

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import TidingsCore
 
-/// Imports archive files and folders into a ``Library``.
+/// Imports archive files and folders into a ``Library``: what ``Library/importArchives(at:)`` runs.
 ///
 /// Reading and parsing run on worker threads while one writer stores the posts in file order,
 /// in transactions of a few thousand posts: parsing overlaps the SQLite writes, and file order
@@ -10,33 +10,34 @@ import TidingsCore
 /// from its worker a slice of posts at a time and is stored over several transactions, so
 /// neither its parsed posts nor a transaction grow with it (``ImportTransaction`` keeps that
 /// safe when the import stops between two of its slices).
-public struct Importer: Sendable {
-    public let library: Library
+struct Importer: Sendable {
+    let library: Library
     /// Posts per write transaction and per slice of a large file; larger batches write faster,
     /// smaller ones show progress sooner and hold less in memory.
-    public var postsPerTransaction = 4_000
+    var postsPerTransaction = 4_000
     /// Worker threads reading and parsing files.
-    public var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
+    var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Called once when another import holds the library's lock and this one has to wait
     /// for it (the CLI says so on standard error, rather than seeming to hang).
-    public var onWaitingForLock: (@Sendable () -> Void)?
+    var onWaitingForLock: (@Sendable () -> Void)?
 
-    public init(library: Library) {
+    init(library: Library) {
         self.library = library
     }
 
     /// Imports every archive file named or found in the folders named; never throws for bad files.
-    public func run(paths: [String]) throws(LibraryError) -> ImportSummary {
+    func run(paths: [String]) throws(LibraryError) -> ImportSummary {
         var summary = ImportSummary()
-        let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics)
+        var named: [String: String] = [:]
+        let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics, named: &named)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         // Held to the end of the run, before the stamps are read: a second import waits, then
         // sees what the first stored.
         let lock = ImportLock.acquire(forLibrary: library.path, whileWaiting: onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         let stamps = try library.sourceStamps()
-        let pipeline = ReadPipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
+        let pipeline = ParsePipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
         // On a storage error the workers must not wait forever for a writer that is gone.
         defer { pipeline.cancel() }
         let clock = ISO8601DateFormatter()
@@ -87,6 +88,10 @@ public struct Importer: Sendable {
             case .unchanged: summary.postsUnchanged += 1
             }
         }
+        // Messages name a file as the user did (`/bin/ls`), not as resolved (`/usr/bin/ls`).
+        for index in summary.diagnostics.indices {
+            if let given = named[summary.diagnostics[index].file] { summary.diagnostics[index].file = given }
+        }
         return summary
     }
 }
@@ -97,7 +102,8 @@ enum ArchiveFiles {
     /// Only regular files are read: a FIFO would block the read for ever and a device may
     /// never end, so anything else is skipped with a warning that names it; a path that cannot
     /// be looked at says why (`stat`'s reason: no such file, too many levels of symbolic links).
-    static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+    /// `named` maps each file's canonical path to the path as it was named or found.
+    static func expand(_ paths: [String], diagnostics: inout [Diagnostic], named: inout [String: String]) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
@@ -109,7 +115,9 @@ enum ArchiveFiles {
             }
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                files.append(canonical(path))
+                let file = canonical(path)
+                named[file] = named[file] ?? path
+                files.append(file)
                 continue
             case S_IFDIR:
                 break
@@ -130,7 +138,10 @@ enum ArchiveFiles {
                     continue
                 }
                 switch entry.st_mode & S_IFMT {
-                case S_IFREG: found.append(canonical(url.path))
+                case S_IFREG:
+                    let file = canonical(url.path)
+                    named[file] = named[file] ?? url.path
+                    found.append(file)
                 case S_IFDIR: continue  // a folder named `x.txt`: the walk goes into it
                 default: diagnostics.append(Diagnostic(.warning, file: url.path, notRegular))
                 }

@@ -7,7 +7,7 @@ import TidingsCore
 /// its ``SliceQueue`` a slice at a time, the worker at most a couple of slices ahead of the
 /// writer: memory is bounded by a few files' bytes and slices, however large the import or
 /// any one file.
-final class ReadPipeline: @unchecked Sendable {
+final class ParsePipeline: @unchecked Sendable {
     private let paths: [String]
     private let stamps: [String: SourceStamp]
     private let window: Int
@@ -66,7 +66,7 @@ final class ReadPipeline: @unchecked Sendable {
             let index = nextToRead
             nextToRead += 1
             condition.unlock()
-            var (file, reader) = ReadPipeline.read(paths[index], stamp: stamps[paths[index]])
+            var (file, reader) = ParsePipeline.read(paths[index], stamp: stamps[paths[index]])
             let queue = reader.map { _ in SliceQueue() }
             if let queue { file.content = .parsed(queue) }
             condition.lock()
@@ -78,7 +78,7 @@ final class ReadPipeline: @unchecked Sendable {
             condition.unlock()
             // The writer may take the file now and store its first slice while this parses on.
             guard var reader, let queue else { continue }
-            ReadPipeline.parse(&reader, into: queue, postsPerSlice: postsPerSlice)
+            ParsePipeline.parse(&reader, into: queue, postsPerSlice: postsPerSlice)
             condition.lock()
             filling[index] = nil
             condition.unlock()
@@ -105,7 +105,7 @@ final class ReadPipeline: @unchecked Sendable {
             }
             return (file, ArchiveReader(bytes: bytes, file: path))
         } catch {
-            file.content = .unreadable(Diagnostic(.error, file: path, "cannot read the file: \(ReadPipeline.reason(error))"))
+            file.content = .unreadable(Diagnostic(.error, file: path, "cannot read the file: \(ParsePipeline.reason(error))"))
         }
         return (file, nil)
     }
@@ -184,7 +184,7 @@ extension String {
     }
 }
 
-/// `read(2)`, out of reach of ``ReadPipeline/read(_:stamp:)`` inside the class.
+/// `read(2)`, out of reach of ``ParsePipeline/read(_:stamp:)`` inside the class.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(fd, buffer, count)
 }

@@ -5,12 +5,6 @@ extension Library {
     /// What the browser and every command say when SQLite finds the file damaged.
     public static let damagedAdvice = "the library file is damaged; run `tidings rebuild` (your bookmarks are kept)"
 
-    /// SQLite's own check of the whole file (`PRAGMA integrity_check`): `["ok"]` when sound,
-    /// else the problems it found. For crash tests and for diagnosing a library.
-    public func integrityCheck() throws(LibraryError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
-
     /// The cheaper check (`PRAGMA quick_check`: page structure, no index-to-table cross-check).
     public func quickCheck() throws(LibraryError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
@@ -56,7 +50,7 @@ extension Library {
         var report = CheckReport()
         let library: Library
         do {
-            library = try Library(path: path)
+            library = try Library(path: path, mayCreate: false)
         } catch {
             if case .refused = error { report.refusal = error.description } else { report.problems.append(error.description) }
             return report

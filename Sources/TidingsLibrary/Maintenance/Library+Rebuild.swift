@@ -36,6 +36,8 @@ extension Library {
     /// fresh library, re-imports every archive the old one recorded and `archives`, and
     /// restores the bookmarks and reading state.
     public static func rebuild(path: String, archives: [String], now: Date = Date()) throws(LibraryError) -> RebuildOutcome {
+        // A file that is no database is someone else's: never moved, never replaced.
+        if isForeignFile(path) { throw LibraryError.notALibrary(path: path) }
         var outcome = RebuildOutcome()
         let manager = FileManager.default
         var salvage = Salvage()
@@ -76,7 +78,7 @@ extension Library {
         }
         paths += archives
         outcome.archives = paths
-        if !paths.isEmpty { outcome.importSummary = try Importer(library: library).run(paths: paths) }
+        if !paths.isEmpty { outcome.importSummary = try library.importArchives(at: paths) }
         // Restore even with nothing to restore: it also writes the bookmark copy afresh.
         _ = try library.restoreBookmarks(bookmarks.values.sorted { $0.bookmarkedAt < $1.bookmarkedAt })
         Library.flushBookmarkSidecars()

@@ -36,20 +36,6 @@ extension Library {
         }
     }
 
-    /// Whether the post `postID` names is bookmarked.
-    public func isBookmarked(postID: String) throws(LibraryError) -> Bool {
-        try read { db in
-            let id = try Library.resolve(postID, in: db, orBookmark: true)
-            return try Bool.fetchOne(db, sql: "SELECT 1 FROM bookmark WHERE postID = ?", arguments: [id]) ?? false
-        }
-    }
-
-    /// How many bookmarked posts the library holds: the Bookmarks shelf's length. Bookmarks
-    /// whose posts have left the library are not counted (``bookmarks(offset:limit:)`` lists them).
-    public func bookmarkCount() throws(LibraryError) -> Int {
-        try read { db in try Library.bookmarkCount(in: db) }
-    }
-
     /// Every bookmark, including those whose posts have left the library, most recently
     /// bookmarked first: for listings and exports. `limit` nil means all.
     public func bookmarks(offset: Int = 0, limit: Int? = nil) throws(LibraryError) -> [Bookmark] {

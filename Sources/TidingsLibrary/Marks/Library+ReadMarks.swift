@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TidingsCore
 
 extension Library {
     /// Marks the post `postID` names read or unread; on disk when this returns.
@@ -10,41 +11,6 @@ extension Library {
             let id = try Library.resolve(postID, in: db)
             try Library.storeRead(read, id, in: db)
         }
-    }
-
-    /// Marks the post read unless it already is, keeping the time it was first read; what the
-    /// article view calls once a post has been shown for a moment. Returns true when the post
-    /// was unread until now (so the list's unread mark must go).
-    @discardableResult
-    public func markRead(postID: String) throws(LibraryError) -> Bool {
-        try save("the read mark") { db in
-            let id = try Library.resolve(postID, in: db)
-            try db.execute(sql: """
-                INSERT INTO reading (postID, readAt) VALUES (?, ?)
-                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
-                """, arguments: [id, Date().timeIntervalSince1970])
-            return db.changesCount > 0
-        }
-    }
-
-    /// Flips read and unread in one transaction (`m`); returns true when the post is now read.
-    public func toggleRead(postID: String) throws(LibraryError) -> Bool {
-        try save("the read mark") { db in
-            let id = try Library.resolve(postID, in: db)
-            let wasRead = try Library.isRead(id, in: db)
-            try Library.storeRead(!wasRead, id, in: db)
-            return !wasRead
-        }
-    }
-
-    /// Whether the post `postID` names has not been read (or was marked unread again).
-    public func isUnread(postID: String) throws(LibraryError) -> Bool {
-        try read { db in try !Library.isRead(Library.resolve(postID, in: db), in: db) }
-    }
-
-    /// Where the reader left the article `postID` names; ``ReadingPosition/top`` when never stored.
-    public func readingPosition(postID: String) throws(LibraryError) -> ReadingPosition {
-        try marks(postID: postID).position
     }
 
     /// Remembers where the reader is in the article `postID` names. Negative values count as 0.
@@ -85,6 +51,26 @@ extension Library {
     }
 
     /// Sets the read state of the post with the whole id `id`, keeping its position.
+    /// Marks every unread post of `shelf` read, in one durable transaction; returns how many
+    /// became read. Reading positions are kept.
+    public func markAllRead(on shelf: Shelf) throws(LibraryError) -> Int {
+        try save("the read marks") { db in
+            let (source, arguments): (String, StatementArguments) = switch shelf {
+            case .all: ("SELECT id FROM post", [])
+            case .category(let name):
+                ("SELECT p.id FROM label l JOIN post p ON p.seq = l.post WHERE l.kind = 'category' AND l.name = ?", [name])
+            case .bookmarks: ("SELECT b.postID FROM bookmark b JOIN post p ON p.id = b.postID", [])
+            }
+            let before = db.totalChangesCount
+            // WHERE true: SQLite's upsert needs it after a SELECT to parse the ON CONFLICT.
+            try db.execute(sql: """
+                INSERT INTO reading (postID, readAt) SELECT id, ? FROM (\(source)) WHERE true
+                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
+                """, arguments: [Date().timeIntervalSince1970] + arguments)
+            return db.totalChangesCount - before
+        }
+    }
+
     static func storeRead(_ read: Bool, _ id: String, in db: Database) throws {
         if read {
             try db.execute(sql: """

@@ -60,7 +60,7 @@ extension Library {
         let hits = order == .relevance ? try rankedPage(plan, offset: offset, limit: limit, in: db)
                                        : try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
         if counting { page.total = try count(plan, in: db) }
-        page.rows = try rows(for: hits, highlighter: SearchHighlighter(query), snippets: snippets, in: db)
+        page.rows = try rows(for: hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
         return page
     }
 
@@ -110,16 +110,17 @@ extension Library {
                                 arguments: arguments) ?? 0
     }
 
-    /// The rows of a page, in the page's order, with their marks and highlights.
-    private static func rows(for hits: [(seq: Int64, score: Double?)], highlighter: SearchHighlighter,
-                             snippets: Bool, in db: Database) throws -> [SearchRow] {
+    /// The rows of a page, in the page's order, with their marks and, given a highlighter,
+    /// their snippets.
+    private static func rows(for hits: [(seq: Int64, score: Double?)], snippets highlighter: SearchHighlighter?,
+                             in db: Database) throws -> [SearchRow] {
         guard !hits.isEmpty else { return [] }
         // Every open library is migrated (read-only ones only when already current), so the
         // bookmark and reading tables are always there.
-        var columns = "p.seq, p.id, p.title, p.outlet"
+        var columns = "p.seq, p.id, p.title, p.outlet, p.date"
             + ", EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id) AS bookmarked"
             + ", NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL) AS unread"
-        if snippets { columns += ", p.body" }
+        if highlighter != nil { columns += ", p.body" }
         let marks = Array(repeating: "?", count: hits.count).joined(separator: ", ")
         var found: [Int64: Row] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT \(columns) FROM post p WHERE p.seq IN (\(marks))",
@@ -128,11 +129,8 @@ extension Library {
         }
         return hits.compactMap { hit in
             guard let row = found[hit.seq] else { return nil }
-            let title: String = row["title"]
-            var result = SearchRow(id: row["id"], title: title, outlet: row["outlet"], score: hit.score,
-                                   titleMatches: highlighter.matches(in: title, isTitle: true),
-                                   isBookmarked: row["bookmarked"], isUnread: row["unread"])
-            if snippets {
+            var result = SearchRow(headline: Headline(row), score: hit.score)
+            if let highlighter {
                 let body: String = row["body"]
                 let paragraphs = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 result.snippet = SearchSnippet(paragraphs: paragraphs, highlighter: highlighter)

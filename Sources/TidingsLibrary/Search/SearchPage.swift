@@ -1,41 +1,18 @@
 import GRDB
 import TidingsCore
 
-/// How search results are ordered.
-public enum SearchOrder: String, Hashable, Sendable, CaseIterable {
-    /// Best match first: BM25 with titles weighing ten times the body. Ranking reads every
-    /// match, so on a large library it is the slow order (see docs/search.md).
-    case relevance
-    /// Archive order, like the shelves: cheap at any size, what the browser paints first.
-    case archive
-}
-
-/// One search result: what a headline list needs, plus where to mark matches.
+/// One search result: the post's headline (`row.title` reads through to it), its score and,
+/// when asked for, a snippet. Where the query matches the title is for the caller to mark
+/// (``SearchHighlighter``): the browser does so on its side, for whatever query it shows.
+@dynamicMemberLookup
 public struct SearchRow: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var outlet: String?
+    public var headline: Headline
     /// Relevance, higher is better (BM25 negated); nil in archive order.
     public var score: Double?
-    /// Ranges of ``title`` to mark, in characters (see ``SearchHighlighter``).
-    public var titleMatches: [Range<Int>]
     /// A piece of the body around the first match, when snippets were asked for.
     public var snippet: SearchSnippet?
-    /// The post's marks, when the library keeps them (false otherwise).
-    public var isBookmarked: Bool
-    public var isUnread: Bool
 
-    public init(id: String, title: String, outlet: String? = nil, score: Double? = nil, titleMatches: [Range<Int>] = [],
-                snippet: SearchSnippet? = nil, isBookmarked: Bool = false, isUnread: Bool = false) {
-        self.id = id
-        self.title = title
-        self.outlet = outlet
-        self.score = score
-        self.titleMatches = titleMatches
-        self.snippet = snippet
-        self.isBookmarked = isBookmarked
-        self.isUnread = isUnread
-    }
+    public subscript<Value>(dynamicMember field: KeyPath<Headline, Value>) -> Value { headline[keyPath: field] }
 }
 
 /// One page of search results with what the search line shows about the query.

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// Applies `action` to `state` and returns the work the session loop must do, in order.
 ///
 /// Pure: no I/O, no clock. The loop runs the effects and feeds their answers back as actions.
@@ -39,15 +41,22 @@ extension AppState {
             guard accept(page) else { return [] }
         case .articleLoaded(let loaded):
             guard loaded.id == article.id else { return [] }
-            // A first arrival opens where the reader left off; a reload for a new query's
-            // highlights keeps the scroll the reader has now.
-            if article.article == nil, let saved = loaded.savedPosition { article.anchor = saved }
+            // A first arrival opens at its first search match, else where the reader left off.
+            let isFirstArrival = article.article == nil
             article.article = loaded
             article.match = nil
+            if isFirstArrival { openArticle(firstArrival: true) }
         case .bookmarkChanged(let id, let isBookmarked):
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
             applyRead(id: id, isRead: isRead)
+            // The tab bar's unread counts follow.
+            effects.append(.loadTabs)
+        case .postLocated(let tab, let id, let index):
+            applyLocated(tab: tab, id: id, index: index)
+        case .tabMarkedRead(let tab, let count):
+            applyTabMarkedRead(tab: tab, count: count)
+            effects.append(.loadTabs)
         case .readTimerFired(let id):
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
@@ -63,7 +72,13 @@ extension AppState {
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
     private mutating func accept(_ page: HeadlinePage) -> Bool {
-        if page.query == nil { return lists[page.tab]?.accept(page) == true }
+        if page.query == nil {
+            // A whole tab is as long as its tab says: the one count, read with the tabs (the
+            // loop answers `.loadTabs` before the pages asked for with it).
+            var page = page
+            if let count = tabs.first(where: { $0.kind == page.tab })?.count { page.total = count }
+            return lists[page.tab]?.accept(page) == true
+        }
         return searches[page.tab]?.accept(page) == true
     }
 
@@ -87,13 +102,16 @@ extension AppState {
         self.list = list
 
         effects += followSelection(list)
+        if focus == .article, searches[activeTab]?.results != nil, let id = list.selected?.id {
+            searches[activeTab]?.opened = id
+        }
         effects += reconcileReadTimer()
         if list.isEmpty, focus == .article { focus = .list }
         return effects
     }
 
-    /// Points the article pane at the selected headline, asking for it (again, with the new
-    /// highlights, when only the search query changed).
+    /// Points the article pane at the selected headline, asking for it when it is another
+    /// post; when only the search query changed, the renderer marks the new matches itself.
     private mutating func followSelection(_ list: HeadlineList) -> [Effect] {
         let wanted = list.selected?.id
         let query = list.key.query
@@ -104,19 +122,23 @@ extension AppState {
             article = ArticlePane()
             article.id = wanted
             article.query = query
-            if let wanted { effects.append(.loadArticle(id: wanted, query: query)) }
+            if let wanted { effects.append(.loadArticle(id: wanted)) }
             return effects
         }
-        guard let wanted, query != article.query else { return [] }
-        article.query = query
-        article.match = nil
-        return [.loadArticle(id: wanted, query: query)]
+        if wanted != nil, query != article.query {
+            article.query = query
+            article.match = nil
+            // A new query moves the preview to its first match; the story pane the reader is
+            // scrolling keeps its place.
+            if focus == .list { openArticle(firstArrival: false) }
+        }
+        return []
     }
 
     /// Takes a new tab list: `All` first and `Bookmarks` last whatever order it came in;
     /// a tab whose length changed reloads its rows, and a tab that is gone takes its search.
     mutating func applyTabs(_ newTabs: [TabInfo]) -> [Effect] {
-        func rank(_ kind: TabKind) -> Int {
+        func rank(_ kind: Shelf) -> Int {
             switch kind {
             case .all: 0
             case .category: 1
@@ -131,6 +153,8 @@ extension AppState {
             guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
                 continue
             }
+            // The Bookmarks tab on screen keeps its rows (a removal can be undone) until left.
+            if tab.kind == .bookmarks, !removedBookmarks.isEmpty { continue }
             let generation = nextGeneration()
             lists[tab.kind]?.refresh(generation: generation)
         }
@@ -141,11 +165,13 @@ extension AppState {
 
     /// Makes `kind` the active tab and reloads its list on screen (another browser may have
     /// changed it); answers still due for the old one become stale.
-    mutating func selectTab(_ kind: TabKind) -> [Effect] {
+    mutating func selectTab(_ kind: Shelf) -> [Effect] {
         guard kind != activeTab else { return [] }
         lists[activeTab]?.dropPending()
         let cancelled = searches[activeTab]?.dropPending() == true
         activeTab = kind
+        hasNavigated = false
+        removedBookmarks = []
         refreshList()
         return cancelled ? [.cancelSearch] : []
     }

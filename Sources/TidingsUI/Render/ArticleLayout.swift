@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// An article wrapped to a width: the lines the article pane shows.
@@ -35,23 +36,25 @@ public struct ArticleLayout: Equatable, Sendable {
     /// Index in `lines` of each block's first line.
     private let blockStarts: [Int]
 
-    /// Lays out a loaded article: title, meta line, blank, then paragraphs with a blank between.
-    public init(article: Article, width: Int) {
+    /// Lays out a loaded article: title, meta line, blank, then paragraphs with a blank between;
+    /// `highlighter`'s matches marked.
+    public init(article: Article, highlighter: SearchHighlighter? = nil, width: Int) {
         let meta = [
             article.categories.joined(separator: ", "), article.authors.joined(separator: ", "),
-            article.outlet ?? "", article.date ?? "",
+            article.outlet ?? "", article.date ?? "", article.tags.map { "#" + $0 }.joined(separator: " "),
         ].filter { !$0.isEmpty }.joined(separator: " · ")
         // Cleaned before wrapping: wrapping measures widths, and an escape sequence has none.
         var paragraphs: [(text: String, highlights: [Range<Int>])] = []
-        for (index, raw) in article.paragraphs.enumerated() {
+        for raw in article.paragraphs {
             let clean = Sanitizer.clean(raw)
             guard !Self.isBlank(clean) else { continue }
-            let ranges = index < article.paragraphHighlights.count ? article.paragraphHighlights[index] : []
+            let ranges = highlighter?.matches(in: raw) ?? []
             paragraphs.append((clean, Sanitizer.cleanRanges(ranges, raw: raw, clean: clean)))
         }
         let title = Sanitizer.clean(article.title)
+        let titleRanges = highlighter?.matches(in: article.title, isTitle: true) ?? []
         self.init(
-            title: title, titleHighlights: Sanitizer.cleanRanges(article.titleHighlights, raw: article.title, clean: title),
+            title: title, titleHighlights: Sanitizer.cleanRanges(titleRanges, raw: article.title, clean: title),
             meta: (article.isBookmarked ? "★ " : "") + meta, notice: nil, paragraphs: paragraphs, width: width)
     }
 

@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// Everything the browser shows, as plain data: the renderer draws it, the reducer changes it.
@@ -13,12 +14,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var colors: Bool
     /// The tabs in bar order; empty until `.tabsLoaded` arrives.
     public internal(set) var tabs: [TabInfo] = []
-    public internal(set) var activeTab: TabKind = .all
+    public internal(set) var activeTab: Shelf = .all
     /// Per-tab whole lists, so that each tab keeps its selection and scroll; a search keeps
     /// them aside untouched, so clearing it brings back the list as it was.
-    public internal(set) var lists: [TabKind: HeadlineList] = [:]
+    public internal(set) var lists: [Shelf: HeadlineList] = [:]
     /// Per-tab searches: each tab has its own filter, kept when switching tabs.
-    public internal(set) var searches: [TabKind: SearchState] = [:]
+    public internal(set) var searches: [Shelf: SearchState] = [:]
     /// The order a new search starts in: the last one chosen.
     public internal(set) var searchOrder: SearchOrder = .relevance
     /// The last generation handed out to a list request; only ever grows.
@@ -28,6 +29,17 @@ public struct AppState: Equatable, Sendable {
     /// The post whose read state `m` asked to change, so its answer is announced.
     public internal(set) var awaitingRead: String?
     public internal(set) var article = ArticlePane()
+    /// Whether the reader has moved through the list on screen since the browser started or
+    /// the tab was switched: only then does a post shown in the preview for the dwell time
+    /// become read (a post merely put there by the start or a tab switch was never chosen).
+    public internal(set) var hasNavigated = false
+    /// Posts whose bookmark `b` removed in the Bookmarks tab while it is on screen: their rows
+    /// stay (without `★`) until the tab is left, so `b` again can restore them.
+    public internal(set) var removedBookmarks: Set<String> = []
+    /// The tab whose posts `A` asked to mark read, until the next key confirms (`y`) or not.
+    public internal(set) var confirmingMarkRead: Shelf?
+    /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
+    public internal(set) var awaitingLocate: String?
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?
@@ -86,7 +98,9 @@ public struct AppState: Equatable, Sendable {
     /// The article laid out for the article pane's current width (the placeholder while loading).
     public var articleLayout: ArticleLayout {
         let width = layout.article.inset(columns: 1).width
-        if let current = article.current { return ArticleLayout(article: current, width: width) }
+        if let current = article.current {
+            return ArticleLayout(article: current, highlighter: article.query.map(SearchHighlighter.init), width: width)
+        }
         return ArticleLayout(loadingTitle: list.selected?.title, width: width)
     }
 

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// What the article pane shows: the post it follows, the post once loaded, and the scroll.
 ///
 /// Only the current article is kept: the pane follows the list selection, and moving on
@@ -17,8 +19,8 @@ public struct ArticlePane: Equatable, Sendable {
     /// The post the pane follows (asked for with `.loadArticle`); `nil` when nothing is selected
     /// or the selected row is not loaded yet.
     public internal(set) var id: String?
-    /// The search query the article was asked for with, for its highlights.
-    public internal(set) var query: String?
+    /// The search query of the list the article was opened from: the renderer marks its matches.
+    public internal(set) var query: SearchQuery?
     /// The post, once it has arrived; `nil` while loading.
     public internal(set) var article: Article?
     /// The scroll position, kept across resizes.

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// Work the reducer asks the session loop to do; the loop answers with actions.
 ///
 /// The reducer stays pure: it never touches the library, the terminal or a clock, it returns
@@ -10,27 +12,33 @@ public enum Effect: Equatable, Sendable {
     /// Query `limit` rows of a list from `offset`; answer with `.headlinesLoaded` whose page
     /// echoes `tab`, `query`, `order` and `generation`.
     ///
-    /// `query == nil`: the tab's whole list (`order` means nothing). Otherwise the posts of
+    /// `query == nil`: the tab's whole list (`order` means nothing; the page's `total` may be
+    /// a lower bound, the reducer takes the length from the tab's count). Otherwise the posts of
     /// `tab` matching `query` (the search language: `words "phrase" -exclude a OR b title:
-    /// author: outlet: category:`), in `order`, with `Headline.titleHighlights` filled, the
+    /// author: outlet: category:`, parsed once as the line changed), in `order`, with the
     /// page's `summary`, and a `hint` when the query was read loosely; a query that cannot be
     /// run answers with `failed: true` and a short `hint`, never an SQL error.
     ///
     /// Searches may run on a background worker: a request with a higher `generation` for the
     /// same tab supersedes the earlier ones, which may be cancelled and need no answer.
     case loadHeadlines(
-        tab: TabKind, query: String? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
+        tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
         generation: Int = 0)
     /// The search requests under way are no longer wanted (the search was cleared); nothing
     /// answers this, and their answers, if any still come, are dropped.
     case cancelSearch
-    /// Query one whole post; answer with `.articleLoaded` (or `.failed`). With a `query`, fill
-    /// `Article.titleHighlights` and `paragraphHighlights` for it; always fill `savedPosition`.
-    case loadArticle(id: String, query: String? = nil)
+    /// Query one whole post; answer with `.articleLoaded` (or `.failed`), `savedPosition` filled.
+    /// (Search matches are marked by the renderer, so a new query needs no new answer.)
+    case loadArticle(id: String)
     /// Add the post to the bookmarks, or remove it if it is there; answer, once the change is
     /// durable, with `.bookmarkChanged` (the new state), or `.failed` with a message for the
     /// status line (read-only library, full disk), and the mark then stays as it was.
     case toggleBookmark(id: String)
+    /// Find the index of post `id` in the whole list of `tab`; answer with `.postLocated`
+    /// (index nil when the post is not in it).
+    case locatePost(tab: Shelf, id: String)
+    /// Mark every post of the tab read; answer with `.tabMarkedRead` (how many changed), or `.failed`.
+    case markTabRead(tab: Shelf)
     /// Mark the post read or unread; answer with `.readChanged`, or `.failed`.
     case setRead(id: String, isRead: Bool)
     /// Answer with `.readTimerFired(id:)` once `milliseconds` have passed (while keys keep
@@ -39,7 +47,7 @@ public enum Effect: Equatable, Sendable {
     /// Find the first unread post after list index `after` in the list `tab` + `query` (in
     /// `order`; `query == nil` for the whole tab); answer with `.nextUnreadFound(index:)`,
     /// its index in that list, or nil when none follows.
-    case findNextUnread(tab: TabKind, query: String?, order: SearchOrder, after: Int)
+    case findNextUnread(tab: Shelf, query: SearchQuery?, order: SearchOrder, after: Int)
     /// Store where the reader left the post, for `Article.savedPosition`; `.top` means the
     /// reader went back to the top, so any stored position can be forgotten. `paragraph` is
     /// the anchor's block as an index into `Article.paragraphs` (nil for the heading), what

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// A window of a headline list: the list is never loaded whole (100,000+ posts).
 ///
 /// Answers one `.loadHeadlines` effect and echoes its `tab`, `query`, `order` and `generation`,
@@ -5,12 +7,12 @@
 /// superseded. `rows` start at `offset` in the list's order, and `total` is the list's full
 /// length at the time of the query (for a search, the number of matches that can be paged).
 public struct HeadlinePage: Equatable, Sendable {
-    public var tab: TabKind
+    public var tab: Shelf
     public var offset: Int
     public var total: Int
     public var rows: [Headline]
     /// The search query this page answers, `nil` for the tab's whole list.
-    public var query: String?
+    public var query: SearchQuery?
     public var order: SearchOrder
     /// The `generation` of the request; an answer whose generation the list no longer waits
     /// for is stale and dropped.
@@ -31,8 +33,8 @@ public struct HeadlinePage: Equatable, Sendable {
     public var isProvisional: Bool
 
     public init(
-        tab: TabKind, offset: Int, total: Int, rows: [Headline],
-        query: String? = nil, order: SearchOrder = .archive, generation: Int = 0,
+        tab: Shelf, offset: Int, total: Int, rows: [Headline],
+        query: SearchQuery? = nil, order: SearchOrder = .archive, generation: Int = 0,
         summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false
     ) {
         self.tab = tab

@@ -1,15 +1,18 @@
+import TidingsCore
+
 /// Which headline list is meant: a tab, narrowed by a search query or not.
 ///
 /// Every `.loadHeadlines` request and every ``HeadlinePage`` carries the parts of a key, and a
 /// ``HeadlineList`` knows its own, so an answer is only ever stored in the list it was asked for.
 public struct ListKey: Hashable, Sendable {
-    public var tab: TabKind
-    /// The search query (trimmed, never empty), or `nil` for the tab's whole list.
-    public var query: String?
+    public var tab: Shelf
+    /// The search query (parsed from the trimmed search line, never empty), or `nil` for the
+    /// tab's whole list.
+    public var query: SearchQuery?
     /// The order of search results; `.archive` for an unfiltered list, where it means nothing.
     public var order: SearchOrder
 
-    public init(tab: TabKind, query: String? = nil, order: SearchOrder = .archive) {
+    public init(tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive) {
         self.tab = tab
         self.query = query
         self.order = order

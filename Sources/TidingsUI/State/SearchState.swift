@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// A search in one tab: the search line, the results on screen and the query under way.
 ///
 /// Typing never waits: each change of the query asks for its first page under a new
@@ -5,7 +7,11 @@
 /// replaces them when it arrives, and answers to superseded queries are dropped. A query the
 /// library cannot run leaves the results alone and shows its hint.
 public struct SearchState: Equatable, Sendable {
-    public internal(set) var line: SearchLine
+    public internal(set) var line: SearchLine {
+        didSet { if line.query != oldValue.query { query = line.query.map { SearchQuery($0, typing: true) } } }
+    }
+    /// The line's query, parsed once per change of its text (the last word as a prefix).
+    public private(set) var query: SearchQuery?
     /// Whether the search line has the keys (after `/`), or the filter is kept while browsing
     /// its results (after Enter).
     public internal(set) var isEditing: Bool
@@ -23,16 +29,20 @@ public struct SearchState: Equatable, Sendable {
     /// The newest query, when it could not be run, and why.
     public internal(set) var failedKey: ListKey?
     public internal(set) var failureHint: String?
+    /// The last result the reader opened (the story pane had the keys on it): clearing the
+    /// search selects it in the tab's whole list, so Esc keeps what was found.
+    public internal(set) var opened: String?
 
     public init(line: SearchLine = SearchLine(), order: SearchOrder, isEditing: Bool = true) {
         self.line = line
+        query = line.query.map { SearchQuery($0, typing: true) }
         self.order = order
         self.isEditing = isEditing
     }
 
     /// The list the line asks for now, `nil` while it holds no word.
-    func wantedKey(tab: TabKind) -> ListKey? {
-        line.query.map { ListKey(tab: tab, query: $0, order: order) }
+    func wantedKey(tab: Shelf) -> ListKey? {
+        query.map { ListKey(tab: tab, query: $0, order: order) }
     }
 
     /// The list last asked for: under way, failed, or on screen.
@@ -43,6 +53,13 @@ public struct SearchState: Equatable, Sendable {
 
     /// Whether the query on screen failed (the results shown are older).
     public var hasFailed: Bool { failedKey != nil }
+
+    /// The order the results are really in: a query of filters only (`author:`, `outlet:` …)
+    /// has nothing to rank, so the library lists it in archive order whatever was asked.
+    public var shownOrder: SearchOrder {
+        guard let query = line.query, !SearchQuery(query, typing: true).hasPositiveTerms else { return order }
+        return .archive
+    }
 
     /// Asks for `wanted` if it is not what was last asked for. Returns the effects: the first
     /// page of a new query, or `.cancelSearch` when a query under way is no longer wanted.

@@ -1,9 +1,10 @@
+import TidingsCore
 import TidingsUI
 
 /// An in-memory stand-in for the session loop and its database: answers effects with actions,
 /// and keeps bookmarks, read marks and reading positions as the library would.
 struct FakeLibrary {
-    var posts: [TabKind: [Headline]]
+    var posts: [Shelf: [Headline]]
     var categories: [String]
     var articles: [String: Article]
     /// When set, every write fails with this message, as on a read-only library.
@@ -14,8 +15,11 @@ struct FakeLibrary {
 
     /// The tab list as the loop would report it.
     var tabs: [TabInfo] {
-        [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0)]
-            + categories.map { TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0) }
+        func unread(_ shelf: Shelf) -> Int { posts[shelf]?.filter(\.isUnread).count ?? 0 }
+        return [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0, unread: unread(.all))]
+            + categories.map {
+                TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0, unread: unread(.category($0)))
+            }
             + [TabInfo(kind: .bookmarks, title: "Bookmarks", count: posts[.bookmarks]?.count ?? 0)]
     }
 
@@ -27,19 +31,24 @@ struct FakeLibrary {
         case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
             return .headlinesLoaded(
                 page(tab, query: query, order: order, offset: offset, limit: limit, generation: generation))
-        case .loadArticle(let id, let query):
-            guard var article = articles[id] else { return .failed("Post \(id) not found") }
-            if let query {
-                let reading = FakeQuery(query)
-                article.titleHighlights = reading.ranges(in: article.title)
-                article.paragraphHighlights = article.paragraphs.map(reading.ranges(in:))
-            }
+        case .loadArticle(let id):
+            guard let article = articles[id] else { return .failed("Post \(id) not found") }
             return .articleLoaded(article)
         case .toggleBookmark(let id):
             if let writeFailure { return .failed(writeFailure) }
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
+        case .locatePost(let tab, let id):
+            return .postLocated(tab: tab, id: id, index: posts[tab]?.firstIndex { $0.id == id })
+        case .markTabRead(let tab):
+            if let writeFailure { return .failed(writeFailure) }
+            let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
+            for id in ids {
+                update(id) { $0.isUnread = false }
+                articles[id]?.isUnread = false
+            }
+            return .tabMarkedRead(tab: tab, count: ids.count)
         case .setRead(let id, let isRead):
             if let writeFailure { return .failed(writeFailure) }
             update(id) { $0.isUnread = !isRead }
@@ -59,7 +68,7 @@ struct FakeLibrary {
 
     /// A page of the tab's whole list (`query == nil`) or of its search results.
     func page(
-        _ tab: TabKind, query: String? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
+        _ tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
         generation: Int = 0
     ) -> HeadlinePage {
         guard let rows = rows(tab, query: query, order: order) else {
@@ -68,31 +77,27 @@ struct FakeLibrary {
                 hint: "nothing understood yet", failed: true)
         }
         let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
-        let hint = query.flatMap { FakeQuery($0).hint }
+        let hint = query.flatMap { FakeQuery($0.text).hint }
         let summary = query == nil ? nil : rows.count == 1 ? "1 match" : "\(rows.count) matches"
         return HeadlinePage(
             tab: tab, offset: offset, total: rows.count, rows: slice, query: query, order: order,
             generation: generation, summary: summary, hint: hint)
     }
 
-    /// The rows of a list: the tab's, or its matches with highlighted titles (best first in
-    /// relevance order: most title matches); nil for a query with nothing to search for.
-    func rows(_ tab: TabKind, query: String?, order: SearchOrder) -> [Headline]? {
+    /// The rows of a list: the tab's, or its matches (best first in relevance order: most
+    /// title matches); nil for a query with nothing to search for.
+    func rows(_ tab: Shelf, query: SearchQuery?, order: SearchOrder) -> [Headline]? {
         let all = posts[tab] ?? []
         guard let query else { return all }
-        let reading = FakeQuery(query)
+        let reading = FakeQuery(query.text)
         guard !reading.isEmpty else { return nil }
         var found = all.filter { row in
             reading.matches(lowered: lowered.texts(of: row.id) { [row.title] + (articles[row.id]?.paragraphs ?? []) })
         }
-        found = found.map { row in
-            var row = row
-            row.titleHighlights = reading.ranges(in: row.title)
-            return row
-        }
         guard order == .relevance else { return found }
+        let titleMatches = found.map { reading.ranges(in: $0.title).count }
         return found.enumerated()
-            .sorted { ($1.element.titleHighlights.count, $0.offset) < ($0.element.titleHighlights.count, $1.offset) }
+            .sorted { (titleMatches[$1.offset], $0.offset) < (titleMatches[$0.offset], $1.offset) }
             .map(\.element)
     }
 

@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsUI
 
 /// A small invented library for search, bookmark and read-state tests: a few posts about a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsScreen
+import TidingsTestSupport
 import TidingsUI
 
 /// Compares `buffer.snapshot()` with `Tests/TidingsUITests/Snapshots/<name>.txt`.

@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// The property the parser fuzzer checks, in one place for the fuzzer, its replay tool and
 /// the regression tests: any bytes parse without a crash into a consistent page.
 ///

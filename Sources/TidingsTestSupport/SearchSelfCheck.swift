@@ -1,5 +1,6 @@
 import Foundation
 import TidingsCore
+import TidingsLibrary
 
 /// The property the query fuzzer checks, in one place for the fuzzer, its replay tool and the
 /// regression tests: any text, read as a search query (typed and submitted), runs against a
@@ -39,7 +40,7 @@ public enum SearchSelfCheck {
         let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("page.txt")
         try Data(seedPage.utf8).write(to: page)
         let library = try Library(path: path)
-        _ = try Importer(library: library).run(paths: [page.path])
+        _ = try library.importArchives(at: [page.path])
         return library
     }
 

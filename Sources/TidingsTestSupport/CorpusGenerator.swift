@@ -1,3 +1,5 @@
+import TidingsCore
+
 /// Writes synthetic archive pages in the blog's format, the same for the same parameters.
 ///
 /// For benchmarks and scale tests: `posts` stories over `pages` pages, titles of about 60

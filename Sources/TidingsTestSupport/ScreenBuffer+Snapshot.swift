@@ -1,3 +1,5 @@
+import TidingsScreen
+
 /// A plain-text picture of a buffer, made to be read and diffed in snapshot tests.
 ///
 /// Format (every line ends with "\n"):
