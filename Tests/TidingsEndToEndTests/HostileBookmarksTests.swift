@@ -75,6 +75,7 @@ import Testing
     /// Before: `no post with id “”`: the message's sanitising removed the whole id.
     @Test func hostileIdsAreShownEscaped() async throws {
         let cli = try CLI()
+        _ = try await cli.run("import", try cli.write("economy.txt", page))
         for command in [["show"], ["bookmarks", "add"]] {
             let result = try await cli.run(arguments: command + ["\u{1B}]0;x\u{07}\u{202E}id"])
             #expect(result.status == 1, "\(result)")

@@ -86,7 +86,7 @@ import Testing
         ["list", "--\u{1B}[2JPWNED"],
         ["PWNED\u{9B}31m"],
         ["bookmarks", "export", "--format", "\u{1B}]52;c;PWNED\u{07}"],
-        ["show", "a", "b\u{1B}[5mPWNED"],
+        ["stats", "b\u{1B}[5mPWNED"],
         ["categories", "--by", "\u{202E}PWNED"],
     ])
     func usageErrorsNeverEchoEscapes(arguments: [String]) async throws {
