@@ -49,21 +49,25 @@ let package = Package(
         // bench and the end-to-end tests; not a product.
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
-        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary"]),
+        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary", "TidingsFeeds"]),
+        // Following web sources: the HTTP client (URLSession with our limits), fetching with
+        // pagination, storing through the library, and `update` of every source.
+        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
         .executableTarget(
             name: "tidings",
             dependencies: [
-                "TidingsApp", "TidingsTerminal", "TidingsScreen", "TidingsLibrary", "TidingsCore",
+                "TidingsApp", "TidingsTerminal", "TidingsScreen", "TidingsLibrary", "TidingsCore", "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What tests, the bench and the fuzzer share, never the products: the corpus generator,
-        // the parser's and the search's self-checks, the screen snapshot writer.
+        // the parser's and the search's self-checks, the screen snapshot writer, and (HTTP/) the
+        // fixture HTTP server with generated blog pages.
         .target(name: "TidingsTestSupport", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen"]),
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb", "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +98,11 @@ let package = Package(
             dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(
+            name: "TidingsFeedsTests",
+            dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,7 @@ only_in=(
 # Targets that may depend on nothing of ours at all.
 leaves=(TidingsScreen TidingsCore TidingsPTY)
 # Modules that come with the toolchain or the system: never declared.
-system="Foundation FoundationEssentials Glibc Dispatch Synchronization Testing XCTest _Concurrency"
+system="Foundation FoundationEssentials FoundationNetworking Glibc Dispatch Synchronization Testing XCTest _Concurrency"
 
 swift package dump-package >/tmp/tidings-package-$$.json
 trap 'rm -f /tmp/tidings-package-$$.json' EXIT

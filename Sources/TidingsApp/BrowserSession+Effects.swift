@@ -1,5 +1,6 @@
 import TidingsCore
 import TidingsLibrary
+import TidingsScreen
 import TidingsUI
 
 extension BrowserSession {
@@ -9,11 +10,26 @@ extension BrowserSession {
             switch effect {
             case .loadTabs:
                 return .next([.tabsLoaded(try loadTabs())])
-            case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
+            case .loadPicks:
+                let entries = try library.pickableShelves().map {
+                    TabInfo(picked: $0.shelf, count: $0.count, unread: $0.unread)
+                }
+                return .next([.picksLoaded(entries)])
+            case .countShelf(let shelf):
+                let counted = try library.shelfCount(shelf)
+                return .next([.shelfCounted(TabInfo(picked: shelf, count: counted.count, unread: counted.unread))])
+            case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
                 if let query {
                     searches.submit(SearchRequest(tab: tab, query: query, order: order, offset: offset, limit: limit,
                                                   generation: generation))
                     return .next([])
+                }
+                if unreadOnly {
+                    // Not the tab's count: how many of its posts are unread now, with the page.
+                    let rows = try library.unreadHeadlines(on: tab, offset: offset, limit: limit)
+                    return .next([.headlinesLoaded(HeadlinePage(
+                        tab: tab, offset: offset, total: try library.unreadCount(on: tab), rows: rows,
+                        generation: generation, unreadOnly: true))])
                 }
                 // No COUNT(*) per page: the reducer takes a whole tab's length from its tab.
                 let rows = try library.headlines(on: tab, offset: offset, limit: limit)
@@ -26,8 +42,10 @@ extension BrowserSession {
                 return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
-            case .locatePost(let tab, let id):
-                return .next([.postLocated(tab: tab, id: id, index: try library.position(ofPost: id, on: tab))])
+            case .locatePost(let tab, let id, let unreadOnly):
+                let index = unreadOnly
+                    ? try library.unreadPosition(ofPost: id, on: tab) : try library.position(ofPost: id, on: tab)
+                return .next([.postLocated(tab: tab, id: id, index: index, unreadOnly: unreadOnly)])
             case .markTabRead(let tab):
                 return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])
             case .setRead(let id, let isRead):
@@ -50,6 +68,13 @@ extension BrowserSession {
                 let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
                 try library.setReadingPosition(position, postID: id)
                 return .next([])
+            case .updateSources:
+                updates.start()
+                return .next([])
+            case .openLink(let url):
+                return .next([.failed(open(url))])
+            case .copyLink(let url):
+                return .next([.failed(copy(url, because: nil))])
             case .redraw:
                 terminal.invalidate()
                 return .next([])
@@ -81,11 +106,33 @@ extension BrowserSession {
         let marks = try library.marks(postID: id)
         var article = Article(
             id: post.id, title: post.title, categories: post.categories, authors: post.authors, tags: post.tags,
-            outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
+            outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs, url: post.url,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {
             article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
         }
         return article
+    }
+
+    /// Opens `url` as ``LinkOpener`` plans; returns what happened, for the status line.
+    private func open(_ url: String) -> String {
+        switch opener.plan(for: url) {
+        case .refuse(let reason):
+            return "The link \(Sanitizer.clean(url)) is \(reason)"
+        case .copy(let reason):
+            return copy(url, because: reason)
+        case .run(let arguments):
+            guard let status = terminal.runExternalProgram(arguments) else {
+                return copy(url, because: "\(arguments[0]) could not be started")
+            }
+            return status == 0 ? "Opened \(Sanitizer.clean(url))" : "\(arguments[0]) ended with status \(status)"
+        }
+    }
+
+    /// Copies `url` with OSC 52; returns what happened, `reason` saying why it was not opened.
+    private func copy(_ url: String, because reason: String?) -> String {
+        let copied = terminal.copyToClipboard(url)
+        guard let reason else { return copied ? "Link copied to the clipboard" : "The link could not be copied" }
+        return "Not opened (\(reason)): " + (copied ? "link copied to the clipboard" : "the link could not be copied either")
     }
 }

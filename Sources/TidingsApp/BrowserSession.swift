@@ -1,5 +1,6 @@
 import Glibc
 import TidingsCore
+import TidingsFeeds
 import TidingsLibrary
 import TidingsScreen
 import TidingsUI
@@ -16,25 +17,37 @@ public final class BrowserSession {
     var greeting: String?
     /// Searches run here, off the loop's thread.
     let searches: SearchWorker
+    /// `R`'s background update of the web sources.
+    let updates: UpdateWorker
+    /// How `o` opens a link.
+    let opener: LinkOpener
     /// Wakes the loop when a search answers; nil only when no pipe could be made, and the
     /// loop then polls for answers.
     let wake: WakePipe?
     /// Read timers under way: when one is due the reducer decides whether its post is still shown.
     var timers: [ReadTimer] = []
 
-    public init(library: Library, terminal: any Terminal, greeting: String? = nil) {
+    /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
+    /// decides how `o` opens a link.
+    public init(library: Library, terminal: any Terminal, greeting: String? = nil,
+                updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener()) {
         self.library = library
         self.terminal = terminal
         self.greeting = greeting
         let wake = WakePipe()
         self.wake = wake
         searches = SearchWorker(library: library) { wake?.signal() }
+        updates = UpdateWorker(updater: updater) { wake?.signal() }
+        self.opener = opener
         state = AppState(size: terminal.size, colors: terminal.supportsColor)
     }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     public func run() -> Int32 {
-        defer { searches.cancelAll() }
+        defer {
+            searches.cancelAll()
+            updates.cancel()
+        }
         if let status = dispatch(.start) { return status }
         if let greeting { _ = dispatch(.failed(greeting)) }
         var changed = true
@@ -52,6 +65,7 @@ public final class BrowserSession {
             // Drained first: an answer that comes after the drain wakes the next wait.
             wake?.drain()
             actions += searches.takeFinished()
+            actions += updates.takeFinished()
             actions += dueTimers()
             changed = !actions.isEmpty
             for action in actions {
@@ -94,7 +108,7 @@ public final class BrowserSession {
     /// search answer wakes the wait). Without a wake-up pipe, briefly while a search is under
     /// way, so that its answer still paints as soon as it arrives.
     private func nextTimeout() -> Int {
-        if wake == nil, searches.isBusy { return 4 }
+        if wake == nil, searches.isBusy || updates.isBusy { return 4 }
         guard let due = timers.map(\.due).min() else { return -1 }
         let wait = ContinuousClock.now.duration(to: due)
         return max(0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))

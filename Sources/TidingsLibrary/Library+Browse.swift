@@ -58,12 +58,19 @@ extension Library {
                     FROM (SELECT seq, ordinal FROM post ORDER BY ordinal LIMIT ? OFFSET ?) page
                     JOIN post p ON p.seq = page.seq \(Library.markJoins) ORDER BY page.ordinal
                     """, arguments: [limit, offset])
-            case .category(let name):
+            case .category, .tag, .author:
+                let label = shelf.label!
                 rows = try Row.fetchAll(db, sql: """
                     SELECT \(Library.headlineColumns)
-                    FROM (SELECT post, ordinal FROM label WHERE kind = 'category' AND name = ?
+                    FROM (SELECT post, ordinal FROM label WHERE kind = ? AND name = ?
                           ORDER BY ordinal LIMIT ? OFFSET ?) page
                     JOIN post p ON p.seq = page.post \(Library.markJoins) ORDER BY page.ordinal
+                    """, arguments: [label.kind, label.name, limit, offset])
+            case .outlet(let name):
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(Library.headlineColumns)
+                    FROM (SELECT seq, ordinal FROM post WHERE outlet = ? ORDER BY ordinal LIMIT ? OFFSET ?) page
+                    JOIN post p ON p.seq = page.seq \(Library.markJoins) ORDER BY page.ordinal
                     """, arguments: [name, limit, offset])
             case .bookmarks:
                 rows = try Row.fetchAll(db, sql: """
@@ -88,13 +95,19 @@ extension Library {
             switch shelf {
             case .all:
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE ordinal < ?", arguments: [ordinal])
-            case .category(let name):
+            case .category, .tag, .author:
+                let label = shelf.label!
                 guard try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = 'category' AND name = ? AND post = ?)
-                    """, arguments: [name, seq]) == true else { return nil }
+                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = ? AND name = ? AND post = ?)
+                    """, arguments: [label.kind, label.name, seq]) == true else { return nil }
                 return try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
-                    """, arguments: [name, ordinal])
+                    SELECT COUNT(*) FROM label WHERE kind = ? AND name = ? AND ordinal < ?
+                    """, arguments: [label.kind, label.name, ordinal])
+            case .outlet(let name):
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post WHERE seq = ? AND outlet = ?)",
+                                        arguments: [seq, name]) == true else { return nil }
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE outlet = ? AND ordinal < ?",
+                                        arguments: [name, ordinal])
             case .bookmarks:
                 guard let created = try Double.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE postID = ?",
                                                         arguments: [id]) else { return nil }

@@ -12,7 +12,9 @@ extension Library {
         try read { db in
             switch shelf {
             case .all: return try Library.nextUnreadInArchive(after: offset, in: db)
-            case .category(let name): return try Library.nextUnread(inCategory: name, after: offset, in: db)
+            case .category, .tag, .author:
+                return try Library.nextUnread(inLabel: shelf.label!, after: offset, in: db)
+            case .outlet(let name): return try Library.nextUnread(inOutlet: name, after: offset, in: db)
             case .bookmarks: return try Library.nextUnreadBookmark(after: offset, in: db)
             }
         }
@@ -33,22 +35,42 @@ extension Library {
         return (index, Headline(row))
     }
 
-    private static func nextUnread(inCategory name: String, after offset: Int, in db: Database) throws -> (Int, Headline)? {
+    private static func nextUnread(
+        inLabel label: (kind: String, name: String), after offset: Int, in db: Database
+    ) throws -> (Int, Headline)? {
         var start = Int64.min
         if offset >= 0 {
             guard let ordinal = try Int64.fetchOne(db, sql: """
-                SELECT ordinal FROM label WHERE kind = 'category' AND name = ? ORDER BY ordinal LIMIT 1 OFFSET ?
-                """, arguments: [name, offset]) else { return nil }
+                SELECT ordinal FROM label WHERE kind = ? AND name = ? ORDER BY ordinal LIMIT 1 OFFSET ?
+                """, arguments: [label.kind, label.name, offset]) else { return nil }
             start = ordinal
         }
         guard let row = try Row.fetchOne(db, sql: """
             SELECT l.ordinal AS key, \(headlineColumns) FROM label l JOIN post p ON p.seq = l.post \(markJoins)
-            WHERE l.kind = 'category' AND l.name = ? AND l.ordinal > ? AND r.readAt IS NULL
+            WHERE l.kind = ? AND l.name = ? AND l.ordinal > ? AND r.readAt IS NULL
             ORDER BY l.ordinal LIMIT 1
-            """, arguments: [name, start]) else { return nil }
+            """, arguments: [label.kind, label.name, start]) else { return nil }
         let index = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
-            """, arguments: [name, row["key"] as Int64]) ?? 0
+            SELECT COUNT(*) FROM label WHERE kind = ? AND name = ? AND ordinal < ?
+            """, arguments: [label.kind, label.name, row["key"] as Int64]) ?? 0
+        return (index, Headline(row))
+    }
+
+    /// An outlet's posts along the `post_by_outlet` index.
+    private static func nextUnread(inOutlet name: String, after offset: Int, in db: Database) throws -> (Int, Headline)? {
+        var start = Int64.min
+        if offset >= 0 {
+            guard let ordinal = try Int64.fetchOne(db, sql: """
+                SELECT ordinal FROM post WHERE outlet = ? ORDER BY ordinal LIMIT 1 OFFSET ?
+                """, arguments: [name, offset]) else { return nil }
+            start = ordinal
+        }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.ordinal AS key, \(headlineColumns) FROM post p \(markJoins)
+            WHERE p.outlet = ? AND p.ordinal > ? AND r.readAt IS NULL ORDER BY p.ordinal LIMIT 1
+            """, arguments: [name, start]) else { return nil }
+        let index = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE outlet = ? AND ordinal < ?",
+                                     arguments: [name, row["key"] as Int64]) ?? 0
         return (index, Headline(row))
     }
 

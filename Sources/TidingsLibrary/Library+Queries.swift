@@ -110,7 +110,7 @@ extension Library {
                 outlet: row["outlet"], date: (row["date"] as String?).flatMap(PostDate.init(iso:)),
                 categories: own.filter { $0.kind == .category }.map(\.name),
                 tags: own.filter { $0.kind == .tag }.map(\.name),
-                authors: own.filter { $0.kind == .author }.map(\.name))
+                authors: own.filter { $0.kind == .author }.map(\.name), url: row["url"])
         }
     }
 }

@@ -123,6 +123,9 @@ extension Library {
                 END;
                 """)
         }
+        migrator.registerMigration("v4-web") { db in
+            try db.execute(sql: webSchema)
+        }
         return migrator
     }
 }

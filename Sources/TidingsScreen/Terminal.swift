@@ -17,4 +17,10 @@ public protocol Terminal: AnyObject {
     func present(_ buffer: ScreenBuffer)
     /// Forgets what is on the screen so the next ``present(_:)`` repaints everything (Ctrl-L).
     func invalidate()
+    /// Asks the terminal to put `text` on the reader's clipboard (``ClipboardSequence``);
+    /// false when it could not be sent (too long, or the output is not a terminal).
+    func copyToClipboard(_ text: String) -> Bool
+    /// Runs a program (no shell) with the terminal handed over to it, waits for it, and
+    /// takes the terminal back; returns its exit status, or nil when it could not start.
+    func runExternalProgram(_ arguments: [String]) -> Int32?
 }

@@ -11,7 +11,8 @@ struct Bench: ParsableCommand {
         commandName: "tidings-bench",
         abstract: "Generate archive corpora and benchmark Tidings on them.",
         discussion: "Build with -c release for meaningful figures: swift run -c release tidings-bench import --posts 100000",
-        subcommands: [Corpus.self, ImportBench.self, ParseBench.self, ParseWebBench.self, BrowseBench.self, SearchBench.self, AllBench.self])
+        subcommands: [Corpus.self, ImportBench.self, ParseBench.self, ParseWebBench.self, BrowseBench.self, SearchBench.self, AllBench.self,
+                      FetchBench.self])
 }
 
 /// Options naming a generated corpus.

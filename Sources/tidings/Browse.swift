@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsApp
+import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
 
@@ -31,7 +32,9 @@ struct Browse: ParsableCommand {
             } catch {
                 throw Failure("\(error)", status: 1)
             }
-            status = BrowserSession(library: library, terminal: terminal, greeting: greeting).run()
+            // `R` updates the sources with the same client and limits as `tidings update`.
+            let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader)
+            status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
             terminal.close()
         }
         // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.

@@ -4,10 +4,12 @@ import TidingsLibrary
 /// `tidings import PATH...`: reads archive files and folders into the library.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import archive pages (files, or folders of .txt files) into the library.",
+        abstract: "Import archive pages (files, or folders of .txt files) and saved web pages or feeds into the library.",
         discussion: """
             Prints one summary line. Problems are reported on stderr as FILE:LINE: error: REASON; \
             every good post is imported all the same. Re-importing an unchanged file changes nothing. \
+            Files ending .html, .htm, .xml, .rss or .atom, and file:// URLs, are read as web pages or \
+            feeds (told apart by content), like `tidings fetch`. \
             Exit status 65 when any file was rejected or had errors.
             """)
 
@@ -19,12 +21,18 @@ struct Import: ParsableCommand {
     func run() throws {
         try reporting {
             let library = try options.open(mayCreate: true)
-            let summary = try library.importArchives(at: paths) {
-                Output.info("waiting for another import into \(library.path) to finish…")
+            let (web, text) = WebImport.split(paths)
+            var status: Int32?
+            if !text.isEmpty || web.isEmpty {
+                let summary = try library.importArchives(at: text) {
+                    Output.info("waiting for another import into \(library.path) to finish…")
+                }
+                for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
+                Output.line(summary.description)
+                if !summary.isClean { status = 65 }
             }
-            for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
-            Output.line(summary.description)
-            if !summary.isClean { throw ExitCode(65) }
+            if !web.isEmpty, let webStatus = try WebImport.run(web, into: library) { status = max(status ?? 0, webStatus) }
+            if let status { throw ExitCode(status) }
         }
     }
 }

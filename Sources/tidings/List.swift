@@ -61,13 +61,14 @@ struct List: ParsableCommand {
         }
     }
 
-    /// `id  date  outlet  title`, the columns a person scans; the outlet is cut to its column
-    /// on a terminal, whole in a pipe (a script must not get `Daily NK Kore…`).
+    /// `id  date  outlet  title  url`, the columns a person scans (the link when there is one);
+    /// the outlet is cut to its column on a terminal, whole in a pipe (a script must not get
+    /// `Daily NK Kore…`).
     static func summaryLine(_ post: Post, wholeOutlet: Bool = false) -> String {
         let date = post.date?.iso ?? "----------"
         let name = post.outlet ?? "-"
         let outlet = wholeOutlet && name.count > 14 ? Output.visible(name) : name.padding(to: 14)  // padding cleans first
-        return "\(post.id)  \(date)  \(outlet)  \(post.title)"
+        return "\(post.id)  \(date)  \(outlet)  \(post.title)" + (post.url.map { "  " + $0 } ?? "")
     }
 }
 

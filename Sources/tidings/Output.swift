@@ -84,7 +84,7 @@ struct PostJSON: Encodable {
     var isBookmarked: Bool?
 
     enum Key: String, CodingKey {
-        case id, title, categories, tags, authors, outlet, date, paragraphs, read, bookmarked
+        case id, title, categories, tags, authors, outlet, date, url, paragraphs, read, bookmarked
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -96,6 +96,7 @@ struct PostJSON: Encodable {
         try container.encode(post.authors, forKey: .authors)
         try container.encode(post.outlet, forKey: .outlet)
         try container.encode(post.date?.iso, forKey: .date)
+        try container.encode(post.url, forKey: .url)
         try container.encode(post.paragraphs, forKey: .paragraphs)
         try container.encodeIfPresent(isRead, forKey: .read)
         try container.encodeIfPresent(isBookmarked, forKey: .bookmarked)

@@ -59,6 +59,9 @@ struct Rebuild: ParsableCommand {
             if outcome.archives.isEmpty {
                 Output.info("no archives to import: give their paths, as with `tidings import`")
             }
+            if !outcome.webSources.isEmpty {
+                Output.info("\(counted(outcome.webSources.count, "web source")) kept: run `tidings update` to fetch their posts again")
+            }
             Output.line("rebuilt: \(outcome.importSummary.description); \(counted(outcome.bookmarks, "bookmark")) "
                         + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from the bookmarks copy), "
                         + "\(counted(outcome.readingRestored, "read mark"))")

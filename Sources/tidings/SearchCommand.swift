@@ -62,6 +62,7 @@ struct SearchCommand: ParsableCommand {
                     let outlet = (row.outlet ?? "-").padding(to: 14)
                     Output.line("\(row.id)  \(outlet)  " + SearchSnippet(text: row.title, matches: highlighter.matches(in: row.title, isTitle: true)).marked())
                     if let snippet = row.snippet { Output.line("    " + snippet.marked()) }
+                    if let url = try library.post(id: row.id).url { Output.line("    " + url) }
                 }
             }
             if (page.total ?? page.rows.count) == 0 { throw ExitCode(1) }

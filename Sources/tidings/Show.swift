@@ -30,6 +30,7 @@ struct Show: ParsableCommand {
                         post.outlet ?? "", post.date?.iso ?? "", post.tags.map { "#" + $0 }.joined(separator: " ")]
             Output.line(meta.filter { !$0.isEmpty }.joined(separator: " · "))
             Output.line("id \(post.id)")
+            if let url = post.url { Output.line("url \(url)") }
             for paragraph in post.paragraphs {
                 Output.line("")
                 Output.line(paragraph)

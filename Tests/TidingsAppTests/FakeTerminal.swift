@@ -23,6 +23,12 @@ final class FakeTerminal: Terminal {
     let supportsColor = false
     private(set) var frames: [ScreenBuffer] = []
     private(set) var invalidations = 0
+    /// What `y` (and `o` without a browser) copied, in order.
+    private(set) var clipboard: [String] = []
+    /// The programs `o` ran, each as its arguments.
+    private(set) var programsRun: [[String]] = []
+    /// The status the next program "exits" with; nil: it cannot be started.
+    var programStatus: Int32? = 0
     /// The wait that never came true, if one did not.
     private(set) var gaveUp: String?
     private var steps: [Step]
@@ -74,4 +80,14 @@ final class FakeTerminal: Terminal {
     func present(_ buffer: ScreenBuffer) { frames.append(buffer) }
 
     func invalidate() { invalidations += 1 }
+
+    func copyToClipboard(_ text: String) -> Bool {
+        clipboard.append(text)
+        return true
+    }
+
+    func runExternalProgram(_ arguments: [String]) -> Int32? {
+        programsRun.append(arguments)
+        return programStatus
+    }
 }

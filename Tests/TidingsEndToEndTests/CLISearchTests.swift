@@ -82,8 +82,9 @@ import Testing
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["id", "title", "categories", "tags", "authors", "outlet", "date", "paragraphs",
+        #expect(Set(object.keys) == ["id", "title", "categories", "tags", "authors", "outlet", "date", "url", "paragraphs",
                                      "snippet", "score"])
+        #expect(object["url"] is NSNull)
         #expect(object["title"] as? String == "Grain prices fall after an early harvest")
         #expect(object["authors"] as? [String] == ["Jane Holloway"])
         #expect(object["date"] as? String == "2019-05-10")

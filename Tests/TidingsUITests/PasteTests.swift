@@ -10,7 +10,7 @@ import TidingsTestSupport
 @Suite("Reducer: pastes")
 struct PasteTests {
     private static func searches(_ effects: [Effect]) -> [String] {
-        effects.compactMap { if case .loadHeadlines(_, let query?, _, _, _, _) = $0 { query.text } else { nil } }
+        effects.compactMap { if case .loadHeadlines(_, let query?, _, _, _, _, _) = $0 { query.text } else { nil } }
     }
 
     @Test("a 100 KB paste is one edit and one search, capped with a message; Esc answers at once")

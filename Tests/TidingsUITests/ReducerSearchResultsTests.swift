@@ -9,7 +9,7 @@ struct ReducerSearchResultsTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query.text, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 { (query.text, order, generation) } else { nil }
         }
     }
 
@@ -162,7 +162,7 @@ struct ReducerSearchResultsTests {
         var session = Harness(Fixtures.library(count: 240))
         let effects = session.effects { $0.type("/rice") }
         let requests = effects.compactMap { effect -> (SearchQuery?, Int)? in
-            if case .loadHeadlines(_, let query, _, let offset, _, _) = effect { (query, offset) } else { nil }
+            if case .loadHeadlines(_, let query, _, let offset, _, _, _) = effect { (query, offset) } else { nil }
         }
         #expect(requests.allSatisfy { $0.0 != nil })
         #expect(requests.map(\.1).allSatisfy { $0 == 0 })

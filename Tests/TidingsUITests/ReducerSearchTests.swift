@@ -9,7 +9,7 @@ struct ReducerSearchTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation) = $0 { (query.text, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 { (query.text, order, generation) } else { nil }
         }
     }
 
@@ -218,7 +218,7 @@ struct ReducerProvisionalSearchTests {
         session.holdSearches = true
         session.type("/lau")
         let request = try #require(session.held.last)
-        guard case .loadHeadlines(let tab, let query?, let order, let offset, _, let generation) = request else {
+        guard case .loadHeadlines(let tab, let query?, let order, let offset, _, let generation, _) = request else {
             Issue.record("not a search request: \(request)")
             return
         }

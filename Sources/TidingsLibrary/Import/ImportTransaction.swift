@@ -101,7 +101,12 @@ struct ImportTransaction {
     /// Stores a slice's posts (new ones inserted, known ones found by id) and their appearances.
     private mutating func add(_ page: ArchivePage, at firstPosition: Int, source: Int64) throws {
         let header = page.header.flatMap(\.label)
-        let findPost = try db.cachedStatement(sql: "SELECT seq, date, ordinal FROM post WHERE id = ?")
+        // A post is found by its id, else by an alias a web copy gave it (Library+WebSchema).
+        let findPost = try db.cachedStatement(sql: """
+            SELECT seq, date, ordinal FROM post WHERE id = ?1
+            UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
+            LIMIT 1
+            """)
         let insertPost = try db.cachedStatement(sql: """
             INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -156,7 +161,8 @@ struct ImportTransaction {
         try db.execute(sql: "UPDATE source SET digest = ? WHERE id = ?", arguments: [file.digest, source])
     }
 
-    /// Drops labels no file gives any more and posts no file contains any more. Only posts
+    /// Drops labels no file (nor web page) gives any more and posts no file contains any more,
+    /// unless the web gave them (``Library/webSchema``). Only posts
     /// that lost an appearance can lose anything: a label is given by an appearance.
     private mutating func reconcile(_ posts: Set<Int64>) throws {
         let dropLabels = try db.cachedStatement(sql: """
@@ -164,8 +170,12 @@ struct ImportTransaction {
                 SELECT 1 FROM appearance a JOIN source s ON s.id = a.source WHERE a.post = ?1
                 AND ((s.headerKind = label.kind AND s.headerName = label.name)
                      OR (label.kind = 'author' AND a.author = label.name)))
+            AND NOT EXISTS (SELECT 1 FROM web_label w WHERE w.post = ?1 AND w.kind = label.kind AND w.name = label.name)
             """)
-        let countAppearances = try db.cachedStatement(sql: "SELECT COUNT(*) FROM appearance WHERE post = ?")
+        // A post the web gave (`post.web`) stays when no file has it: web posts accumulate.
+        let countAppearances = try db.cachedStatement(sql: """
+            SELECT (SELECT COUNT(*) FROM appearance WHERE post = ?1) + (SELECT web FROM post WHERE seq = ?1)
+            """)
         let deletePost = try db.cachedStatement(sql: "DELETE FROM post WHERE seq = ?")
         for seq in posts {
             if try Int.fetchOne(countAppearances, arguments: [seq]) ?? 0 == 0 {

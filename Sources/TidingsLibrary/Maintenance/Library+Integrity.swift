@@ -64,6 +64,7 @@ extension Library {
         }
         // FTS5's check is an INSERT, which a read-only library refuses: skipped there, and said.
         if !library.isReadOnly, let problem = library.fullTextCheck() { report.problems.append(problem) }
+        do { report.problems += try library.tallyProblems() } catch { report.problems.append(error.description) }
         report.posts = (try? library.count()) ?? 0
         // One read for the rest. An empty digest marks a file whose replacement has not
         // reached its last slice.

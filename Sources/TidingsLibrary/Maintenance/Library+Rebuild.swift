@@ -17,6 +17,8 @@ public struct RebuildOutcome: Sendable {
     public var archives: [String] = []
     public var missingArchives: [String] = []
     public var importSummary = ImportSummary()
+    /// Web sources kept from the old file (their posts come back with `tidings update`).
+    public var webSources: [String] = []
     /// What could not be read from the damaged file, in words.
     public var problems: [String] = []
 }
@@ -27,6 +29,7 @@ extension Library {
         var bookmarks: [String: Bookmark] = [:]
         var reading: [String: (readAt: Double?, paragraph: Int, offset: Int)] = [:]
         var sources: [String] = []
+        var webSources: [String] = []
         var problems: [String] = []
     }
 
@@ -79,6 +82,7 @@ extension Library {
         paths += archives
         outcome.archives = paths
         if !paths.isEmpty { outcome.importSummary = try library.importArchives(at: paths) }
+        outcome.webSources = try library.keepWebSources(salvage.webSources)
         // Restore even with nothing to restore: it also writes the bookmark copy afresh.
         _ = try library.restoreBookmarks(bookmarks.values.sorted { $0.bookmarkedAt < $1.bookmarkedAt })
         Library.flushBookmarkSidecars()
@@ -147,6 +151,7 @@ extension Library {
             scan(db, "list of archives", "SELECT path FROM source ORDER BY id") { row in
                 if let path = row["path"] as String?, path.hasPrefix("/") { salvage.sources.append(path) }
             }
+            salvage.webSources = salvageWebSources(db)
         }
         try? queue.close()
         return salvage

@@ -57,8 +57,10 @@ extension Library {
         try save("the read marks") { db in
             let (source, arguments): (String, StatementArguments) = switch shelf {
             case .all: ("SELECT id FROM post", [])
-            case .category(let name):
-                ("SELECT p.id FROM label l JOIN post p ON p.seq = l.post WHERE l.kind = 'category' AND l.name = ?", [name])
+            case .category, .tag, .author:
+                ("SELECT p.id FROM label l JOIN post p ON p.seq = l.post WHERE l.kind = ? AND l.name = ?",
+                 [shelf.label!.kind, shelf.label!.name])
+            case .outlet(let name): ("SELECT id FROM post WHERE outlet = ?", [name])
             case .bookmarks: ("SELECT b.postID FROM bookmark b JOIN post p ON p.id = b.postID", [])
             }
             let before = db.totalChangesCount

@@ -28,8 +28,12 @@ struct SearchPlan {
         switch shelf {
         case .all:
             break
-        case .category(let name):
-            sets.append(SetTest(sql: "IN (SELECT post FROM label WHERE kind = 'category' AND name = ?)", arguments: [name]))
+        case .category, .tag, .author:
+            let label = shelf.label!
+            sets.append(SetTest(sql: "IN (SELECT post FROM label WHERE kind = ? AND name = ?)",
+                                arguments: [label.kind, label.name]))
+        case .outlet(let name):
+            sets.append(SetTest(sql: "IN (SELECT seq FROM post WHERE outlet = ?)", arguments: [name]))
         case .bookmarks:
             sets.append(SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
         }

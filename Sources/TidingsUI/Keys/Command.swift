@@ -19,6 +19,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextUnread = "next-unread"
     /// Every post of the tab becomes read, once confirmed with `y`.
     case markTabRead = "mark-tab-read"
+    /// The tab lists only its unread posts, or all of them again.
+    case toggleUnreadOnly = "toggle-unread"
     /// Open the search line (or edit the kept query).
     case search
     /// In the story, the next search match; in the list, the next result.
@@ -28,8 +30,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case toggleOrder = "toggle-order"
     case nextTab = "next-tab"
     case prevTab = "prev-tab"
+    /// Open a tag, author or outlet as a tab, from a filterable list.
+    case pickList = "pick-list"
     /// Keys `1`–`9`: the digit says which tab.
     case jumpTab = "jump-tab"
+    /// Fetch what is new from every web source, in the background.
+    case updateSources = "update-sources"
+    /// Open the story's link in a browser (or copy it where none can run).
+    case openLink = "open-link"
+    /// Copy the story's link to the clipboard (OSC 52).
+    case copyLink = "copy-link"
     case toggleLayout = "toggle-layout"
     case zoom
     case help

@@ -10,6 +10,7 @@ extension AppState {
             guard let command = keyTable.command(for: key) else { return [] }
             return handleHelp(command, scroll: scroll)
         }
+        if case .picker(let picker) = overlay { return handlePicker(key, picker) }
         if let tab = confirmingMarkRead {
             // The question takes the next key: `y` goes ahead, anything else leaves it.
             confirmingMarkRead = nil
@@ -81,6 +82,10 @@ extension AppState {
             return findNextUnread()
         case .markTabRead:
             askToMarkTabRead()
+        case .toggleUnreadOnly:
+            return toggleUnreadOnly()
+        case .pickList:
+            return openPicker()
         case .search:
             openSearch()
         case .nextMatch, .prevMatch:
@@ -107,6 +112,10 @@ extension AppState {
             isZoomed.toggle()
         case .help:
             overlay = .help(scroll: 0)
+        case .updateSources:
+            return startUpdate()
+        case .openLink, .copyLink:
+            return useLink(copying: command == .copyLink)
         case .redraw:
             return redrawAndReload()
         case .quit:
@@ -117,7 +126,7 @@ extension AppState {
 
     /// Ctrl-L: repaint, and reload the tabs and the rows on screen, so that changes made by
     /// another browser on the same library show.
-    private mutating func redrawAndReload() -> [Effect] {
+    mutating func redrawAndReload() -> [Effect] {
         refreshList()
         return [.redraw, .loadTabs]
     }

@@ -46,6 +46,13 @@ extension AppState {
     mutating func findNextUnread() -> [Effect] {
         guard let total = list.total, total > 0 else { return [] }
         let key = list.key
+        if key.unreadOnly, key.query == nil {
+            // Every row was unread when listed: the next one still unread (or not loaded yet,
+            // so unread as of its query) is the one, and no library walk is needed.
+            let next = (list.selection + 1..<total).first { list.headline(at: $0)?.isUnread ?? true }
+            if let next { moveSelection(to: next) } else { message = "No more unread posts" }
+            return []
+        }
         awaitingUnread = key
         return [.findNextUnread(tab: key.tab, query: key.query, order: key.order, after: list.selection)]
     }
@@ -139,5 +146,23 @@ extension AppState {
         else { return [] }
         article.readTimer = .done
         return [.setRead(id: id, isRead: true)]
+    }
+}
+
+extension AppState {
+    /// `U`: the tab lists only its unread posts, or all of them again. The list is asked for
+    /// afresh (a library query, so its length and pages are the library's), and the post that
+    /// was selected is located in it: selected again, or, if it was read and so left out, the
+    /// first unread post after it.
+    mutating func toggleUnreadOnly() -> [Effect] {
+        let on = !unreadOnly.contains(activeTab)
+        if on { unreadOnly.insert(activeTab) } else { unreadOnly.remove(activeTab) }
+        let selected = lists[activeTab]?.selected?.id
+        lists[activeTab]?.dropPending()
+        lists[activeTab] = HeadlineList(key: ListKey(tab: activeTab, unreadOnly: on), generation: nextGeneration())
+        message = on ? "Only unread stories: U shows them all" : "All stories again"
+        guard let selected else { return [] }
+        awaitingLocate = selected
+        return [.locatePost(tab: activeTab, id: selected, unreadOnly: on)]
     }
 }

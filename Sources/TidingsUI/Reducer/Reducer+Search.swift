@@ -69,16 +69,19 @@ extension AppState {
         var effects: [Effect] = search.pending != nil ? [.cancelSearch] : []
         if let opened = search.opened {
             awaitingLocate = opened
-            effects.append(.locatePost(tab: activeTab, id: opened))
+            effects.append(.locatePost(tab: activeTab, id: opened, unreadOnly: unreadOnly.contains(activeTab)))
         }
         return effects
     }
 
     /// Selects the located post in the whole list, if that list is still the one on screen.
-    mutating func applyLocated(tab: Shelf, id: String, index: Int?) {
-        guard awaitingLocate == id, tab == activeTab, search == nil else { return }
+    mutating func applyLocated(tab: Shelf, id: String, index: Int?, unreadOnly: Bool = false) {
+        guard awaitingLocate == id, tab == activeTab, search == nil, unreadOnly == list.key.unreadOnly else { return }
         awaitingLocate = nil
-        if let index { moveSelection(to: index) }
+        guard let index else { return }
+        // A list asked for afresh (`U`) may not know its length yet: the selection waits
+        // there, and the first page clamps it.
+        if list.total == nil { list.selection = max(0, index) } else { moveSelection(to: index) }
     }
 
     /// Ctrl-O: the other order for the active search (asked for at once), and for new ones.

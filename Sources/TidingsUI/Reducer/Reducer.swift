@@ -36,6 +36,14 @@ extension AppState {
             size = newSize
         case .tabsLoaded(let newTabs):
             effects += applyTabs(newTabs)
+        case .picksLoaded(let entries):
+            picks = entries
+            if case .picker(var picker) = overlay {
+                picker.selection = min(picker.selection, max(0, picker.matches(in: entries).count - 1))
+                overlay = .picker(picker)
+            }
+        case .shelfCounted(let info):
+            applyPickedCount(info)
         case .headlinesLoaded(let page):
             // A page nobody waits for (superseded query, tab left, list reloaded) is stale.
             guard accept(page) else { return [] }
@@ -52,8 +60,8 @@ extension AppState {
             applyRead(id: id, isRead: isRead)
             // The tab bar's unread counts follow.
             effects.append(.loadTabs)
-        case .postLocated(let tab, let id, let index):
-            applyLocated(tab: tab, id: id, index: index)
+        case .postLocated(let tab, let id, let index, let unreadOnly):
+            applyLocated(tab: tab, id: id, index: index, unreadOnly: unreadOnly)
         case .tabMarkedRead(let tab, let count):
             applyTabMarkedRead(tab: tab, count: count)
             effects.append(.loadTabs)
@@ -61,6 +69,10 @@ extension AppState {
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
             applyNextUnread(index)
+        case .sourcesUpdating(let done, let total):
+            message = "Updating web sources: \(done) of \(total) done…"
+        case .sourcesUpdated(let newPosts, let sources, let failures):
+            effects += finishUpdate(newPosts: newPosts, sources: sources, failures: failures)
         case .failed(let text):
             message = text
         case .signal(let number):
@@ -72,13 +84,15 @@ extension AppState {
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
     private mutating func accept(_ page: HeadlinePage) -> Bool {
-        if page.query == nil {
+        if page.query == nil, !page.unreadOnly {
             // A whole tab is as long as its tab says: the one count, read with the tabs (the
             // loop answers `.loadTabs` before the pages asked for with it).
             var page = page
             if let count = tabs.first(where: { $0.kind == page.tab })?.count { page.total = count }
             return lists[page.tab]?.accept(page) == true
         }
+        // The unread posts are counted by the library with the page.
+        if page.query == nil { return lists[page.tab]?.accept(page) == true }
         return searches[page.tab]?.accept(page) == true
     }
 
@@ -142,15 +156,27 @@ extension AppState {
             switch kind {
             case .all: 0
             case .category: 1
-            case .bookmarks: 2
+            case .tag, .author, .outlet: 2
+            case .bookmarks: 3
             }
+        }
+        // The loop knows only the fixed tabs: the picked one stays, and its counts are asked for.
+        var newTabs = newTabs
+        var effects: [Effect] = []
+        if let pickedTab, !newTabs.contains(where: { $0.kind == pickedTab.kind }) {
+            newTabs.append(pickedTab)
+            effects.append(.countShelf(pickedTab.kind))
         }
         tabs = newTabs.enumerated()
             .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
             .map(\.element)
         for tab in tabs {
             // A reload already under way was asked after the change and brings the new length.
-            guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
+            // An unread-only list is not as long as its tab, and a post read there keeps its
+            // row (losing its `•`) until the list is reloaded: Ctrl-L, a tab switch or `U`.
+            guard let list = lists[tab.kind], !list.key.unreadOnly, let total = list.total, total != tab.count,
+                list.stale.isEmpty
+            else {
                 continue
             }
             // The Bookmarks tab on screen keeps its rows (a removal can be undone) until left.
@@ -158,9 +184,9 @@ extension AppState {
             let generation = nextGeneration()
             lists[tab.kind]?.refresh(generation: generation)
         }
-        guard let first = tabs.first else { return [] }
+        guard let first = tabs.first else { return effects }
         searches = searches.filter { entry in tabs.contains { $0.kind == entry.key } }
-        return tabs.contains(where: { $0.kind == activeTab }) ? [] : selectTab(first.kind)
+        return effects + (tabs.contains(where: { $0.kind == activeTab }) ? [] : selectTab(first.kind))
     }
 
     /// Makes `kind` the active tab and reloads its list on screen (another browser may have

@@ -41,7 +41,8 @@ public struct ArticleLayout: Equatable, Sendable {
     public init(article: Article, highlighter: SearchHighlighter? = nil, width: Int) {
         let meta = [
             article.categories.joined(separator: ", "), article.authors.joined(separator: ", "),
-            article.outlet ?? "", article.date ?? "", article.tags.map { "#" + $0 }.joined(separator: " "),
+            article.outlet ?? "", article.date ?? "", article.url.flatMap(Self.host(of:)) ?? "",
+            article.tags.map { "#" + $0 }.joined(separator: " "),
         ].filter { !$0.isEmpty }.joined(separator: " · ")
         // Cleaned before wrapping: wrapping measures widths, and an escape sequence has none.
         var paragraphs: [(text: String, highlights: [Range<Int>])] = []
@@ -157,5 +158,19 @@ public struct ArticleLayout: Equatable, Sendable {
     /// The furthest the article can scroll in a pane `paneHeight` rows tall.
     public func maxTopLine(paneHeight: Int) -> Int {
         max(0, lines.count - textRows(paneHeight: paneHeight))
+    }
+
+    /// The host of a web address (`https://user@www.example.org:8080/a?b` → `www.example.org`),
+    /// for the meta line: where the story lives, without the whole address.
+    static func host(of url: String) -> String? {
+        let scheme = url.prefix { $0 != ":" }
+        guard url.dropFirst(scheme.count).hasPrefix("://") else { return nil }
+        let rest = url.dropFirst(scheme.count + 3)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
+        let host = hostAndPort.hasPrefix("[")
+            ? String(hostAndPort.prefix { $0 != "]" }) + "]"
+            : String(hostAndPort.prefix { $0 != ":" })
+        return host.isEmpty ? nil : host.lowercased()
     }
 }

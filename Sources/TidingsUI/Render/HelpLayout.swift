@@ -9,8 +9,9 @@ public struct HelpLayout: Equatable, Sendable {
         case binding(keys: String, name: String, help: String)
         /// A section title (`Search line`).
         case heading(String)
-        /// A label and free text right after it, cut to the box (the query language); it
-        /// does not widen the box.
+        /// A label and free text right after it (the query language, the marks); it does not
+        /// widen the box, and a long one wraps onto rows whose label is blank, so that every
+        /// word shows even at 80 columns.
         case note(label: String, text: String)
         case blank
     }
@@ -27,7 +28,8 @@ public struct HelpLayout: Equatable, Sendable {
 
     /// What the list's marks mean and when a story becomes read (the rule in AppState's
     /// `reconcileReadTimer`): opened, or left in the preview for the dwell after a move.
-    static let marksNote = "• unread  ★ bookmarked · read once opened (Enter, Tab) or shown 1.5 s after you move to it"
+    static let marksNote = "• unread  ★ bookmarked · a story is read once opened (Enter, Tab), "
+        + "or after 1.5 seconds in the preview once you move to it"
 
     public init(keyTable: KeyTable, size: Size) {
         var rows = keyTable.bindings.map { Row.binding(keys: $0.keysText, name: $0.command.name, help: $0.help) }
@@ -35,9 +37,9 @@ public struct HelpLayout: Equatable, Sendable {
             rows += [.blank, .heading("Search line")]
             rows += keyTable.lineBindings.map { Row.binding(keys: $0.keysText, name: $0.edit.name, help: $0.help) }
         }
-        if !keyTable.queryLanguage.isEmpty { rows.append(.note(label: "Query", text: keyTable.queryLanguage)) }
-        rows.append(.note(label: "Marks", text: Self.marksNote))
-        self.rows = rows
+        var notes: [(label: String, text: String)] = []
+        if !keyTable.queryLanguage.isEmpty { notes.append(("Query", keyTable.queryLanguage)) }
+        notes.append(("Marks", Self.marksNote))
 
         var keys = 0
         var names = 0
@@ -61,6 +63,17 @@ public struct HelpLayout: Equatable, Sendable {
         var width = min(nameColumn > 0 ? wanted : keyColumn + helpColumn + 6, available)
         // A gap of a column or two at the edges only shows slivers of the panes: fill it.
         if available - width <= 4 { width = available }
+        // Notes wrap inside the box (border and padding take 4 columns, the label and its gap
+        // the next ones); the box's width never depends on them.
+        for note in notes {
+            let labelWidth = TextWidth.columns(of: note.label)
+            let lines = TextLayout.wrap(note.text, width: max(1, width - 4 - labelWidth - 2))
+            for (index, line) in lines.enumerated() {
+                let label = index == 0 ? note.label : String(repeating: " ", count: labelWidth)
+                rows.append(.note(label: label, text: line))
+            }
+        }
+        self.rows = rows
         // Keep the tab bar and status line in sight when there is room for it.
         let room = size.rows >= 7 ? size.rows - 2 : size.rows
         let height = min(rows.count + 2, room)

@@ -70,7 +70,7 @@ extension Renderer {
     }
 
     /// A single-line box around `rect`.
-    private mutating func drawBorder(_ rect: Rect) {
+    mutating func drawBorder(_ rect: Rect) {
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
         buffer.hLine(x: rect.x + 1, y: rect.y, width: rect.width - 2)

@@ -100,6 +100,9 @@ extension Renderer {
         let lines: [(String, Style)]
         if state.list.key.query != nil {
             lines = [("No posts match the search.", theme.bold)]
+        } else if state.list.key.unreadOnly {
+            let key = state.keyTable.label(of: .toggleUnreadOnly) ?? "U"
+            lines = [("No unread posts in this tab.", theme.bold), ("\(key) lists them all.", theme.plain)]
         } else {
             switch state.activeTab {
             case .all:
@@ -109,6 +112,8 @@ extension Renderer {
                 lines = [("No bookmarks yet.", theme.bold), ("\(key) bookmarks the selected post.", theme.plain)]
             case .category:
                 lines = [("No posts in this category.", theme.bold)]
+            case .tag, .author, .outlet:
+                lines = [("No posts here any more.", theme.bold)]
             }
         }
         let text = rect.inset(columns: 1)

@@ -34,6 +34,10 @@ extension Renderer {
         x += buffer.put(tabTitle, x: x, y: y, maxWidth: right - x) + 2
         // Which pane has the keys, in words as well as in the list's dimmed selection, so it
         // shows in monochrome too: `story` while the article pane has them.
+        // The unread-only filter stays in sight as long as it holds, not just in the message.
+        if state.unreadOnly.contains(state.activeTab) {
+            x += buffer.put("unread only", x: x, y: y, maxWidth: right - x, style: theme.bold) + 2
+        }
         if state.focus == .article {
             x += buffer.put("story", x: x, y: y, maxWidth: right - x, style: theme.activeTab) + 2
         }

@@ -32,15 +32,33 @@ struct Renderer {
         drawTabs(in: layout.tabBar)
         drawList(in: layout.list)
         drawArticle(in: layout.article)
-        if let separator = layout.separator {
-            if layout.arrangement == .sideBySide {
-                buffer.vLine(x: separator.x, y: separator.y, height: separator.height, style: theme.dim)
-            } else {
-                buffer.hLine(x: separator.x, y: separator.y, width: separator.width, style: theme.dim)
+        if let separator = layout.separator { drawSeparator(separator) }
+        drawStatus(in: layout.status)
+        switch state.overlay {
+        case .help(let scroll): drawHelp(scroll: scroll)
+        case .picker(let picker): drawPicker(picker)
+        case nil: break
+        }
+    }
+
+    /// The rule between the panes. While the story pane has the keys it is drawn bold and
+    /// points at it with a reversed `▼ story` (stacked) or `▶` (side by side), so the focused
+    /// pane shows without colour and beyond the status line's word; with the list focused it
+    /// stays dim, the list's selection being the one fully reversed bar. (Reverse alone, not
+    /// the title's bold: reverse and bold together mean the current search match.)
+    private mutating func drawSeparator(_ separator: Rect) {
+        let storyFocused = state.focus == .article
+        let style = storyFocused ? theme.bold : theme.dim
+        if layout.arrangement == .sideBySide {
+            buffer.vLine(x: separator.x, y: separator.y, height: separator.height, style: style)
+            if storyFocused { buffer.put("▶", x: separator.x, y: separator.y, style: theme.selected) }
+        } else {
+            buffer.hLine(x: separator.x, y: separator.y, width: separator.width, style: style)
+            if storyFocused {
+                buffer.put(" ▼ story ", x: separator.x + 1, y: separator.y, maxWidth: separator.width - 1,
+                           style: theme.selected)
             }
         }
-        drawStatus(in: layout.status)
-        if case .help(let scroll) = state.overlay { drawHelp(scroll: scroll) }
     }
 
     /// The one line shown when the terminal is too small for the browser, cut to the width.

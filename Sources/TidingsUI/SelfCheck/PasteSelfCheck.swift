@@ -9,7 +9,7 @@ public enum PasteSelfCheck {
         _ = reduce(&state, .start)
         _ = reduce(&state, .key(.character("/")))
         let effects = reduce(&state, .typed(text))
-        let searches = effects.filter { if case .loadHeadlines(_, .some, _, _, _, _) = $0 { true } else { false } }
+        let searches = effects.filter { if case .loadHeadlines(_, .some, _, _, _, _, _) = $0 { true } else { false } }
         if searches.count > 1 { return "\(searches.count) searches for one paste" }
         if let line = state.searches[state.activeTab]?.line, line.characters.count > SearchLine.maximumLength {
             return "the search line holds \(line.characters.count) characters"

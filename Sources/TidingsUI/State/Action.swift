@@ -18,14 +18,24 @@ public enum Action: Equatable, Sendable {
     case bookmarkChanged(id: String, isBookmarked: Bool)
     /// The answer to `.setRead`: the post is now read or unread.
     case readChanged(id: String, isRead: Bool)
-    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab`.
-    case postLocated(tab: Shelf, id: String, index: Int?)
+    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab` (or its
+    /// unread posts, as asked).
+    case postLocated(tab: Shelf, id: String, index: Int?, unreadOnly: Bool = false)
     /// The answer to `.markTabRead`: `count` posts of `tab` became read.
     case tabMarkedRead(tab: Shelf, count: Int)
+    /// The answer to `.loadPicks`: every tag, author and outlet, titled as ``TabInfo/init(picked:count:unread:)``.
+    case picksLoaded([TabInfo])
+    /// The answer to `.countShelf`: the picked tab's fresh counts.
+    case shelfCounted(TabInfo)
     /// The time asked for by `.startReadTimer` has passed.
     case readTimerFired(id: String)
     /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.
     case nextUnreadFound(index: Int?)
+    /// A background update has finished `done` of `total` sources so far.
+    case sourcesUpdating(done: Int, total: Int)
+    /// A background update ended: `newPosts` stored in all, `failures` one line per source
+    /// that failed (its posts read before the failure are stored).
+    case sourcesUpdated(newPosts: Int, sources: Int, failures: [String])
     /// Something the loop did failed; the message goes to the status line.
     case failed(String)
     /// A termination signal arrived: quit with status 128 + signal.

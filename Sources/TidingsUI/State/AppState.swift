@@ -28,6 +28,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var awaitingUnread: ListKey?
     /// The post whose read state `m` asked to change, so its answer is announced.
     public internal(set) var awaitingRead: String?
+    /// Whether a background update of the web sources (`R`) is under way.
+    public internal(set) var isUpdatingSources = false
     public internal(set) var article = ArticlePane()
     /// Whether the reader has moved through the list on screen since the browser started or
     /// the tab was switched: only then does a post shown in the preview for the dwell time
@@ -40,6 +42,13 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var confirmingMarkRead: Shelf?
     /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
     public internal(set) var awaitingLocate: String?
+    /// The picker's entries once `.loadPicks` has answered; asked for again each time it opens.
+    public internal(set) var picks: [TabInfo]?
+    /// The tag, author or outlet opened from the picker: one "pick" tab before Bookmarks,
+    /// replaced by the next pick.
+    public internal(set) var pickedTab: TabInfo?
+    /// Tabs that list only their unread posts (`U`); each tab keeps its own choice.
+    public internal(set) var unreadOnly: Set<Shelf> = []
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?
@@ -66,7 +75,8 @@ public struct AppState: Equatable, Sendable {
     /// whole list. Setting it writes back to wherever it came from.
     public internal(set) var list: HeadlineList {
         get {
-            searches[activeTab]?.results ?? lists[activeTab] ?? HeadlineList(key: ListKey(tab: activeTab))
+            searches[activeTab]?.results ?? lists[activeTab]
+                ?? HeadlineList(key: ListKey(tab: activeTab, unreadOnly: unreadOnly.contains(activeTab)))
         }
         set {
             if searches[activeTab]?.results != nil {

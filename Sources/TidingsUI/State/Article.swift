@@ -11,6 +11,8 @@ public struct Article: Equatable, Sendable {
     public var date: String?
     /// Body text, one element per paragraph, unwrapped.
     public var paragraphs: [String]
+    /// The story's web address, when it came from a page or feed that gave one.
+    public var url: String?
     public var isBookmarked: Bool
     public var isUnread: Bool
     /// Where the reader left this article, as last saved with `.saveReadingPosition`; the pane
@@ -20,7 +22,7 @@ public struct Article: Equatable, Sendable {
 
     public init(
         id: String, title: String, categories: [String] = [], authors: [String] = [], tags: [String] = [],
-        outlet: String? = nil, date: String? = nil, paragraphs: [String] = [],
+        outlet: String? = nil, date: String? = nil, paragraphs: [String] = [], url: String? = nil,
         isBookmarked: Bool = false, isUnread: Bool = false, savedPosition: ArticleAnchor? = nil
     ) {
         self.id = id
@@ -31,6 +33,7 @@ public struct Article: Equatable, Sendable {
         self.outlet = outlet
         self.date = date
         self.paragraphs = paragraphs
+        self.url = url
         self.isBookmarked = isBookmarked
         self.isUnread = isUnread
         self.savedPosition = savedPosition

@@ -9,6 +9,10 @@ import TidingsCore
 public enum Effect: Equatable, Sendable {
     /// Query the tab list; answer with `.tabsLoaded`.
     case loadTabs
+    /// List every tag, author and outlet with its counts for the picker; answer with `.picksLoaded`.
+    case loadPicks
+    /// Count one shelf's posts and unread posts (the picked tab); answer with `.shelfCounted`.
+    case countShelf(Shelf)
     /// Query `limit` rows of a list from `offset`; answer with `.headlinesLoaded` whose page
     /// echoes `tab`, `query`, `order` and `generation`.
     ///
@@ -19,11 +23,14 @@ public enum Effect: Equatable, Sendable {
     /// page's `summary`, and a `hint` when the query was read loosely; a query that cannot be
     /// run answers with `failed: true` and a short `hint`, never an SQL error.
     ///
+    /// `unreadOnly`: only the tab's unread posts, in the same order; the page's `total` is
+    /// then their number (the reducer keeps it).
+    ///
     /// Searches may run on a background worker: a request with a higher `generation` for the
     /// same tab supersedes the earlier ones, which may be cancelled and need no answer.
     case loadHeadlines(
         tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
-        generation: Int = 0)
+        generation: Int = 0, unreadOnly: Bool = false)
     /// The search requests under way are no longer wanted (the search was cleared); nothing
     /// answers this, and their answers, if any still come, are dropped.
     case cancelSearch
@@ -34,9 +41,10 @@ public enum Effect: Equatable, Sendable {
     /// durable, with `.bookmarkChanged` (the new state), or `.failed` with a message for the
     /// status line (read-only library, full disk), and the mark then stays as it was.
     case toggleBookmark(id: String)
-    /// Find the index of post `id` in the whole list of `tab`; answer with `.postLocated`
-    /// (index nil when the post is not in it).
-    case locatePost(tab: Shelf, id: String)
+    /// Find the index of post `id` in the whole list of `tab` (with `unreadOnly`, in its list
+    /// of unread posts: where the post is, or would be were it unread); answer with
+    /// `.postLocated` (index nil when the post is not in the tab).
+    case locatePost(tab: Shelf, id: String, unreadOnly: Bool = false)
     /// Mark every post of the tab read; answer with `.tabMarkedRead` (how many changed), or `.failed`.
     case markTabRead(tab: Shelf)
     /// Mark the post read or unread; answer with `.readChanged`, or `.failed`.
@@ -54,6 +62,14 @@ public enum Effect: Equatable, Sendable {
     /// the library stores with `anchor.character`, so the loop need not load the post again.
     /// No answer is needed (`.failed` with a message if it could not be saved).
     case saveReadingPosition(id: String, anchor: ArticleAnchor, paragraph: Int?)
+    /// Fetch every web source again in the background; answer with `.sourcesUpdating` as
+    /// sources finish, then once with `.sourcesUpdated`. Keys go on being answered meanwhile.
+    case updateSources
+    /// Open `url` in the reader's browser, or copy it where no browser can run; answer with
+    /// `.failed` carrying what was done, for the status line.
+    case openLink(url: String)
+    /// Put `url` on the reader's clipboard; answer with `.failed` carrying what was done.
+    case copyLink(url: String)
     /// Repaint the whole screen on the next frame (Ctrl-L): call `Terminal.invalidate()`.
     case redraw
     /// Leave the browser, restore the terminal and exit with `status`.

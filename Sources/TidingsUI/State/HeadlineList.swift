@@ -53,13 +53,14 @@ public struct HeadlineList: Equatable, Sendable {
     func request(offset: Int) -> Effect {
         .loadHeadlines(
             tab: key.tab, query: key.query, order: key.order, offset: offset, limit: Self.pageSize,
-            generation: generation)
+            generation: generation, unreadOnly: key.unreadOnly)
     }
 
     /// Stores an answered page if it was asked for by this list in its current generation;
     /// returns false for a stale or unknown one.
     mutating func accept(_ page: HeadlinePage) -> Bool {
-        guard page.tab == key.tab, page.query == key.query, page.generation == generation,
+        guard page.tab == key.tab, page.query == key.query, page.unreadOnly == key.unreadOnly,
+            page.generation == generation,
             pending.contains(page.offset)
         else { return false }
         // A provisional page shows at once but leaves the offset awaited: the final one replaces it.

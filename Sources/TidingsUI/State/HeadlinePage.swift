@@ -31,12 +31,16 @@ public struct HeadlinePage: Equatable, Sendable {
     /// answers with the matches in archive order (cheap at any size), then with the ranked
     /// page, unless the next keystroke supersedes it first.
     public var isProvisional: Bool
+    /// The request was for the tab's unread posts only; `total` is then their number.
+    public var unreadOnly: Bool
 
     public init(
         tab: Shelf, offset: Int, total: Int, rows: [Headline],
         query: SearchQuery? = nil, order: SearchOrder = .archive, generation: Int = 0,
-        summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false
+        summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false,
+        unreadOnly: Bool = false
     ) {
+        self.unreadOnly = unreadOnly
         self.tab = tab
         self.offset = offset
         self.total = total

@@ -11,10 +11,14 @@ public struct ListKey: Hashable, Sendable {
     public var query: SearchQuery?
     /// The order of search results; `.archive` for an unfiltered list, where it means nothing.
     public var order: SearchOrder
+    /// Only the tab's unread posts (`U`), as the library lists them: a query filter, so the
+    /// list's length and its pages come from the library, never from hiding loaded rows.
+    public var unreadOnly: Bool
 
-    public init(tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive) {
+    public init(tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, unreadOnly: Bool = false) {
         self.tab = tab
         self.query = query
         self.order = order
+        self.unreadOnly = unreadOnly
     }
 }

@@ -49,13 +49,15 @@ final class TmuxSession: @unchecked Sendable {
     ///     entry whose key sequences match what tmux sends. To test another `TERM` value
     ///     (`dumb`, unset) wrap the command in `env`.
     ///   - workingDirectory: the program's directory; this process's when nil.
+    ///   - options: more server options, each as `set -g` takes it (`set-clipboard on`).
     init(
         command: [String],
         columns: Int = 100,
         rows: Int = 30,
         environment: [String: String] = [:],
         term: String = "tmux-256color",
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil,
+        options: [String] = []
     ) throws {
         guard let tmux = Self.tmuxPath else { throw Failure(message: "tmux is not installed") }
         precondition(!command.isEmpty, "TmuxSession needs a command")
@@ -74,6 +76,7 @@ final class TmuxSession: @unchecked Sendable {
             set -g remain-on-exit on
             set -g default-terminal "\(term)"
             set -g history-limit 10000
+            \(options.map { "set -g " + $0 }.joined(separator: "\n"))
             """
         try config.write(toFile: scratch.file("tmux.conf"), atomically: true, encoding: .utf8)
 
@@ -171,6 +174,13 @@ final class TmuxSession: @unchecked Sendable {
     }
 
     /// The process id of the program in the pane.
+    /// The newest paste buffer (what an OSC 52 clipboard write put there with
+    /// `set-clipboard on`), or nil when there is none.
+    func newestBuffer() throws -> String? {
+        let text = try run(["show-buffer"], allowFailure: true)
+        return text.isEmpty ? nil : text
+    }
+
     func panePID() throws -> pid_t {
         let text = try query("#{pane_pid}")
         guard let pid = pid_t(text) else { throw Failure(message: "no pane pid in \"\(text)\"") }

@@ -28,7 +28,19 @@ struct FakeLibrary {
         switch effect {
         case .loadTabs:
             return .tabsLoaded(tabs)
-        case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation):
+        case .loadPicks:
+            return .picksLoaded(picks)
+        case .countShelf(let shelf):
+            let rows = shelfRows(shelf)
+            return .shelfCounted(TabInfo(picked: shelf, count: rows.count, unread: rows.filter(\.isUnread).count))
+        case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
+            if unreadOnly {
+                // As the library does: a filter in the query, counted with the page.
+                let rows = shelfRows(tab).filter(\.isUnread)
+                let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
+                return .headlinesLoaded(HeadlinePage(
+                    tab: tab, offset: offset, total: rows.count, rows: slice, generation: generation, unreadOnly: true))
+            }
             return .headlinesLoaded(
                 page(tab, query: query, order: order, offset: offset, limit: limit, generation: generation))
         case .loadArticle(let id):
@@ -39,11 +51,16 @@ struct FakeLibrary {
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
-        case .locatePost(let tab, let id):
-            return .postLocated(tab: tab, id: id, index: posts[tab]?.firstIndex { $0.id == id })
+        case .locatePost(let tab, let id, let unreadOnly):
+            let rows = shelfRows(tab)
+            guard let index = rows.firstIndex(where: { $0.id == id }) else {
+                return .postLocated(tab: tab, id: id, index: nil, unreadOnly: unreadOnly)
+            }
+            let position = unreadOnly ? rows[..<index].filter(\.isUnread).count : index
+            return .postLocated(tab: tab, id: id, index: position, unreadOnly: unreadOnly)
         case .markTabRead(let tab):
             if let writeFailure { return .failed(writeFailure) }
-            let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
+            let ids = shelfRows(tab).filter(\.isUnread).map(\.id)
             for id in ids {
                 update(id) { $0.isUnread = false }
                 articles[id]?.isUnread = false
@@ -61,7 +78,7 @@ struct FakeLibrary {
             if let writeFailure { return .failed(writeFailure) }
             articles[id]?.savedPosition = anchor == .top ? nil : anchor
             return nil
-        case .startReadTimer, .cancelSearch, .redraw, .quit:
+        case .startReadTimer, .cancelSearch, .redraw, .quit, .updateSources, .openLink, .copyLink:
             return nil
         }
     }
@@ -87,7 +104,7 @@ struct FakeLibrary {
     /// The rows of a list: the tab's, or its matches (best first in relevance order: most
     /// title matches); nil for a query with nothing to search for.
     func rows(_ tab: Shelf, query: SearchQuery?, order: SearchOrder) -> [Headline]? {
-        let all = posts[tab] ?? []
+        let all = shelfRows(tab)
         guard let query else { return all }
         let reading = FakeQuery(query.text)
         guard !reading.isEmpty else { return nil }
@@ -99,6 +116,30 @@ struct FakeLibrary {
         return found.enumerated()
             .sorted { (titleMatches[$1.offset], $0.offset) < (titleMatches[$0.offset], $1.offset) }
             .map(\.element)
+    }
+
+    /// The picker's entries: every author and outlet of the `All` tab's posts, as the library
+    /// lists them (authors, then outlets, each by name).
+    var picks: [TabInfo] {
+        let all = posts[.all] ?? []
+        let authors = Set(all.flatMap { articles[$0.id]?.authors ?? [] }).sorted().map(Shelf.author)
+        let outlets = Set(all.compactMap(\.outlet)).sorted().map(Shelf.outlet)
+        return (authors + outlets).map { shelf in
+            let rows = shelfRows(shelf)
+            return TabInfo(picked: shelf, count: rows.count, unread: rows.filter(\.isUnread).count)
+        }
+    }
+
+    /// A shelf's rows: a tab's own, else (tags, authors, outlets) the `All` posts carrying it.
+    func shelfRows(_ shelf: Shelf) -> [Headline] {
+        if let rows = posts[shelf] { return rows }
+        let all = posts[.all] ?? []
+        switch shelf {
+        case .outlet(let name): return all.filter { $0.outlet == name }
+        case .author(let name): return all.filter { articles[$0.id]?.authors.contains(name) == true }
+        case .tag(let name): return all.filter { articles[$0.id]?.tags.contains(name) == true }
+        case .all, .category, .bookmarks: return []
+        }
     }
 
     /// Bookmarks or un-bookmarks a post everywhere; the Bookmarks tab lists the newest first.

@@ -29,7 +29,7 @@ struct Harness {
         _ = dispatch(action, to: &state) { effect in
             effects.append(effect)
             switch effect {
-            case .loadHeadlines(_, let query, _, _, _, _) where holdSearches && query != nil:
+            case .loadHeadlines(_, let query, _, _, _, _, _) where holdSearches && query != nil:
                 held.append(effect)
             case .startReadTimer(let id, _):
                 timers.append(id)
