@@ -71,10 +71,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer harness for the parser, the query builder and the web reader; a replay tool in normal builds
+        // libFuzzer harness for the parser, the query builder, the web reader, highlighting and pastes;
+        // a replay tool in normal builds
         // (docs/testing.md).
         .executableTarget(
-            name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsTestSupport", "TidingsWeb"]),
+            name: "tidings-fuzz",
+            dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsTestSupport", "TidingsUI", "TidingsWeb"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
@@ -84,10 +86,10 @@ let package = Package(
         .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsTestSupport"]),
         .testTarget(
             name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsScreen", "TidingsCore", "TidingsTestSupport"],
-            exclude: ["Snapshots"]),
+            exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsTestSupport",
+            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The real session loop on a real library through a scripted terminal.

@@ -2,10 +2,10 @@
 # The long-running reliability checks (docs/testing.md). Not part of CI: too slow for its budget.
 #
 #   scripts/reliability.sh                 everything: --fuzz --archives --asan --tsan
-#   scripts/reliability.sh --fuzz [N]      libFuzzer on the parser, the query builder and the web
-#                                          reader, N runs each
+#   scripts/reliability.sh --fuzz [N]      libFuzzer on the parser, the query builder, the web
+#                                          reader, highlighting and pastes, N runs each
 #                                          (default 1000000); findings land in $OUT/fuzz-artifacts
-#   scripts/reliability.sh --fuzz-target parser|query|web   limit --fuzz to one target
+#   scripts/reliability.sh --fuzz-target parser|query|web|highlight|paste   limit --fuzz to one target
 #   scripts/reliability.sh --archives      200 MB single line, 100,000 posts and other bad archives
 #                                          through `tidings import`, peak memory checked
 #   scripts/reliability.sh --asan          the suite under AddressSanitizer, with and without canary
@@ -20,7 +20,7 @@ OUT=${OUT:-/tmp/tidings-reliability}
 mkdir -p "$OUT"
 export SWIFT_BACKTRACE=enable=no
 
-fuzz=0 archives=0 asan=0 tsan=0 runs=1000000 targets="parser query web"
+fuzz=0 archives=0 asan=0 tsan=0 runs=1000000 targets="parser query web highlight paste"
 [ $# -eq 0 ] && fuzz=1 archives=1 asan=1 tsan=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -52,6 +52,7 @@ if [ $fuzz = 1 ]; then
             parser) seeds=Tests/TidingsCoreTests/FuzzRegressions/parser ;;
             query) seeds=Tests/TidingsLibraryTests/FuzzRegressions/query ;;
             web) seeds=Tests/TidingsWebTests/FuzzRegressions/web ;;
+            highlight | paste) seeds=Tests/TidingsUITests/FuzzRegressions/$target ;;
             *) fail "unknown fuzz target $target"; continue ;;
         esac
         corpus=$OUT/corpus-$target artifacts=$OUT/fuzz-artifacts

@@ -1,3 +1,4 @@
+import Glibc
 import TidingsCore
 import TidingsFeeds
 import TidingsLibrary
@@ -54,7 +55,7 @@ public final class BrowserSession {
             if changed { terminal.present(render(state)) }
             var actions: [Action] = []
             switch terminal.nextEvent(timeoutMilliseconds: nextTimeout(), wakingOn: wake?.readEnd) {
-            case .key(let key): actions.append(.key(key))
+            case .key(let key): actions += burst(startingWith: key)
             case .resize: actions.append(.resized(terminal.size))
             case .timeout: break
             case .hangup: return 129
@@ -71,6 +72,36 @@ public final class BrowserSession {
                 if let status = dispatch(action) { return status }
             }
         }
+    }
+
+    /// Most characters taken into one burst: far above any query (the search line holds
+    /// ``SearchLine/maximumLength``), small enough that a key after a huge paste waits little.
+    static let burstLimit = 16_384
+
+    /// `first` and, on the search line, every character already waiting behind it, read
+    /// without waiting: such a run (a paste, or keys typed faster than frames) becomes one
+    /// `.typed` action, so a 100 KB paste is one edit, one search and one frame instead of one
+    /// per character. The key that ends the run (Esc, Ctrl-C, Enter) follows it in order.
+    /// Elsewhere each key is one action as before, its effects done before the next is read
+    /// (a toggle is saved, and its message drawn, before the next key).
+    private func burst(startingWith first: Key) -> [Action] {
+        guard case .character(let character) = first, state.isEditingSearch else { return [.key(first)] }
+        var text = String(character)
+        var count = 1
+        while count < Self.burstLimit {
+            switch terminal.nextEvent(timeoutMilliseconds: 0, wakingOn: nil) {
+            case .key(.character(let next)):
+                text.append(next)
+                count += 1
+            case .key(let other): return [count == 1 ? .key(first) : .typed(text), .key(other)]
+            case .resize: return [count == 1 ? .key(first) : .typed(text), .resized(terminal.size)]
+            case .signal(let number): return [count == 1 ? .key(first) : .typed(text), .signal(number)]
+            // Gone mid-burst: ended like a hang-up signal (129), the burst before it applied.
+            case .hangup: return [count == 1 ? .key(first) : .typed(text), .signal(SIGHUP)]
+            case .timeout: return [count == 1 ? .key(first) : .typed(text)]
+            }
+        }
+        return [.typed(text)]
     }
 
     /// How long to wait for a key: until the next read timer, else as long as it takes (a

@@ -32,7 +32,7 @@ extension Library {
         return try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM post WHERE id >= ? AND id < ? ORDER BY id LIMIT 5",
                                         arguments: [wanted, wanted + "~"])
-            if rows.isEmpty { throw LibraryError.notFound("no post with id “\(id)”") }
+            if rows.isEmpty { throw LibraryError.notFound("no post with id “\(VisibleText.escaped(id))”") }
             if rows.count > 1, let exact = rows.first(where: { ($0["id"] as String) == wanted }) {
                 return try Library.assemble([exact], in: db)[0]
             }

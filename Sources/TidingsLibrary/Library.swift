@@ -12,8 +12,14 @@ public final class Library: Sendable {
     /// Where the database file lives.
     public let path: String
     let pool: DatabasePool
+    /// This file in ``openFiles`` while this object lives.
+    private let openFile: FileIdentity?
 
     /// Opens the library at `path` and brings its schema up to date.
+    ///
+    /// What is not a Tidings library (another program's database, a folder, a device) is
+    /// refused before SQLite touches it (``inspect(_:)``); a library this process may not
+    /// write is opened read-only (``isReadOnly``).
     ///
     /// - Parameter mayCreate: whether a missing library may be created (with its folder). Only
     ///   what fills a library (`import`, `bookmarks import`) and the browser pass true; every
@@ -21,12 +27,15 @@ public final class Library: Sendable {
     ///   instead of leaving an empty library (and perhaps a folder) behind.
     public init(path: String, mayCreate: Bool = true) throws(LibraryError) {
         self.path = path
+        let kind = try Library.inspect(path)
         if !mayCreate { try Library.requireExisting(path) }
-        do {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw LibraryError.cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        if kind == .absent {
+            do {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw LibraryError.cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+            }
         }
         try Library.refuseEmptiedLibrary(path)
         var configuration = Configuration()
@@ -35,10 +44,11 @@ public final class Library: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.label = "tidings"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
         do {
-            pool = try Library.openPool(path: path, configuration: configuration)
+            pool = try Library.openPool(path: path, configuration: configuration,
+                                        writable: kind != .absent ? Library.isWritable(path) : true)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && Library.isForeignFile(path) {
             // Looked at only once SQLite refused it: reading the file through a descriptor of
             // our own while a connection has it open would drop that connection's locks.
@@ -46,7 +56,15 @@ public final class Library: Sendable {
         } catch {
             throw LibraryError(error, path: path)
         }
+        // Counted before anything below may throw: deinit then uncounts it.
+        openFile = Library.registerOpenFile(path)
+        if !isReadOnly {
+            do { try stampApplicationID() } catch { throw LibraryError(error, path: path) }
+            migrateLegacyBookmarkSidecar()
+        }
     }
+
+    deinit { Library.unregisterOpenFile(openFile) }
 
     /// Whether `path` holds something other than an SQLite database (a text file, an archive
     /// page, a binary): such a file is not damage, and nothing may write over it. A missing
@@ -95,24 +113,35 @@ public final class Library: Sendable {
     /// Opens and migrates the pool; a file this process may not write (permissions, a read-only
     /// disk) is opened read-only instead when its schema is current, so that it can still be
     /// browsed and every attempt to save says why it failed rather than nothing opening at all.
-    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+    private static func openPool(path: String, configuration: Configuration, writable: Bool) throws -> DatabasePool {
+        guard writable else { return try openReadOnly(path: path, configuration: configuration) }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
             return pool
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode) {
-            var readOnly = configuration
-            readOnly.readonly = true
-            guard let pool = try? DatabasePool(path: path, configuration: readOnly),
-                  (try? pool.read(migrator.hasCompletedMigrations)) == true else { throw error }
+            guard let pool = try? openReadOnly(path: path, configuration: configuration) else { throw error }
             return pool
         }
+    }
+
+    /// A read-only pool on a library whose schema is current; one that needs a migration
+    /// cannot be read here and says so.
+    private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabasePool {
+        let pool = try openReadOnlyPool(path: path, configuration: configuration)
+        guard try pool.read(migrator.hasCompletedMigrations) else {
+            throw LibraryError.cannotOpen(path: path, reason: "it is read-only here and was made by an older Tidings; "
+                                          + "open it once where it can be written, to bring it up to date")
+        }
+        return pool
     }
 }
 
 /// A failure of the library, phrased for a person rather than as raw SQL.
 public enum LibraryError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
+    /// The path holds something that is not a Tidings library; nothing was written to it.
+    case refused(path: String, reason: String)
     case storage(String)
     case notFound(String)
     case ambiguous(String)
@@ -137,7 +166,7 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 self = .storage("the library is busy in another process; try again")
             case .SQLITE_IOERR:
-                self = .storage("a disk read or write failed")
+                self = .storage("a disk read or write failed on \(path)")
             default:
                 self = .storage(error.message ?? "\(error.resultCode)")
             }
@@ -149,6 +178,7 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open the library \(path): \(reason)"
+        case .refused(let path, let reason): return "will not use \(path) as a library: \(reason)"
         case .storage(let reason): return "library error: \(reason)"
         case .notFound(let what): return what
         case .ambiguous(let what): return what
@@ -166,6 +196,7 @@ extension Library {
 
     /// Runs a write transaction, mapping database errors to ``LibraryError``.
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        if isReadOnly { throw .storage(readOnlyReason) }
         do { return try pool.write(body) } catch { throw LibraryError(error, path: path) }
     }
 }

@@ -98,6 +98,22 @@ public enum Sanitizer {
     }
 
     private static func strip(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var unused: [Int] = []
+        return strip(scalars, recording: false, offsets: &unused)
+    }
+
+    /// ``clean(_:)`` of `text`, with `offsets[k]`: how many scalars of the result come from
+    /// `text`'s first `k` scalars (for every k from 0 to its scalar count). One pass: what
+    /// maps search highlights onto the cleaned text in time linear in its length.
+    static func cleanWithOffsets(_ text: String) -> (clean: String, offsets: [Int]) {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(text.unicodeScalars.count + 1)
+        // The last offset, taken when the input ran out, is the whole result's length.
+        let clean = strip(text.unicodeScalars, recording: true, offsets: &offsets)
+        return (clean, offsets)
+    }
+
+    private static func strip(_ scalars: some Sequence<Unicode.Scalar>, recording: Bool, offsets: inout [Int]) -> String {
         var out = String.UnicodeScalarView()
         var state = State.text
         // The last scalar kept was an emoji, so a ZWJ after it continues its sequence.
@@ -106,8 +122,15 @@ public enum Sanitizer {
         var joining = false
         var iterator = scalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        var taken = 0
+        defer { WorkCount.current?.add(taken) }
 
-        while let scalar = pending ?? iterator.next() {
+        while let scalar = pending ?? {
+            // Before each new input scalar: how much output the ones before it made.
+            if recording { offsets.append(out.count) }
+            taken += 1
+            return iterator.next()
+        }() {
             pending = nil
             let v = scalar.value
             switch state {

@@ -36,7 +36,7 @@ extension CursesTerminal {
             put(CellGlyph.blank, x: x, y: y, style: cell.style)
             return
         }
-        var glyph = CellGlyph(cell.text)
+        var glyph = CellGlyph(cell.text, asciiOnly: asciiOnly)
         let wantsTwoColumns = cell.width == 2
             && x + 1 < columns
             && buffer[x + 1, y].isContinuation
@@ -98,7 +98,13 @@ struct CellGlyph {
         scalars.0 = base
     }
 
-    init(_ text: String) {
+    /// The glyph for a cell's text; with `asciiOnly`, its ASCII stand-in (one column wide).
+    init(_ text: String, asciiOnly: Bool = false) {
+        if asciiOnly {
+            let ascii = ASCIIFallback.ascii(text).unicodeScalars.first { (0x20..<0x7F).contains($0.value) }
+            self = ascii.map { CellGlyph(base: $0.value) } ?? (text.isEmpty ? .blank : .replacement)
+            return
+        }
         var iterator = text.unicodeScalars.makeIterator()
         guard let first = iterator.next() else { return } // empty text: a blank
         let unsafe = Self.isUnsafe(first) || first.properties.generalCategory == .format

@@ -29,9 +29,13 @@ public final class CursesTerminal: Terminal {
     /// as hung up would otherwise make the event loop spin.
     var instantFailures = 0
     private var isOpen = true
+    /// True when the user's locale is not UTF-8: the terminal may read UTF-8's bytes
+    /// 0x80–0x9F as C1 controls, so only ASCII is drawn (``ASCIIFallback``).
+    let asciiOnly: Bool
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colorPairs: [Int16]?) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colorPairs: [Int16]?, asciiOnly: Bool) {
         self.screen = screen
+        self.asciiOnly = asciiOnly
         self.window = window
         self.supportsColor = colorPairs != nil
         self.colorPairs = colorPairs ?? Array(repeating: 0, count: Style.Color.allCases.count)
@@ -64,7 +68,7 @@ public final class CursesTerminal: Terminal {
 
         SignalTrap.unblockSignals()
         SignalTrap.install() // before newterm, so that ncurses keeps its own handlers out
-        configureLocale()
+        let asciiOnly = !configureLocale()
 
         // Captured before curses changes anything: the crash guard restores exactly this.
         let terminalFD = isatty(STDOUT_FILENO) == 1 ? STDOUT_FILENO : STDIN_FILENO
@@ -99,7 +103,7 @@ public final class CursesTerminal: Terminal {
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let pairs = noColor ? nil : CursesPalette.start()
-        return CursesTerminal(screen: screen, window: window, colorPairs: pairs)
+        return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)
     }
 
     /// Leaves curses mode and restores the terminal. Safe to call more than once.
@@ -136,21 +140,21 @@ public final class CursesTerminal: Terminal {
         lastBuffer = nil
     }
 
-    /// Selects the user's locale, or C.UTF-8 when that is not UTF-8: ncursesw draws
-    /// Hangul as blanks and box lines as `x` without a UTF-8 codeset.
-    private static func configureLocale() {
+    /// Selects the user's locale, or C.UTF-8 when that is not UTF-8: ncursesw measures
+    /// widths with the C library, which knows no wide characters without a UTF-8 codeset.
+    /// The terminal itself is then not in UTF-8, so what is drawn is kept to ASCII.
+    /// - Returns: whether the user's own locale is UTF-8.
+    private static func configureLocale() -> Bool {
         setlocale(LC_ALL, "")
-        if !codesetIsUTF8() {
+        let isUTF8 = codesetIsUTF8()
+        if !isUTF8 {
             setlocale(LC_ALL, "C.UTF-8")
         }
         // Only character handling matters to the terminal; keep numbers formatted the
         // C way so that no library's output depends on the user's locale.
         setlocale(LC_NUMERIC, "C")
+        return isUTF8
     }
 
-    private static func codesetIsUTF8() -> Bool {
-        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
-        let name = String(cString: codeset).lowercased()
-        return name == "utf-8" || name == "utf8"
-    }
+    private static func codesetIsUTF8() -> Bool { ASCIIFallback.codesetIsUTF8() }
 }

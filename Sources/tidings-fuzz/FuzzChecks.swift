@@ -2,10 +2,11 @@ import Foundation
 import TidingsCore
 import TidingsLibrary
 import TidingsTestSupport
+import TidingsUI
 import TidingsWeb
 
 /// The fuzzer's targets on top of the shared checks (``ParserSelfCheck``,
-/// ``SearchSelfCheck``, ``WebSelfCheck``), which the regression tests run too: the libFuzzer build traps on a
+/// ``SearchSelfCheck``, ``WebSelfCheck``, ``HighlightSelfCheck``, ``PasteSelfCheck``), which the regression tests run too: the libFuzzer build traps on a
 /// failure so that libFuzzer keeps the input; the replay build reports it.
 enum FuzzChecks {
     /// Parses `bytes` as an archive page; traps when the page is inconsistent.
@@ -23,6 +24,21 @@ enum FuzzChecks {
     static func query(_ bytes: [UInt8], in library: Library, thorough: Bool = true) -> String? {
         SearchSelfCheck.failure(searching: String(decoding: bytes, as: UTF8.self), in: library,
                                 depth: thorough ? .thorough : .quick)
+    }
+
+    /// The highlight target (the first line is the query, the rest the text; inputs over
+    /// 16 KB are cut, to keep executions fast) and the paste target (the whole input pasted).
+    static func check(_ target: FuzzTarget, _ bytes: [UInt8]) -> String? {
+        let input = String(decoding: bytes.prefix(16_384), as: UTF8.self)
+        switch target {
+        case .highlight:
+            let parts = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            return HighlightSelfCheck.failure(text: parts.count > 1 ? String(parts[1]) : "", query: String(parts[0]))
+        case .paste:
+            return PasteSelfCheck.failure(pasting: input)
+        case .parser, .query, .web:
+            return nil
+        }
     }
 
     /// A fresh library in a temporary folder, seeded with ``SearchSelfCheck/seedPage``.

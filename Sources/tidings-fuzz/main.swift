@@ -1,10 +1,11 @@
-// The fuzz harness for the archive parser, the search query builder and the web reader
-// (docs/testing.md).
+// The fuzz harness for the archive parser, the search query builder, the web reader, search
+// highlighting over hostile text and pastes into the search line (docs/testing.md).
 //
-// Built normally, this is a replay tool: `tidings-fuzz parser|query|web PATH...` runs every file
-// (or every file in every folder) through the same checks the fuzzer uses, and exits 1 on
-// the first failure. Built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING`, it
-// is a libFuzzer binary: `TIDINGS_FUZZ_TARGET=parser|query|web` picks the target, and every
+// Built normally, this is a replay tool: `tidings-fuzz parser|query|web|highlight|paste PATH...`
+// runs every file (or every file in every folder) through the same checks the fuzzer uses,
+// and exits 1 on the first failure. Built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc
+// -DFUZZING`, it is a libFuzzer binary: `TIDINGS_FUZZ_TARGET=parser|query|web|highlight|paste`
+// picks the target, and every
 // argument goes to libFuzzer (`-runs=N`, corpus folders, `-artifact_prefix=…`).
 import Foundation
 import TidingsCore
@@ -12,7 +13,7 @@ import TidingsLibrary
 import TidingsWeb
 
 enum FuzzTarget: String {
-    case parser, query, web
+    case parser, query, web, highlight, paste
 }
 
 #if FUZZING
@@ -32,6 +33,8 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
         }
     case .web:
         FuzzChecks.web(bytes)
+    case .highlight, .paste:
+        if let failure = FuzzChecks.check(fuzzTarget, bytes) { fatalError(failure) }
     }
     return 0
 }
@@ -45,7 +48,7 @@ func LLVMFuzzerRunDriver(
 
 let name = ProcessInfo.processInfo.environment["TIDINGS_FUZZ_TARGET"] ?? ""
 guard let target = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("set TIDINGS_FUZZ_TARGET to parser, query or web\n".utf8))
+    FileHandle.standardError.write(Data("set TIDINGS_FUZZ_TARGET to parser, query, web, highlight or paste\n".utf8))
     exit(2)
 }
 fuzzTarget = target
@@ -83,7 +86,7 @@ func inputs(_ paths: [String]) -> [String] {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let first = arguments.first, let target = FuzzTarget(rawValue: first) else {
-    print("usage: tidings-fuzz parser|query|web PATH...   (replays fuzz inputs; see docs/testing.md)")
+    print("usage: tidings-fuzz parser|query|web|highlight|paste PATH...   (replays fuzz inputs; see docs/testing.md)")
     exit(2)
 }
 let files = inputs(Array(arguments.dropFirst()))
@@ -103,6 +106,11 @@ for file in files {
         }
     case .web:
         if let failure = WebSelfCheck.failure(reading: Array(data)) {
+            print("FAIL \(file): \(failure)")
+            exit(1)
+        }
+    case .highlight, .paste:
+        if let failure = FuzzChecks.check(target, Array(data)) {
             print("FAIL \(file): \(failure)")
             exit(1)
         }

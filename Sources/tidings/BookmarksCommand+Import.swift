@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TidingsCore
 import TidingsLibrary
 
 /// `tidings bookmarks import FILE`: restores a JSON export, on this machine or another.
@@ -17,13 +18,14 @@ struct ImportBookmarks: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
-    @Argument(help: ArgumentHelp("A file written by `tidings bookmarks export --format json`.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A file written by `tidings bookmarks export --format json`; - for standard input "
+                                 + "(pipes and devices are read as streams, up to 256 MB).", valueName: "file"))
     var file: String
 
     func run() throws {
         try reporting {
             let bookmarks = try ImportBookmarks.read(file)
-            let outcome = try options.open(mayCreate: true).restoreBookmarks(bookmarks)
+            let outcome = try options.openForBookmarks(mayCreate: true).restoreBookmarks(bookmarks)
             Output.line("restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
                 + "not in this library \(outcome.notInLibrary.count)")
             for missing in outcome.notInLibrary {
@@ -35,12 +37,7 @@ struct ImportBookmarks: ParsableCommand {
 
     /// The bookmarks of an export file; a bad file is rejected whole, naming what is wrong.
     static func read(_ path: String) throws(Failure) -> [Bookmark] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw Failure("cannot read \(path): \(Self.reason(error))", status: 74)
-        }
+        let data = try InputFile.read(path, limit: InputFile.bookmarksLimit)
         do {
             return try BookmarkDocument.bookmarks(from: data)
         } catch {
@@ -56,7 +53,8 @@ struct ImportBookmarks: ParsableCommand {
             case .malformed(let reason):
                 throw Failure("\(path): malformed bookmarks export: \(reason)", status: 65)
             case .invalidEntry(let index, let id, let time):
-                throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(id)” or time “\(time)”", status: 65)
+                throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(VisibleText.escaped(id))” "
+                              + "or time “\(VisibleText.escaped(time))”", status: 65)
             }
         }
     }

@@ -64,7 +64,7 @@ struct AddBookmark: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let change = try options.open().setBookmark(true, postID: id)
+            let change = try options.openForBookmarks().setBookmark(true, postID: id)
             Output.line((change.changed ? "bookmarked " : "already bookmarked ") + describe(change))
         }
     }
@@ -81,7 +81,7 @@ struct RemoveBookmark: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let change = try options.open().setBookmark(false, postID: id)
+            let change = try options.openForBookmarks().setBookmark(false, postID: id)
             Output.line((change.changed ? "removed the bookmark of " : "not bookmarked: ") + describe(change))
         }
     }

@@ -22,6 +22,8 @@ struct Check: ParsableCommand {
                 throw Failure(LibraryError.noLibrary(path: path).description, status: 74)
             }
             let report = Library.check(path: path)
+            if let refusal = report.refusal { throw Failure(refusal, status: 74) }
+            if report.isReadOnly { Output.info("\(path) is read-only here: its pages were checked, its full-text index not (that check has to write)") }
             // A 0-byte file is no library either (the check leaves it empty); one emptied while
             // its bookmarks copy is not is damage, reported below with the rebuild advice.
             if report.problems == [LibraryError.noLibrary(path: path).description] {

@@ -24,7 +24,9 @@ struct Import: ParsableCommand {
             let (web, text) = WebImport.split(paths)
             var status: Int32?
             if !text.isEmpty || web.isEmpty {
-                let summary = try library.importArchives(at: text)
+                let summary = try library.importArchives(at: text) {
+                    Output.info("waiting for another import into \(library.path) to finish…")
+                }
                 for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
                 Output.line(summary.description)
                 if !summary.isClean { status = 65 }

@@ -20,4 +20,13 @@ struct LibraryOptions: ParsableArguments {
             throw Failure(error)
         }
     }
+
+    /// Opens the library for a command that changes bookmarks, warning on stderr when the
+    /// copy beside it cannot be written because its name is taken by a file Tidings did not
+    /// write (which is left alone).
+    func openForBookmarks(mayCreate: Bool = false) throws -> Library {
+        let library = try open(mayCreate: mayCreate)
+        if let warning = BookmarkSidecar.blockedWarning(forLibrary: library.path) { Output.info(warning) }
+        return library
+    }
 }

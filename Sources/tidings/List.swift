@@ -1,6 +1,7 @@
 import ArgumentParser
 import TidingsCore
 import TidingsLibrary
+import TidingsScreen
 
 /// `tidings list`: posts in archive order, for people or (with --json) for scripts.
 struct List: ParsableCommand {
@@ -66,14 +67,28 @@ struct List: ParsableCommand {
     static func summaryLine(_ post: Post, wholeOutlet: Bool = false) -> String {
         let date = post.date?.iso ?? "----------"
         let name = post.outlet ?? "-"
-        let outlet = wholeOutlet && name.count > 14 ? name : name.padding(to: 14)
+        let outlet = wholeOutlet && name.count > 14 ? Output.visible(name) : name.padding(to: 14)  // padding cleans first
         return "\(post.id)  \(date)  \(outlet)  \(post.title)" + (post.url.map { "  " + $0 } ?? "")
     }
 }
 
 extension String {
-    /// The string cut or space-padded to `width` characters, for plain-text columns.
+    /// The string cleaned (as ``Output`` will print it) and cut or space-padded to `width`
+    /// terminal columns, for plain-text columns: counting characters of the raw text let an
+    /// outlet with controls or bidi characters (removed on output) or wide letters push the
+    /// next column out of line.
     func padding(to width: Int) -> String {
-        count > width ? String(prefix(width - 1)) + "…" : self + String(repeating: " ", count: width - count)
+        let clean = Output.visible(self)
+        var columns = 0
+        var kept = ""
+        for character in clean {
+            let wide = TextWidth.columns(of: character)
+            if columns + wide > width - 1, TextWidth.columns(of: clean) > width {
+                return kept + "…" + String(repeating: " ", count: max(0, width - 1 - columns))
+            }
+            kept.append(character)
+            columns += wide
+        }
+        return kept + String(repeating: " ", count: max(0, width - columns))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TidingsCore
 import TidingsScreen
 
@@ -6,7 +7,23 @@ import TidingsScreen
 enum Output {
     /// Prints one line of text for people to stdout, stripped of control and escape sequences.
     static func line(_ text: String) {
-        writeLine(Sanitizer.clean(text), to: FileHandle.standardOutput)
+        writeLine(visible(text), to: FileHandle.standardOutput)
+    }
+
+    /// Most combining marks kept on one character, as the browser keeps in a cell (ncurses'
+    /// limit): 5,000 stacked marks print as a tall smear that hides the lines around it.
+    static let marksPerCharacter = 4
+
+    /// `text` as people see it printed: sanitised, and each character's combining marks cut
+    /// to ``marksPerCharacter``.
+    static func visible(_ text: String) -> String {
+        let clean = Sanitizer.clean(text)
+        guard clean.contains(where: { $0.unicodeScalars.count > 1 + marksPerCharacter }) else { return clean }
+        var out = String.UnicodeScalarView()
+        for character in clean {
+            out.append(contentsOf: character.unicodeScalars.prefix(1 + marksPerCharacter))
+        }
+        return String(out)
     }
 
     /// Prints an informational line to stderr, keeping stdout for data.
@@ -44,9 +61,19 @@ enum Output {
 
     /// Writes without trapping: `FileHandle.write(_:)` crashes the process (SIGILL) when the
     /// write fails, say on a full disk; a lost line must not turn exit status 74 into a crash.
+    ///
+    /// The one output point: a terminal whose locale is not UTF-8 gets ASCII only
+    /// (``ASCIIFallback``), since it may read UTF-8's bytes 0x80–0x9F as C1 controls.
     static func write(_ data: Data, to handle: FileHandle) {
+        var data = data
+        if !localeIsUTF8, isatty(handle.fileDescriptor) == 1, data.contains(where: { $0 >= 0x80 }) {
+            data = Data(ASCIIFallback.ascii(String(decoding: data, as: UTF8.self)).utf8)
+        }
         try? handle.write(contentsOf: data)
     }
+
+    /// Whether the user's locale (LANG, LC_ALL, LC_CTYPE) is UTF-8; read once.
+    static let localeIsUTF8 = ASCIIFallback.environmentIsUTF8()
 }
 
 /// A post as `--json` prints it: every field present, `null` where unknown.

@@ -8,7 +8,7 @@ struct Rebuild: ParsableCommand {
         abstract: "Rebuild a damaged library from its archives, keeping bookmarks and reading state.",
         discussion: """
             Saves every bookmark and read mark the library file still holds (and the copy of the \
-            bookmarks kept beside it, bookmarks.json), moves the file aside as \
+            bookmarks kept beside it, FILE.bookmarks.json), moves the file aside as \
             FILE.damaged-YYYYMMDD-HHMMSS (it is never deleted), creates a new library, imports \
             again every archive the old one recorded plus the paths given, and restores the \
             bookmarks and read marks. A sound library is left alone (exit 0), and so is a file \
@@ -63,7 +63,7 @@ struct Rebuild: ParsableCommand {
                 Output.info("\(counted(outcome.webSources.count, "web source")) kept: run `tidings update` to fetch their posts again")
             }
             Output.line("rebuilt: \(outcome.importSummary.description); \(counted(outcome.bookmarks, "bookmark")) "
-                        + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from bookmarks.json), "
+                        + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from the bookmarks copy), "
                         + "\(counted(outcome.readingRestored, "read mark"))")
         }
     }

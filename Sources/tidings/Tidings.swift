@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TidingsScreen
 
 /// The `tidings` command: the browser by default, subcommands for scripts.
 @main
@@ -28,4 +30,23 @@ struct Tidings: ParsableCommand {
         ],
         defaultSubcommand: Browse.self
     )
+
+    /// Parses and runs like `ParsableCommand.main()`, but with every message the argument
+    /// parser prints (usage errors quote the arguments given, which may hold escape
+    /// sequences) sanitised line by line and written through ``Output``, like every other.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { Sanitizer.clean($0) }.joined(separator: "\n") + "\n"
+                Output.write(Data(safe.utf8), to: code == .success ? FileHandle.standardOutput : FileHandle.standardError)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

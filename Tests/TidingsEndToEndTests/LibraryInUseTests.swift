@@ -55,7 +55,7 @@ import Testing
         let id = try #require(first.standardOutput.split(separator: " ").first.map(String.init))
         #expect(try await cli.run("bookmarks", "add", id).status == 0)
         // The copy beside the library is written in the background; the command flushes it at exit.
-        #expect(FileManager.default.fileExists(atPath: cli.scratch.file("bookmarks.json")))
+        #expect(FileManager.default.fileExists(atPath: cli.scratch.file("library.sqlite.bookmarks.json")))
         for ending in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.library + ending) }
         #expect(truncate(cli.library, 0) == 0)
 

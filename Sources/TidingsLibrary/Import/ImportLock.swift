@@ -21,9 +21,12 @@ struct ImportLock: ~Copyable {
 
     /// Waits until no other import holds the library's lock, then holds it; nil when the
     /// lock file cannot be made (a read-only folder: that import fails at its first write).
-    static func acquire(forLibrary libraryPath: String) -> ImportLock? {
+    /// `whileWaiting` is called once, before waiting, when another process holds the lock.
+    static func acquire(forLibrary libraryPath: String, whileWaiting: (() -> Void)? = nil) -> ImportLock? {
         let descriptor = open(path(forLibrary: libraryPath), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return ImportLock(descriptor: descriptor) }
+        if errno == EWOULDBLOCK { whileWaiting?() }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             close(descriptor)

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TidingsCore
 
 /// Imports archive files and folders into a ``Library``: what ``Library/importArchives(at:)`` runs.
@@ -17,6 +18,10 @@ struct Importer: Sendable {
     /// Worker threads reading and parsing files.
     var workers = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount))
 
+    /// Called once when another import holds the library's lock and this one has to wait
+    /// for it (the CLI says so on standard error, rather than seeming to hang).
+    var onWaitingForLock: (@Sendable () -> Void)?
+
     init(library: Library) {
         self.library = library
     }
@@ -29,7 +34,7 @@ struct Importer: Sendable {
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         // Held to the end of the run, before the stamps are read: a second import waits, then
         // sees what the first stored.
-        let lock = ImportLock.acquire(forLibrary: library.path)
+        let lock = ImportLock.acquire(forLibrary: library.path, whileWaiting: onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         let stamps = try library.sourceStamps()
         let pipeline = ParsePipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
@@ -94,20 +99,30 @@ struct Importer: Sendable {
 /// Turns the paths a user names into the archive files to read.
 enum ArchiveFiles {
     /// Files as named, plus every `.txt` file below named folders (hidden ones skipped), sorted.
+    /// Only regular files are read: a FIFO would block the read for ever and a device may
+    /// never end, so anything else is skipped with a warning that names it; a path that cannot
+    /// be looked at says why (`stat`'s reason: no such file, too many levels of symbolic links).
     /// `named` maps each file's canonical path to the path as it was named or found.
     static func expand(_ paths: [String], diagnostics: inout [Diagnostic], named: inout [String: String]) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                diagnostics.append(Diagnostic(.error, file: path, "no such file or folder"))
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let reason = errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno)).lowercased()
+                diagnostics.append(Diagnostic(.error, file: path, reason))
                 continue
             }
-            guard isFolder.boolValue else {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
                 let file = canonical(path)
                 named[file] = named[file] ?? path
                 files.append(file)
+                continue
+            case S_IFDIR:
+                break
+            default:
+                diagnostics.append(Diagnostic(.warning, file: path, notRegular))
                 continue
             }
             guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
@@ -117,9 +132,19 @@ enum ArchiveFiles {
             }
             var found: [String] = []
             for case let url as URL in walker where url.pathExtension.lowercased() == "txt" {
-                let file = canonical(url.path)
-                named[file] = named[file] ?? url.path
-                found.append(file)
+                var entry = stat()
+                if stat(url.path, &entry) != 0 {
+                    diagnostics.append(Diagnostic(.warning, file: url.path, String(cString: strerror(errno)).lowercased() + ": skipped"))
+                    continue
+                }
+                switch entry.st_mode & S_IFMT {
+                case S_IFREG:
+                    let file = canonical(url.path)
+                    named[file] = named[file] ?? url.path
+                    found.append(file)
+                case S_IFDIR: continue  // a folder named `x.txt`: the walk goes into it
+                default: diagnostics.append(Diagnostic(.warning, file: url.path, notRegular))
+                }
             }
             if found.isEmpty {
                 diagnostics.append(Diagnostic(.warning, file: path, "no .txt archive files in this folder"))
@@ -129,6 +154,8 @@ enum ArchiveFiles {
         var seen = Set<String>()
         return files.filter { seen.insert($0).inserted }
     }
+
+    static let notRegular = "not a regular file (a pipe, device or socket): skipped"
 
     /// An absolute, standardised path, so the same file is recognised however it is named.
     static func canonical(_ path: String) -> String {

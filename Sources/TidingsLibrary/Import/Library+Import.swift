@@ -6,8 +6,13 @@ extension Library {
     /// Imports every archive file named, or found in the folders named: new and changed files
     /// are parsed and stored, unchanged ones skipped (``Importer``). A bad file is reported in
     /// the summary, never thrown; this throws only when the library itself fails.
-    public func importArchives(at paths: [String]) throws(LibraryError) -> ImportSummary {
-        try Importer(library: self).run(paths: paths)
+    ///
+    /// `whileWaiting` is called once when another import holds the library's lock and this
+    /// one has to wait for it (the CLI says so on standard error, rather than seeming to hang).
+    public func importArchives(at paths: [String], whileWaiting: (@Sendable () -> Void)? = nil) throws(LibraryError) -> ImportSummary {
+        var importer = Importer(library: self)
+        importer.onWaitingForLock = whileWaiting
+        return try importer.run(paths: paths)
     }
 
     /// How one post fared in an import; the strongest outcome wins across pages.

@@ -120,15 +120,19 @@ final class ParsePipeline: @unchecked Sendable {
 
     /// The file's bytes, read straight into the array: going through `Data` holds two copies
     /// of a large file at once (a 200 MB file peaked at three times its size while imported).
-    /// Anything unusual (cannot open, not a regular file, a read error) takes the `Data` path,
-    /// which throws the error that ``reason(_:)`` words.
+    /// Opened with `O_NONBLOCK`, so that a FIFO put in place of a file after the folder was
+    /// listed cannot block the open; only a regular file is then read.
     static func contents(of path: String) throws -> [UInt8] {
-        let fallback = { try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return try fallback() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadFailure(errno: errno) }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return try fallback() }
+        guard fstat(fd, &status) == 0 else { throw ReadFailure(errno: errno) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ReadFailure(reason: "it is a folder")
+        default: throw ReadFailure(reason: "it is not a regular file (a pipe, device or socket)")
+        }
         let size = Int(status.st_size)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -147,10 +151,20 @@ final class ParsePipeline: @unchecked Sendable {
             if n <= 0 { failed = n < 0; break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return failed ? try fallback() : bytes
+        if failed { throw ReadFailure(errno: errno) }
+        return bytes
+    }
+
+    /// Why a file could not be read, in `strerror`'s words ("is a directory", "too many
+    /// levels of symbolic links") rather than Foundation's "(NSCocoaErrorDomain error 256.)".
+    struct ReadFailure: Error {
+        var reason: String
+        init(reason: String) { self.reason = reason }
+        init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
     }
 
     private static func reason(_ error: any Error) -> String {
+        if let failure = error as? ReadFailure { return failure.reason }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
            let message = strerror(Int32(underlying.code)) {

@@ -21,6 +21,7 @@ public enum AtomicFile {
         // Write through a symbolic link to its target rather than replacing the link.
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let folder = (target as NSString).deletingLastPathComponent
+        removeStaleTemporaries(of: target)
         var template = Array((folder + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(path) }
@@ -41,6 +42,29 @@ public enum AtomicFile {
         guard rename(temporary, target) == 0 else { throw failure(path) }
         renamed = true
         guard syncFolder(folder) else { throw failure(path) }
+    }
+
+    /// How old a temporary file of ours must be to count as left by a killed writer: no
+    /// write takes this long, so a younger one may belong to a writer still at work.
+    static let staleAge: Double = 15 * 60
+
+    /// Removes the temporary files a writer killed midway left beside `target`
+    /// (`.NAME.XXXXXX`, the exact pattern ``write(_:to:)`` makes, older than ``staleAge``);
+    /// nothing else is touched.
+    static func removeStaleTemporaries(of target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let now = Date().timeIntervalSince1970
+        for name in names where name.hasPrefix(prefix) {
+            let suffix = name.dropFirst(prefix.count)
+            guard suffix.count == 6, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { continue }
+            var status = stat()
+            let path = folder + "/" + name
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                  now - Double(status.st_mtim.tv_sec) > staleAge else { continue }
+            unlink(path)
+        }
     }
 
     /// Fsyncs a folder, so that a rename or a new entry in it survives a power cut.

@@ -35,7 +35,13 @@ extension Library {
         /// earlier contents are still in the library, their new ones in part. Not damage:
         /// the next import of them finishes the work.
         public var unfinishedArchives: [String] = []
-        public var isSound: Bool { problems.isEmpty }
+        /// Set when the path holds something that is not a Tidings library: not damage, and
+        /// nothing to rebuild (the file was left untouched).
+        public var refusal: String?
+        /// True when the library was only readable here: its pages are checked, its full-text
+        /// index is not (that check has to write).
+        public var isReadOnly = false
+        public var isSound: Bool { problems.isEmpty && refusal == nil }
     }
 
     /// Opens the library at `path` (which must exist) and checks its pages and its full-text
@@ -46,16 +52,18 @@ extension Library {
         do {
             library = try Library(path: path, mayCreate: false)
         } catch {
-            report.problems.append(error.description)
+            if case .refused = error { report.refusal = error.description } else { report.problems.append(error.description) }
             return report
         }
+        report.isReadOnly = library.isReadOnly
         do {
             let found = try library.quickCheck()
             if found != ["ok"] { report.problems.append(contentsOf: found.prefix(5).map { "page check: \($0)" }) }
         } catch {
             report.problems.append(error.description)
         }
-        if let problem = library.fullTextCheck() { report.problems.append(problem) }
+        // FTS5's check is an INSERT, which a read-only library refuses: skipped there, and said.
+        if !library.isReadOnly, let problem = library.fullTextCheck() { report.problems.append(problem) }
         do { report.problems += try library.tallyProblems() } catch { report.problems.append(error.description) }
         report.posts = (try? library.count()) ?? 0
         // One read for the rest. An empty digest marks a file whose replacement has not

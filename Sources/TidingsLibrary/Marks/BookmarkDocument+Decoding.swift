@@ -15,6 +15,12 @@ extension BookmarkDocument {
         case invalidEntry(index: Int, id: String, time: String)
     }
 
+    /// True when `data` is JSON whose top level says `"format": "tidings-bookmarks"`.
+    public static func isBookmarksDocument(_ data: Data) -> Bool {
+        struct Header: Decodable { var format: String? }
+        return (try? JSONDecoder().decode(Header.self, from: data))?.format == format
+    }
+
     /// The bookmarks of a document, all or none: the first problem found rejects it whole
     /// (what `tidings bookmarks import` wants: nothing restored from a bad file).
     public static func bookmarks(from data: Data) throws(Problem) -> [Bookmark] {
@@ -22,9 +28,16 @@ extension BookmarkDocument {
             var format: String?
             var version: Int?
         }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == format else {
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && looksLikeBookmarks(data) {
+            // A bookmarks export cut short or mangled: say where the JSON breaks.
+            throw .malformed(JSONBreak.locate(data))
+        } catch {
             throw .notBookmarks
         }
+        guard header.format == format else { throw .notBookmarks }
         guard let written = header.version else { throw .missingVersion }
         guard written <= version else { throw .newerVersion(written) }
         let document: BookmarkDocument
@@ -60,6 +73,13 @@ extension BookmarkDocument {
         guard let document = try? JSONDecoder().decode(SalvagedDocument.self, from: data),
               document.format == format else { return [] }
         return document.bookmarks.compactMap { $0.entry?.bookmark }
+    }
+
+    /// True when a file that is not valid JSON was meant to be a bookmarks document: its
+    /// first bytes name the format or the `bookmarks` key (which sorts first in an export).
+    private static func looksLikeBookmarks(_ data: Data) -> Bool {
+        let start = String(decoding: data.prefix(4096), as: UTF8.self)
+        return start.contains("\"\(format)\"") || start.contains("\"bookmarks\"")
     }
 
     /// A decoding error in a sentence: which key, where.

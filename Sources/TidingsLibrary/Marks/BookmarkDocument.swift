@@ -1,4 +1,5 @@
 import Foundation
+import TidingsCore
 
 /// The bookmarks JSON format: what `tidings bookmarks export --format json` writes and
 /// `bookmarks import` reads, and what the copy beside the library holds (``BookmarkSidecar``).
@@ -26,10 +27,13 @@ public struct BookmarkDocument: Codable, Sendable {
     }
 
     /// Pretty-printed JSON with keys sorted, so that exports diff well; ends with a newline.
+    /// Archive text may hold C1 or bidi controls: they are escaped (``JSONText``), so that a
+    /// terminal shown the file, the export or the copy beside the library, cannot act on them;
+    /// the file decodes the same.
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = JSONText.escapingInvisibles(try encoder.encode(self))
         data.append(0x0A)
         return data
     }

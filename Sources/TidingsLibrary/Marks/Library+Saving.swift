@@ -1,4 +1,5 @@
 import GRDB
+import TidingsCore
 
 extension Library {
     /// Runs `body` in one write transaction for something a person did (a bookmark, a read
@@ -16,6 +17,7 @@ extension Library {
     ///
     /// - Parameter what: the thing being saved, as the message names it ("the bookmark").
     func save<T>(_ what: String, durable: Bool = true, _ body: (Database) throws -> T) throws(LibraryError) -> T {
+        if isReadOnly { throw .storage("could not save \(what): \(readOnlyReason)") }
         do {
             return try pool.writeWithoutTransaction { db in
                 if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -30,6 +32,11 @@ extension Library {
         } catch {
             throw Library.savingError(error, what: what)
         }
+    }
+
+    /// Why nothing can be saved in a library opened read-only.
+    var readOnlyReason: String {
+        "the library is read-only here (this user cannot write \(path) or its folder)"
     }
 
     /// A database error while saving, phrased for the status line: never "success" by silence.
@@ -66,7 +73,7 @@ extension Library {
         if orBookmark { sql += " UNION SELECT postID FROM bookmark WHERE postID >= ?1 AND postID < ?2" }
         let ids = try String.fetchAll(db, sql: sql + " ORDER BY 1 LIMIT 5", arguments: [wanted, wanted + "~"])
         if ids.contains(wanted) { return wanted }
-        guard let first = ids.first else { throw LibraryError.notFound("no post with id “\(id)”") }
+        guard let first = ids.first else { throw LibraryError.notFound("no post with id “\(VisibleText.escaped(id))”") }
         if ids.count > 1 {
             throw LibraryError.ambiguous("post id “\(id)” is ambiguous: \(ids.joined(separator: ", "))")
         }

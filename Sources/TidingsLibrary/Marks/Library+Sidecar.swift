@@ -11,25 +11,67 @@ import Glibc
 /// spare, so a failure to write it never fails the bookmark. Two processes changing bookmarks
 /// at the same moment may leave the copy one change behind until the next change.
 public enum BookmarkSidecar {
-    /// `bookmarks.json` beside `library.sqlite`; `NAME.bookmarks.json` beside any other name,
-    /// so that two libraries in one folder keep separate copies.
+    /// `NAME.bookmarks.json` beside the library file `NAME`: named after the library, so that
+    /// it can never be taken for another program's `bookmarks.json` (nor for the file the
+    /// README tells users to carry to another machine), and two libraries in one folder keep
+    /// separate copies.
     public static func path(forLibrary library: String) -> String {
-        let url = URL(fileURLWithPath: library)
-        let folder = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        return folder + "/" + (name == "library.sqlite" ? "bookmarks.json" : name + ".bookmarks.json")
+        library + ".bookmarks.json"
     }
 
-    /// The bookmarks in the copy beside `library`; empty when there is none or it cannot be
-    /// read. Entries that cannot be read are skipped, the rest kept.
+    /// Where Tidings kept the copy of a library named `library.sqlite` before the copy was
+    /// named after the library: `bookmarks.json` beside it. Only ever read, as a fallback
+    /// until the first copy under the new name is written; never written nor removed, since
+    /// a file of that name may as well be the user's own export.
+    static func legacyPath(forLibrary library: String) -> String? {
+        let url = URL(fileURLWithPath: library)
+        guard url.lastPathComponent == "library.sqlite" else { return nil }
+        return url.deletingLastPathComponent().path + "/bookmarks.json"
+    }
+
+    /// The bookmarks in the copy beside `library` (the old `bookmarks.json` while there is no
+    /// copy under the new name); empty when there is none or it cannot be read. Entries that
+    /// cannot be read are skipped, the rest kept.
     public static func read(forLibrary library: String) -> [Bookmark] {
-        guard let data = FileManager.default.contents(atPath: path(forLibrary: library)) else { return [] }
+        let current = path(forLibrary: library)
+        if let data = FileManager.default.contents(atPath: current) {
+            return BookmarkDocument.salvageBookmarks(from: data)
+        }
+        guard let legacy = legacyPath(forLibrary: library),
+              let data = FileManager.default.contents(atPath: legacy) else { return [] }
         return BookmarkDocument.salvageBookmarks(from: data)
     }
 
-    /// Replaces `path` with `data` atomically (``AtomicFile``); false when it could not.
+    /// Whether Tidings may replace the file at `path`: it may when there is none, or when it
+    /// is a regular file holding a bookmarks document (`"format": "tidings-bookmarks"`), as
+    /// every copy Tidings writes does. Anything else (another program's file, a folder, a
+    /// link to a device) is not ours and is left alone.
+    static func mayReplace(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return errno == ENOENT }
+        if status.st_mode & S_IFMT == S_IFLNK {
+            // AtomicFile writes through a link to its target: judge the target.
+            guard stat(path, &status) == 0 else { return errno == ENOENT }
+        }
+        guard status.st_mode & S_IFMT == S_IFREG,
+              let data = FileManager.default.contents(atPath: path) else { return false }
+        return BookmarkDocument.isBookmarksDocument(data)
+    }
+
+    /// A sentence for the user when the copy's name is taken by a file Tidings did not write
+    /// (and so will not replace); nil when the copy can be written.
+    public static func blockedWarning(forLibrary library: String) -> String? {
+        let copy = path(forLibrary: library)
+        guard !mayReplace(copy) else { return nil }
+        return "\(copy) is not a bookmarks copy Tidings wrote, so it is left alone and your bookmarks "
+            + "are not copied beside the library (they are safe in it); move that file away to have the copy again"
+    }
+
+    /// Replaces `path` with `data` atomically (``AtomicFile``) when it is ours to replace;
+    /// false when it is not or could not be written.
     static func replace(_ path: String, with data: Data) -> Bool {
-        (try? AtomicFile.write(data, to: path)) != nil
+        guard mayReplace(path) else { return false }
+        return (try? AtomicFile.write(data, to: path)) != nil
     }
 }
 
@@ -50,6 +92,15 @@ extension Library {
     /// which the database itself holds.
     func scheduleBookmarkSidecar() {
         SidecarWriter.shared.schedule(self)
+    }
+
+    /// Writes the copy under its new name when a library still has only the old
+    /// `bookmarks.json` beside it, so that the copy follows the library from now on; the
+    /// old file is left as it was (it may be the user's).
+    func migrateLegacyBookmarkSidecar() {
+        guard !isReadOnly, let legacy = BookmarkSidecar.legacyPath(forLibrary: path),
+              access(legacy, F_OK) == 0, access(BookmarkSidecar.path(forLibrary: path), F_OK) != 0 else { return }
+        scheduleBookmarkSidecar()
     }
 
     /// Waits until every requested bookmark copy is written.

@@ -39,12 +39,24 @@ extension AppState {
                 search.line.apply(edit)
             }
         } else if case .character(let character) = key {
-            search.line.insert(character)
+            if !search.line.insert(String(character)) {
+                message = "The search line holds \(SearchLine.maximumLength) characters; the rest was dropped"
+            }
         } else if let command = keyTable.command(for: key), Self.commandsWhileEditing.contains(command) {
             return perform(command, key: key)
         }
         searches[activeTab] = search
         return []
+    }
+
+    /// A burst of characters on the search line: one insertion, hence one query asked for
+    /// by ``reconcile()``. What does not fit the line's limit is dropped, and said.
+    mutating func typeIntoSearchLine(_ text: String) {
+        guard var search = searches[activeTab] else { return }
+        if !search.line.insert(text) {
+            message = "The search line holds \(SearchLine.maximumLength) characters; the rest was dropped"
+        }
+        searches[activeTab] = search
     }
 
     /// Esc: drops the active tab's search; its whole list comes back as it was left, with its

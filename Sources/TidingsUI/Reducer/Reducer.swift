@@ -21,6 +21,17 @@ extension AppState {
             message = nil
             effects += handle(key)
             if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
+        case .typed(let text):
+            message = nil
+            var rest = Substring(text)
+            // Keys until the search line has them (a `/` in the burst opens it), then the
+            // rest goes in as one edit.
+            while let character = rest.first, !isEditingSearch {
+                rest = rest.dropFirst()
+                effects += reduce(.key(.character(character)))
+                if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
+            }
+            if !rest.isEmpty { typeIntoSearchLine(String(rest)) }
         case .resized(let newSize):
             size = newSize
         case .tabsLoaded(let newTabs):

@@ -6,6 +6,9 @@ public enum Action: Equatable, Sendable {
     /// The browser starts: ask for the tabs and the first page of the `All` tab.
     case start
     case key(Key)
+    /// Characters that arrived together (a paste, or keys typed faster than the screen
+    /// paints): on the search line one edit and one search; elsewhere keys, one by one.
+    case typed(String)
     /// The terminal now has this size.
     case resized(Size)
     case tabsLoaded([TabInfo])

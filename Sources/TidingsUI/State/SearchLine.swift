@@ -29,17 +29,24 @@ public struct SearchLine: Equatable, Sendable {
         return String(characters[first...last])
     }
 
-    /// Inserts a typed character at the cursor. It is sanitised first (a control character
-    /// typed or pasted is dropped; TAB becomes a space), and the text is re-segmented so that
-    /// a combining mark or a jamo typed on its own joins the character before it.
-    mutating func insert(_ character: Character) {
-        let clean = Sanitizer.clean(String(character))
-        guard !clean.isEmpty, characters.count < Self.maximumLength else { return }
-        let before = String(characters[..<cursor]) + clean
+    /// Inserts typed or pasted text at the cursor, in one pass over the line however long
+    /// the text. It is sanitised first (control characters dropped; TAB and line breaks
+    /// become spaces), and the line is re-segmented so that a combining mark or a jamo typed
+    /// on its own joins the character before it. Returns false when some of it did not fit
+    /// within ``maximumLength`` and was dropped.
+    @discardableResult
+    mutating func insert(_ text: String) -> Bool {
+        let clean = Array(Sanitizer.clean(text))
+        guard !clean.isEmpty else { return true }
+        let room = Self.maximumLength - characters.count
+        guard room > 0 else { return false }
+        let kept = clean.prefix(room)
+        let before = String(characters[..<cursor]) + String(kept)
         let joined = Array(before + String(characters[cursor...]))
-        guard joined.count <= Self.maximumLength else { return }
+        guard joined.count <= Self.maximumLength else { return false }
         cursor = min(Array(before).count, joined.count)
         characters = joined
+        return kept.count == clean.count
     }
 
     /// Puts the cursor after the last character (editing a kept query again).

@@ -31,6 +31,14 @@ struct CLI {
             workingDirectory: directory ?? scratch.path, timeout: .seconds(120))
     }
 
+    /// Runs `tidings ARGUMENTS` given as an array.
+    func run(arguments: [String], environment extra: [String: String] = [:]) async throws -> ProcessResult {
+        try await ProcessRunner.run(
+            try BuiltProducts.executable(named: "tidings"), arguments: arguments,
+            environment: environment.merging(extra) { _, new in new },
+            workingDirectory: scratch.path, timeout: .seconds(120))
+    }
+
     /// Writes an archive page into the scratch folder and returns its path.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {

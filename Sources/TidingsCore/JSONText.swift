@@ -6,8 +6,9 @@ import Foundation
 /// bidi controls and other invisible format characters as they are: a terminal may act on
 /// U+009B (8-bit CSI), and bidi overrides make a line read differently than it is stored.
 /// They can only occur inside strings, where `\uXXXX` means the same character.
-enum JSONText {
-    static func escapingInvisibles(_ data: Data) -> Data {
+public enum JSONText {
+    /// `data` with every invisible character inside its strings written as `\uXXXX`.
+    public static func escapingInvisibles(_ data: Data) -> Data {
         let text = String(decoding: data, as: UTF8.self)
         guard text.unicodeScalars.contains(where: isInvisible) else { return data }
         var out = String.UnicodeScalarView()
