@@ -26,7 +26,7 @@ extension BrowserSession {
                 }
                 if unreadOnly {
                     // Not the tab's count: how many of its posts are unread now, with the page.
-                    let rows = try library.unreadHeadlines(on: tab, offset: offset, limit: limit)
+                    let rows = try library.headlines(on: tab, offset: offset, limit: limit, unreadOnly: true)
                     return .next([.headlinesLoaded(HeadlinePage(
                         tab: tab, offset: offset, total: try library.unreadCount(on: tab), rows: rows,
                         generation: generation, unreadOnly: true))])
@@ -43,8 +43,7 @@ extension BrowserSession {
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
             case .locatePost(let tab, let id, let unreadOnly):
-                let index = unreadOnly
-                    ? try library.unreadPosition(ofPost: id, on: tab) : try library.position(ofPost: id, on: tab)
+                let index = try library.position(ofPost: id, on: tab, unreadOnly: unreadOnly)
                 return .next([.postLocated(tab: tab, id: id, index: index, unreadOnly: unreadOnly)])
             case .markTabRead(let tab):
                 return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])

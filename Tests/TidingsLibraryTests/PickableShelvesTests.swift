@@ -34,7 +34,7 @@ import TidingsCore
             #expect(rows.count == entry.count, "\(entry.shelf)")
             #expect(rows.filter(\.isUnread).count == entry.unread, "\(entry.shelf)")
             #expect(try library.shelfCount(entry.shelf) == entry, "\(entry.shelf)")
-            #expect(try library.unreadHeadlines(on: entry.shelf, offset: 0, limit: 100) == rows.filter(\.isUnread))
+            #expect(try library.headlines(on: entry.shelf, offset: 0, limit: 100, unreadOnly: true) == rows.filter(\.isUnread))
             for (index, row) in rows.enumerated() {
                 #expect(try library.position(ofPost: row.id, on: entry.shelf) == index)
             }

@@ -5,7 +5,7 @@ import TidingsCore
 
 /// The browser's unread-only lists (`U`, issue 15 point 11) on the library side.
 @Suite struct UnreadShelfTests {
-    @Test("unreadHeadlines, unreadCount and unreadPosition follow the read marks on every shelf")
+    @Test("unread-only headlines, unreadCount and unread-only positions follow the read marks on every shelf")
     func unreadShelves() throws {
         let folder = try TemporaryFolder()
         let library = try Library(path: folder.path + "/library.sqlite")
@@ -25,17 +25,17 @@ import TidingsCore
         for shelf in [Shelf.all, .category("Even"), .category("Odd"), .bookmarks] {
             let whole = try library.headlines(on: shelf, offset: 0, limit: 100)
             let unread = whole.filter(\.isUnread)
-            #expect(try library.unreadHeadlines(on: shelf, offset: 0, limit: 100) == unread, "\(shelf)")
+            #expect(try library.headlines(on: shelf, offset: 0, limit: 100, unreadOnly: true) == unread, "\(shelf)")
             #expect(try library.unreadCount(on: shelf) == unread.count, "\(shelf)")
             // Paging: the second row alone.
-            #expect(try library.unreadHeadlines(on: shelf, offset: 1, limit: 1) == Array(unread.dropFirst().prefix(1)))
+            #expect(try library.headlines(on: shelf, offset: 1, limit: 1, unreadOnly: true) == Array(unread.dropFirst().prefix(1)))
             for (index, row) in whole.enumerated() {
                 let expected = whole[..<index].filter(\.isUnread).count
-                #expect(try library.unreadPosition(ofPost: row.id, on: shelf) == expected, "\(shelf) \(row.title)")
+                #expect(try library.position(ofPost: row.id, on: shelf, unreadOnly: true) == expected, "\(shelf) \(row.title)")
             }
         }
         #expect(try library.unreadCount(on: .all) == 4)
-        #expect(try library.unreadPosition(ofPost: all[1].id, on: .category("Even")) == nil)
+        #expect(try library.position(ofPost: all[1].id, on: .category("Even"), unreadOnly: true) == nil)
         #expect(try library.unreadCount(on: .category("Nonexistent")) == 0)
     }
 }
