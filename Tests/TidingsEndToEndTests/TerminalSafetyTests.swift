@@ -192,7 +192,12 @@ import TidingsTestSupport
         Glibc.kill(pty.pid, signal)
         let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after \(name)", sourceLocation: sourceLocation)
         #expect(ended.termination.status == status, "\(name): \(ended.termination)", sourceLocation: sourceLocation)
-        #expect(ended.seconds < 1 * slack, "\(name): exit took \(ended.seconds) s", sourceLocation: sourceLocation)
+        // A crash signal runs Swift's backtracer after the terminal is restored, and its
+        // symbolication grows with the libraries linked (libcurl, libxml2 and their own): 0.25–0.35 s
+        // alone, past 1 s while the whole suite loads both cores. The terminal's restoration is
+        // what the reader waits for; the bound here only catches a program that hangs.
+        let bound = signal == SIGSEGV || signal == SIGABRT ? 2.0 : 1.0
+        #expect(ended.seconds < bound * slack, "\(name): exit took \(ended.seconds) s", sourceLocation: sourceLocation)
         figure("\(name): status \(ended.termination.status) after \(ended.seconds) s")
         expectRestored(pty, name, sourceLocation: sourceLocation)
     }
