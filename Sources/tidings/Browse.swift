@@ -32,8 +32,11 @@ struct Browse: ParsableCommand {
             } catch {
                 throw Failure("\(error)", status: 1)
             }
-            // `R` updates the sources with the same client and limits as `tidings update`.
-            let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader)
+            // `R` updates the sources with the same client and limits as `tidings update`, one
+            // source at a time: parsing and indexing then take one of the two cores at most, and
+            // the key loop keeps the other (docs/benchmarks.md, "Keys while R updates").
+            let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
+                                     options: FetchOptions(concurrentSources: 1))
             status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
             terminal.close()
         }
