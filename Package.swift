@@ -67,13 +67,14 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsWeb", "TidingsFeeds", "TidingsTestSupport",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb", "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer harness for the parser, the query builder and the web reader; a replay tool in normal builds
         // (docs/testing.md).
-        .executableTarget(name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb", "TidingsTestSupport"]),
+        .executableTarget(
+            name: "tidings-fuzz", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsTestSupport", "TidingsWeb"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
@@ -88,6 +89,11 @@ let package = Package(
             name: "TidingsEndToEndTests",
             dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The real session loop on a real library through a scripted terminal.
+        .testTarget(
+            name: "TidingsAppTests",
+            dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
         .testTarget(

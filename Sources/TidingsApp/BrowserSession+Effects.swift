@@ -3,14 +3,8 @@ import TidingsLibrary
 import TidingsUI
 
 extension BrowserSession {
-    /// What running an effect leads to.
-    enum Outcome {
-        case next([Action])
-        case quit(Int32)
-    }
-
     /// Runs one effect against the library or the terminal.
-    func perform(_ effect: Effect) -> Outcome {
+    func perform(_ effect: Effect) -> EffectOutcome {
         do {
             switch effect {
             case .loadTabs:
@@ -32,6 +26,10 @@ extension BrowserSession {
                 return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])
+            case .locatePost(let tab, let id):
+                return .next([.postLocated(tab: tab, id: id, index: try library.position(ofPost: id, on: tab))])
+            case .markTabRead(let tab):
+                return .next([.tabMarkedRead(tab: tab, count: try library.markAllRead(on: tab))])
             case .setRead(let id, let isRead):
                 try library.setRead(isRead, postID: id)
                 return .next([.readChanged(id: id, isRead: isRead)])
@@ -67,8 +65,12 @@ extension BrowserSession {
 
     private func loadTabs() throws(LibraryError) -> [TabInfo] {
         let counts = try library.shelfCounts()
-        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all)]
-        tabs += counts.categories.map { TabInfo(kind: .category($0.name), title: $0.name, count: $0.count) }
+        let read = try library.readCounts()
+        var tabs = [TabInfo(kind: .all, title: "All", count: counts.all, unread: max(0, counts.all - read.all))]
+        tabs += counts.categories.map {
+            TabInfo(kind: .category($0.name), title: $0.name, count: $0.count,
+                    unread: max(0, $0.count - (read.categories[$0.name] ?? 0)))
+        }
         tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: counts.bookmarks))
         return tabs
     }
@@ -78,7 +80,7 @@ extension BrowserSession {
         let post = try library.post(id: id)
         let marks = try library.marks(postID: id)
         var article = Article(
-            id: post.id, title: post.title, categories: post.categories, authors: post.authors,
+            id: post.id, title: post.title, categories: post.categories, authors: post.authors, tags: post.tags,
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {

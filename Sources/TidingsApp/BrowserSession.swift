@@ -84,17 +84,9 @@ public final class BrowserSession {
     }
 
     /// Applies an action and every action its effects lead to; returns an exit status to quit.
-    func dispatch(_ first: Action) -> Int32? {
-        var queue = [first]
-        while !queue.isEmpty {
-            let action = queue.removeFirst()
-            for effect in reduce(&state, action) {
-                switch perform(effect) {
-                case .quit(let status): return status
-                case .next(let actions): queue += actions
-                }
-            }
-        }
-        return nil
+    func dispatch(_ action: Action) -> Int32? {
+        var state = self.state
+        defer { self.state = state }
+        return TidingsUI.dispatch(action, to: &state) { perform($0) }
     }
 }

@@ -8,12 +8,18 @@ public struct Headline: Hashable, Sendable {
     public var outlet: String?
     public var isBookmarked: Bool
     public var isUnread: Bool
+    /// Publication day as `yyyy-MM-dd`, when the archive gives one (the list's date column).
+    public var date: String?
 
-    public init(id: String, title: String, outlet: String? = nil, isBookmarked: Bool = false, isUnread: Bool = false) {
+    public init(
+        id: String, title: String, outlet: String? = nil, isBookmarked: Bool = false, isUnread: Bool = false,
+        date: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.outlet = outlet
         self.isBookmarked = isBookmarked
         self.isUnread = isUnread
+        self.date = date
     }
 }

@@ -5,7 +5,7 @@ extension Headline {
     /// A row of ``Library/headlineColumns``.
     init(_ row: Row) {
         self.init(id: row["id"], title: row["title"], outlet: row["outlet"],
-                  isBookmarked: row["bookmarked"], isUnread: row["unread"])
+                  isBookmarked: row["bookmarked"], isUnread: row["unread"], date: row["date"])
     }
 }
 
@@ -19,6 +19,26 @@ extension Library {
                 SELECT name, posts FROM tally WHERE kind = 'category' AND posts > 0 ORDER BY name
                 """).map { FacetCount(name: $0["name"], count: $0["posts"]) }
             return (all, categories, try Library.bookmarkCount(in: db))
+        }
+    }
+
+    /// How many posts are read, in all and per category. Read from the read marks, not the
+    /// posts: the work grows with what the reader has read, not with the archive, so the tab
+    /// bar's unread counts (count minus read) stay cheap on every reload of the tabs.
+    public func readCounts() throws(LibraryError) -> (all: Int, categories: [String: Int]) {
+        try read { db in
+            let all = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL
+                """) ?? 0
+            var categories: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                JOIN label l ON l.post = p.seq AND l.kind = 'category'
+                WHERE r.readAt IS NOT NULL GROUP BY l.name
+                """) {
+                categories[row["name"]] = row["n"]
+            }
+            return (all, categories)
         }
     }
 
@@ -56,8 +76,38 @@ extension Library {
         }
     }
 
+    /// The index of post `id` in the shelf's list (as ``headlines(on:offset:limit:)`` pages
+    /// it), or nil when the post is not on the shelf: a count over the shelf's index.
+    public func position(ofPost id: String, on shelf: Shelf) throws(LibraryError) -> Int? {
+        try read { db in
+            guard let post = try Row.fetchOne(db, sql: "SELECT seq, ordinal FROM post WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let seq: Int64 = post["seq"]
+            let ordinal: Int64 = post["ordinal"]
+            switch shelf {
+            case .all:
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE ordinal < ?", arguments: [ordinal])
+            case .category(let name):
+                guard try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM label WHERE kind = 'category' AND name = ? AND post = ?)
+                    """, arguments: [name, seq]) == true else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM label WHERE kind = 'category' AND name = ? AND ordinal < ?
+                    """, arguments: [name, ordinal])
+            case .bookmarks:
+                guard let created = try Double.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE postID = ?",
+                                                        arguments: [id]) else { return nil }
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
+                    WHERE b.createdAt > ?1 OR (b.createdAt = ?1 AND b.postID > ?2)
+                    """, arguments: [created, id])
+            }
+        }
+    }
+
     /// A headline's columns from `post p`, `bookmark b` and `reading r`.
-    static let headlineColumns = "p.id, p.title, p.outlet, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
+    static let headlineColumns = "p.id, p.title, p.outlet, p.date, b.postID IS NOT NULL AS bookmarked, r.readAt IS NULL AS unread"
     /// Joins a post `p` with its marks; they follow the stable id, not the rowid.
     static let markJoins = "LEFT JOIN bookmark b ON b.postID = p.id LEFT JOIN reading r ON r.postID = p.id"
 }

@@ -69,12 +69,16 @@ extension Library {
                        (SELECT COUNT(DISTINCT outlet) FROM post) AS outlets,
                        (SELECT COUNT(date) FROM post) AS dated,
                        (SELECT MIN(date) FROM post) AS firstDate,
-                       (SELECT MAX(date) FROM post) AS lastDate
+                       (SELECT MAX(date) FROM post) AS lastDate,
+                       (SELECT COUNT(*) FROM post p WHERE NOT EXISTS
+                           (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL)) AS unread,
+                       (SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID) AS bookmarks
                 """)!
             return LibraryStatistics(
                 posts: row["posts"], sources: row["sources"], categories: row["categories"], tags: row["tags"],
                 authors: row["authors"], outlets: row["outlets"], datedPosts: row["dated"],
-                firstDate: row["firstDate"], lastDate: row["lastDate"], fileBytes: 0)
+                firstDate: row["firstDate"], lastDate: row["lastDate"], fileBytes: 0, unread: row["unread"],
+                bookmarks: row["bookmarks"])
         }
         var result = stats
         for suffix in ["", "-wal"] {

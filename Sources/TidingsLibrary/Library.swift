@@ -13,9 +13,15 @@ public final class Library: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating when needed) the library at `path` and brings its schema up to date.
-    public init(path: String) throws(LibraryError) {
+    /// Opens the library at `path` and brings its schema up to date.
+    ///
+    /// - Parameter mayCreate: whether a missing library may be created (with its folder). Only
+    ///   what fills a library (`import`, `bookmarks import`) and the browser pass true; every
+    ///   other command passes false, so a mistyped `--library` path says ``LibraryError/noLibrary(path:)``
+    ///   instead of leaving an empty library (and perhaps a folder) behind.
+    public init(path: String, mayCreate: Bool = true) throws(LibraryError) {
         self.path = path
+        if !mayCreate { try Library.requireExisting(path) }
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -33,9 +39,39 @@ public final class Library: Sendable {
         }
         do {
             pool = try Library.openPool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && Library.isForeignFile(path) {
+            // Looked at only once SQLite refused it: reading the file through a descriptor of
+            // our own while a connection has it open would drop that connection's locks.
+            throw LibraryError.notALibrary(path: path)
         } catch {
             throw LibraryError(error, path: path)
         }
+    }
+
+    /// Whether `path` holds something other than an SQLite database (a text file, an archive
+    /// page, a binary): such a file is not damage, and nothing may write over it. A missing
+    /// or empty file is not foreign, and neither is a library whose header was overwritten:
+    /// its schema's text (`CREATE TABLE post`) is still there in its first pages, so it is
+    /// damage for `tidings rebuild`. Opens and closes the file: never call it while this
+    /// process has a connection to it (closing any descriptor drops SQLite's POSIX locks).
+    public static func isForeignFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 20), !head.isEmpty else { return false }
+        if head.starts(with: Data("SQLite format 3\u{0}".utf8)) { return false }
+        return head.range(of: Data("CREATE TABLE post".utf8)) == nil
+    }
+
+    /// Refuses to open what is not there: no file, or a 0-byte one (SQLite would write a schema
+    /// into it). An emptied file whose bookmarks copy is not empty gets the rebuild advice.
+    private static func requireExisting(_ path: String) throws(LibraryError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw LibraryError.noLibrary(path: path) }
+        guard status.st_size == 0 else { return }
+        try refuseEmptiedLibrary(path)
+        var wal = stat()
+        if stat(path + "-wal", &wal) == 0, wal.st_size > 0 { return }
+        throw LibraryError.noLibrary(path: path)
     }
 
     /// Refuses a library file emptied to 0 bytes while its bookmarks copy says it held
@@ -80,6 +116,10 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
     case storage(String)
     case notFound(String)
     case ambiguous(String)
+    /// Nothing to open at the path, and the caller may not create a library there.
+    case noLibrary(path: String)
+    /// The file is not an SQLite database at all: not damage, and never to be written over.
+    case notALibrary(path: String)
 
     init(_ error: any Error, path: String) {
         if let error = error as? LibraryError {
@@ -112,6 +152,8 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
         case .storage(let reason): return "library error: \(reason)"
         case .notFound(let what): return what
         case .ambiguous(let what): return what
+        case .notALibrary(let path): return "\(path) is not a Tidings library (not an SQLite database); it was left untouched"
+        case .noLibrary(let path): return "no library at \(path) (`tidings import ARCHIVE…` creates one)"
         }
     }
 }

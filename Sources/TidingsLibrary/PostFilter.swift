@@ -4,12 +4,24 @@ public struct PostFilter: Hashable, Sendable {
     public var tag: String?
     public var author: String?
     public var outlet: String?
+    /// Only posts not read yet.
+    public var unread = false
+    /// Only bookmarked posts.
+    public var bookmarked = false
+    /// Only posts dated on or after this day (`yyyy-MM-dd`); undated posts are left out.
+    public var since: String?
 
-    public init(category: String? = nil, tag: String? = nil, author: String? = nil, outlet: String? = nil) {
+    public init(
+        category: String? = nil, tag: String? = nil, author: String? = nil, outlet: String? = nil,
+        unread: Bool = false, bookmarked: Bool = false, since: String? = nil
+    ) {
         self.category = category
         self.tag = tag
         self.author = author
         self.outlet = outlet
+        self.unread = unread
+        self.bookmarked = bookmarked
+        self.since = since
     }
 
     /// The SQL condition on `post` aliased `p`, with its arguments.
@@ -24,6 +36,14 @@ public struct PostFilter: Hashable, Sendable {
         if let outlet {
             conditions.append("p.outlet = ? COLLATE NOCASE")
             arguments.append(outlet)
+        }
+        if unread {
+            conditions.append("NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL)")
+        }
+        if bookmarked { conditions.append("EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id)") }
+        if let since {
+            conditions.append("p.date >= ?")
+            arguments.append(since)
         }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
     }
@@ -52,4 +72,8 @@ public struct LibraryStatistics: Hashable, Sendable, Codable {
     public var firstDate: String?
     public var lastDate: String?
     public var fileBytes: Int64
+    /// Posts not read yet.
+    public var unread = 0
+    /// Bookmarks whose posts are in the library.
+    public var bookmarks = 0
 }

@@ -31,6 +31,24 @@ public enum TextLayout {
         return String(text[..<end]) + ellipsis
     }
 
+    /// `text` cut in the middle to at most `width` columns: its start and its end stay, a
+    /// `…` replaces what is between, so a long path keeps its folder and its file name.
+    public static func truncateMiddle(_ text: String, toColumns width: Int) -> String {
+        guard width > 0 else { return "" }
+        if TextWidth.columns(of: text) <= width { return text }
+        guard width > 2 else { return truncate(text, toColumns: width) }
+        let tailRoom = (width - 1) / 2
+        var tail: [Character] = []
+        var used = 0
+        for character in text.reversed() {
+            used += TextWidth.columns(of: character)
+            if used > tailRoom { break }
+            tail.append(character)
+        }
+        let headRoom = width - 1 - TextWidth.columns(of: String(tail))
+        return truncate(text, toColumns: headRoom, ellipsis: "") + "…" + String(tail.reversed())
+    }
+
     /// `text` truncated (with "…") or padded with spaces to exactly `width` columns.
     ///
     /// When a wide character does not fit before the ellipsis the result is padded back to

@@ -12,7 +12,8 @@ struct ExportBookmarks: ParsableCommand {
             "title", "outlet", "categories", "date", "bookmarkedAt"}]}, most recently bookmarked \
             first. Markdown: a list of titles with outlet, categories, date and id. With -o, FILE \
             is replaced atomically: if the export fails, an existing FILE is left byte for byte \
-            as it was. Without --format, a FILE ending in .json or .md chooses it.
+            as it was. Without --format, a FILE ending in .json or .md chooses it; otherwise \
+            Markdown on a terminal (to read) and JSON in a pipe or a file (to keep).
             """)
 
     /// The two ways to write bookmarks.
@@ -25,19 +26,14 @@ struct ExportBookmarks: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
-    func validate() throws {
-        if resolvedFormat == nil {
-            throw ValidationError("give --format json or --format markdown")
-        }
-    }
-
-    /// The format asked for, else the one the output file's extension names.
-    var resolvedFormat: Format? {
+    /// The format asked for, else the one the output file's extension names, else Markdown
+    /// for a person at a terminal and JSON for a pipe or a file.
+    var resolvedFormat: Format {
         if let format { return format }
         switch output.map({ ($0 as NSString).pathExtension.lowercased() }) {
         case "json": return .json
         case "md", "markdown": return .markdown
-        default: return nil
+        default: return output == nil && Output.isTerminal ? .markdown : .json
         }
     }
 
@@ -45,7 +41,7 @@ struct ExportBookmarks: ParsableCommand {
         try reporting {
             let bookmarks = try options.open().bookmarks()
             let data: Data
-            switch resolvedFormat ?? .json {
+            switch resolvedFormat {
             case .json:
                 do {
                     // Archive text may hold C1 or bidi controls: escaped, so a terminal shown

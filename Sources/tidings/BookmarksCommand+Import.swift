@@ -23,7 +23,7 @@ struct ImportBookmarks: ParsableCommand {
     func run() throws {
         try reporting {
             let bookmarks = try ImportBookmarks.read(file)
-            let outcome = try options.open().restoreBookmarks(bookmarks)
+            let outcome = try options.open(mayCreate: true).restoreBookmarks(bookmarks)
             Output.line("restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
                 + "not in this library \(outcome.notInLibrary.count)")
             for missing in outcome.notInLibrary {
@@ -39,7 +39,7 @@ struct ImportBookmarks: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw Failure("cannot read \(path): \((error as NSError).localizedDescription)", status: 74)
+            throw Failure("cannot read \(path): \(Self.reason(error))", status: 74)
         }
         do {
             return try BookmarkDocument.bookmarks(from: data)
@@ -59,5 +59,20 @@ struct ImportBookmarks: ParsableCommand {
                 throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(id)” or time “\(time)”", status: 65)
             }
         }
+    }
+
+    /// Why a file could not be read, in a few words ("no such file"), never Foundation's
+    /// "The operation could not be completed" sentence.
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        switch nsError.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: break
+        }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        return "it could not be read"
     }
 }

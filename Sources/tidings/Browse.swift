@@ -19,7 +19,7 @@ struct Browse: ParsableCommand {
         Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
-            let library = try options.open()
+            let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
                 throw Failure("standard input and output must be a terminal for the browser; "

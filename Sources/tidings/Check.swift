@@ -19,9 +19,14 @@ struct Check: ParsableCommand {
         try reporting {
             let path = LibraryLocation.resolve(explicit: options.library)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw Failure("there is no library at \(path)", status: 74)
+                throw Failure(LibraryError.noLibrary(path: path).description, status: 74)
             }
             let report = Library.check(path: path)
+            // A 0-byte file is no library either (the check leaves it empty); one emptied while
+            // its bookmarks copy is not is damage, reported below with the rebuild advice.
+            if report.problems == [LibraryError.noLibrary(path: path).description] {
+                throw Failure(report.problems[0], status: 74)
+            }
             for archive in report.unfinishedArchives {
                 Output.info("\(archive): its last import stopped part way; `tidings import` it again to finish")
             }

@@ -15,7 +15,7 @@ struct Failure: Error {
     init(_ error: LibraryError) {
         switch error {
         case .notFound, .ambiguous: self.init(error.description, status: 1)
-        case .cannotOpen, .storage: self.init(error.description, status: 74)
+        case .cannotOpen, .storage, .noLibrary, .notALibrary: self.init(error.description, status: 74)
         }
     }
 }

@@ -22,7 +22,7 @@ struct Fetch: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open()
+            let library = try options.open(mayCreate: true)
             let updater = web.updater(library)
             let urls = self.urls
             let progress = WebRun.progressLine(sources: urls.count)

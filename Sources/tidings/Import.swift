@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open()
+            let library = try options.open(mayCreate: true)
             let (web, text) = WebImport.split(paths)
             var status: Int32?
             if !text.isEmpty || web.isEmpty {

@@ -9,10 +9,13 @@ struct LibraryOptions: ParsableArguments {
     var library: String?
 
     /// Opens the library, turning a failure into a message and exit status 74.
-    func open() throws -> Library {
+    ///
+    /// - Parameter mayCreate: true only for the commands that may make a new library
+    ///   (`import`, `bookmarks import`, the browser); the others report "no library at PATH".
+    func open(mayCreate: Bool = false) throws -> Library {
         let path = LibraryLocation.resolve(explicit: library)
         do {
-            return try Library(path: path)
+            return try Library(path: path, mayCreate: mayCreate)
         } catch {
             throw Failure(error)
         }

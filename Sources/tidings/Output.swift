@@ -35,6 +35,9 @@ enum Output {
         write(data, to: FileHandle.standardOutput)
     }
 
+    /// Whether stdout is a terminal (a person reads it) rather than a pipe or a file.
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
     private static func writeLine(_ text: String, to handle: FileHandle) {
         write(Data((text + "\n").utf8), to: handle)
     }
@@ -49,9 +52,12 @@ enum Output {
 /// A post as `--json` prints it: every field present, `null` where unknown.
 struct PostJSON: Encodable {
     var post: Post
+    /// The reader's marks, when known: `read` and `bookmarked` in the object.
+    var isRead: Bool?
+    var isBookmarked: Bool?
 
     enum Key: String, CodingKey {
-        case id, title, categories, tags, authors, outlet, date, url, paragraphs
+        case id, title, categories, tags, authors, outlet, date, url, paragraphs, read, bookmarked
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -65,5 +71,7 @@ struct PostJSON: Encodable {
         try container.encode(post.date?.iso, forKey: .date)
         try container.encode(post.url, forKey: .url)
         try container.encode(post.paragraphs, forKey: .paragraphs)
+        try container.encodeIfPresent(isRead, forKey: .read)
+        try container.encodeIfPresent(isBookmarked, forKey: .bookmarked)
     }
 }

@@ -11,8 +11,10 @@ struct Rebuild: ParsableCommand {
             bookmarks kept beside it, bookmarks.json), moves the file aside as \
             FILE.damaged-YYYYMMDD-HHMMSS (it is never deleted), creates a new library, imports \
             again every archive the old one recorded plus the paths given, and restores the \
-            bookmarks and read marks. It refuses while another program has the library open \
-            (a browser would go on saving into the file set aside): close it first, or pass --force.
+            bookmarks and read marks. A sound library is left alone (exit 0), and so is a file \
+            that is not a Tidings library (exit 74). It refuses while another program has the \
+            library open (a browser would go on saving into the file set aside): close it first. \
+            --force rebuilds all the same, a sound library or an open one.
             """)
 
     @OptionGroup var options: LibraryOptions
@@ -21,17 +23,26 @@ struct Rebuild: ParsableCommand {
                                  valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Rebuild even while other programs have the library open (their changes from now on are lost).")
+    @Flag(help: "Rebuild even a sound library, or one other programs have open (their changes from now on are lost).")
     var force = false
 
     func run() throws {
         try reporting {
             let path = LibraryLocation.resolve(explicit: options.library)
+            if Library.isForeignFile(path) { throw Failure(LibraryError.notALibrary(path: path)) }
             let users = LibraryUsers.others(of: path)
             if !users.isEmpty, !force {
                 // 75 (EX_TEMPFAIL): nothing is wrong with the request; try again once they are closed.
                 throw Failure("the library is open in \(users.map(\.description).joined(separator: ", ")): "
                               + "close it, then run `tidings rebuild` again (or pass --force)", status: 75)
+            }
+            if !force, FileManager.default.fileExists(atPath: path) {
+                let report = Library.check(path: path)
+                if report.isSound {
+                    Output.line("the library is sound (\(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))): "
+                                + "nothing rebuilt; pass --force to rebuild it all the same")
+                    return
+                }
             }
             let outcome = try Library.rebuild(path: path, archives: paths)
             if let aside = outcome.damagedCopy {

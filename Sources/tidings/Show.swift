@@ -10,11 +10,19 @@ struct Show: ParsableCommand {
     @Argument(help: "The post id, as `tidings list` prints it.") var id: String
     @Flag(help: "Print the post as one JSON object.") var json = false
 
+    /// A too-short id is a usage error (64), not a post that was not found.
+    func validate() throws {
+        if id.count < 4 { throw ValidationError("post id “\(id)” is too short: give at least 4 characters") }
+    }
+
     func run() throws {
         try reporting {
-            let post = try options.open().post(id: id)
+            let library = try options.open()
+            let post = try library.post(id: id)
             if json {
-                try Output.json(PostJSON(post: post))
+                let marks = try library.marks(ofPosts: [post.id])
+                try Output.json(PostJSON(
+                    post: post, isRead: marks.read.contains(post.id), isBookmarked: marks.bookmarked.contains(post.id)))
                 return
             }
             Output.line(post.title)

@@ -14,7 +14,12 @@ struct Tidings: ParsableCommand {
             Exit status: 0 success; 1 a post or name was not found; 64 bad usage; 65 an archive \
             file was rejected or had errors (its good posts are kept), or `tidings check` found the \
             library damaged, or a web source sent what could not be read; 69 a web source could not be \
-            reached (refused, DNS, timeout, 5xx, TLS); 74 the library could not be read or written.
+            reached (refused, DNS, timeout, 5xx, TLS); 74 the library could not be read or written \
+            (or there is none at PATH, or PATH is not a Tidings library); 75 `tidings rebuild` \
+            refused because another program has the library open (close it and try again).
+
+            Only `import`, `fetch`, `bookmarks import` and the browser create a library; the other \
+            commands say "no library at PATH" rather than make an empty one.
             """,
         version: "0.1.0",
         subcommands: [

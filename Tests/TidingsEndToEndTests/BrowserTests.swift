@@ -143,7 +143,7 @@ struct BrowserSearchAndBookmarkTests {
         try tmux.sendKeys("/")
         try tmux.sendText("launc")
         try await tmux.waitUntil("the list narrowed to the launch stories") { screen in
-            screen.contains("/launc") && screen.contains("matches") && !screen.contains("/50")
+            screen.contains("/launc") && screen.contains("matches") && !screen.contains("1/50  All")
         }
         try tmux.sendText("h")
         let narrowed = try await tmux.waitFor("7 matches")

@@ -11,9 +11,8 @@ import TidingsTestSupport
         let server = try FixtureServer(root: nil)
         server.route("/missing/", .status(404))
         server.route("/down/", .status(503))
-        let closed = try FixtureServer(root: nil)
+        let closed = try ClosedPort()
         let refused = closed.url("/feed/")
-        closed.stop()
 
         let content = try await cli.run("fetch", server.url("/missing/"))
         #expect(content.status == 65, "\(content)")
@@ -56,6 +55,10 @@ import TidingsTestSupport
 
     @Test func updateWithNoSourcesSaysSoAndSucceeds() async throws {
         let cli = try CLI()
+        // fetch makes the library (update does not); the source it adds is then removed.
+        let closed = try ClosedPort()
+        _ = try await cli.run("fetch", closed.url("/feed/"))
+        _ = try await cli.run("sources", "remove", closed.url("/feed/"))
         let result = try await cli.run("update")
         #expect(result.status == 0, "\(result)")
         #expect(result.standardOutput == "0 new posts from 0 sources\n")

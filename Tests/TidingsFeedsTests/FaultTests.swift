@@ -29,9 +29,8 @@ import TidingsTestSupport
             servers.append(server)
             urls.append(server.url(path))
         }
-        let closed = try FixtureServer(root: nil)
+        let closed = try ClosedPort()
         let refused = closed.url("/feed/")
-        closed.stop()
         let good = site.url("/good/")
         let updater = WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: 1)), reader: TestSite.reader)
         let reports = await updater.fetch(urls + [refused, good])
@@ -75,7 +74,7 @@ import TidingsTestSupport
         }
         let updater = WebUpdater(library: library, client: HTTPClient(), reader: TestSite.reader)
         let reports = await updater.fetch(urls)
-        #expect(reports.allSatisfy { $0.error == nil && $0.new == 2 })
+        #expect(reports.allSatisfy { $0.error == nil && $0.new == 2 }, "\(reports.compactMap(\.error))")
         // One host never saw two requests at once.
         for server in servers {
             #expect(server.requests.count == 3)

@@ -114,9 +114,8 @@ import TidingsTestSupport
     }
 
     @Test func refusedConnectionsAndUnknownHostsAreNetworkErrors() async throws {
-        let closed = try FixtureServer(root: nil)
+        let closed = try ClosedPort()
         let url = closed.url("/")
-        closed.stop()
         do {
             _ = try await client.fetch(FetchRequest(url: url))
             Issue.record("a closed port answered")

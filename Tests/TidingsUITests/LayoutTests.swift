@@ -5,13 +5,13 @@ import TidingsScreen
 /// The pure layout pieces shared by the reducer and the renderer.
 @Suite("Layout")
 struct LayoutTests {
-    @Test("side by side from 100 columns, list about 40%, separator between")
+    @Test("side by side from 100 columns, list and article half each, separator between (issue 15, 7)")
     func sideBySide() {
         let layout = PaneLayout(size: Size(columns: 120, rows: 40))
         #expect(layout.arrangement == .sideBySide)
-        #expect(layout.list == Rect(x: 0, y: 1, width: 48, height: 38))
-        #expect(layout.separator == Rect(x: 48, y: 1, width: 1, height: 38))
-        #expect(layout.article == Rect(x: 49, y: 1, width: 71, height: 38))
+        #expect(layout.list == Rect(x: 0, y: 1, width: 60, height: 38))
+        #expect(layout.separator == Rect(x: 60, y: 1, width: 1, height: 38))
+        #expect(layout.article == Rect(x: 61, y: 1, width: 59, height: 38))
         #expect(PaneLayout(size: Size(columns: 99, rows: 40)).arrangement == .stacked)
     }
 
@@ -90,13 +90,15 @@ struct LayoutTests {
 
     @Test("the help and the status hint come from the key table")
     func generatedFromTable() {
-        var session = Harness(Fixtures.library(), columns: 120, rows: 40)
-        #expect(session.lines[39].hasSuffix("q quit"))
-        #expect(session.lines[39].contains("[ ] tabs"))
+        var session = Harness(Fixtures.library(), columns: 120, rows: 48)
+        #expect(session.lines[47].hasSuffix("? help"))
+        #expect(session.lines[47].contains("q quit"))
+        #expect(session.lines[47].contains("[ ] tabs"))
         session.type("?")
         let screen = session.lines.joined(separator: "\n")
         let help = HelpLayout(keyTable: .standard, size: session.state.size)
-        #expect(help.maxScroll == 0, "the whole help fits at 120x40")
+        #expect(help.maxScroll == 0, "the whole help fits at 120x48")
+        #expect(screen.contains("read once opened"))
         for binding in KeyTable.standard.bindings {
             #expect(screen.contains(binding.command.name))
             #expect(screen.contains(binding.keysText))

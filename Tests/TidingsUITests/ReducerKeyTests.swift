@@ -235,7 +235,7 @@ struct ReducerKeyTests {
         var session = Harness(Fixtures.library())
         session.send(.failed("Database is locked"))
         #expect(session.lines[23].contains("Database is locked"))
-        session.type("x")  // unbound: does nothing but clear the message
+        session.type("v")  // any key clears the message
         #expect(session.state.message == nil)
         #expect(session.lines[23].contains("? help"))
     }

@@ -103,7 +103,7 @@ struct ReducerSearchResultsTests {
             let top = layout.topLine(for: session.state.article.anchor, paneHeight: height)
             return (top..<top + rows).contains(line)
         }
-        session.type("n")
+        // The result opened at its first match, in the title.
         #expect(session.state.article.match == 0)
         #expect(session.state.article.anchor == .top)
         session.type("n")

@@ -25,6 +25,18 @@ struct ReducerSearchTests {
         (0..<(list.total ?? 0)).compactMap { list.headline(at: $0)?.id }
     }
 
+    @Test("a new query on the same post asks nothing of the library; the renderer marks its matches")
+    func queryChangeKeepsTheArticle() throws {
+        var session = Harness(SearchFixtures.library())
+        session.type("/launche")
+        let id = try #require(session.state.article.current?.id)
+        let typed = session.effects { $0.type("r") }
+        #expect(session.state.article.current?.id == id)
+        #expect(!typed.contains { if case .loadArticle = $0 { true } else { false } })
+        #expect(session.state.article.query == "launcher")
+        #expect(!session.state.articleLayout.matches.isEmpty)
+    }
+
     @Test("each keystroke asks for its query under a new, higher generation; the list waits")
     func typingAsks() {
         var session = Harness(SearchFixtures.library())

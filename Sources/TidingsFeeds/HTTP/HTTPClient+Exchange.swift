@@ -18,6 +18,8 @@ final class Exchange: Sendable {
         var bytes: [UInt8] = []
         var failure: FetchError?
         var redirects = 0
+        /// When the last redirect was handed back to FoundationNetworking (see ``stop(_:)``).
+        var redirectedAt: DispatchTime?
         var timer: DispatchWorkItem?
         var finished = false
     }
@@ -47,6 +49,28 @@ final class Exchange: Sendable {
     }
 
     var failure: FetchError? { state.withLock { $0.failure } }
+
+    /// Cancels `task`, but never just after a redirect was handed back: FoundationNetworking
+    /// finishes a redirect asynchronously and traps ("Received callback for HTTP redirection,
+    /// but we're not waiting for it") when the task is cancelled in between. Such a cancel
+    /// waits until 0.2 s after the redirect.
+    func stop(_ task: URLSessionTask) {
+        let wait: Double? = state.withLock { state in
+            guard let at = state.redirectedAt else { return nil }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - at.uptimeNanoseconds) / 1e9
+            return elapsed < 0.2 ? 0.2 - elapsed : nil
+        }
+        guard let wait else {
+            task.cancel()
+            return
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + wait) { self.stop(task) }
+    }
+
+    /// Notes that a redirect is being handed back to FoundationNetworking.
+    func redirecting() {
+        state.withLock { $0.redirectedAt = DispatchTime.now() }
+    }
 
     func received(_ response: HTTPURLResponse) {
         state.withLock { $0.response = response }
@@ -179,14 +203,16 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         // another scheme (file:///etc/passwd) into a path on the same server.
         let target = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0, relativeTo: response.url) }
         if exchange.redirect(to: target?.absoluteURL ?? request.url, limit: limits.maxRedirects) != nil {
+            // Not followed: the task completes with the 3xx answer, reported as the refusal.
+            // (No cancel here: see Exchange.stop.)
             completionHandler(nil)
-            task.cancel()
             return
         }
         // Follow the Location as written: FoundationNetworking's own resolution drops a
         // trailing slash ("/feed/" became "/feed"), which on most blogs is another page.
         var next = request
         if let target { next.url = target.absoluteURL }
+        exchange.redirecting()
         completionHandler(next)
     }
 

@@ -27,8 +27,11 @@ public final class HTTPClient: Sendable {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
-        configuration.timeoutIntervalForRequest = limits.timeout
-        configuration.timeoutIntervalForResource = limits.timeout
+        // FoundationNetworking's own timeouts only as a far backstop: one firing while a
+        // redirect is being handed back traps inside it (see Exchange.stop), and the
+        // exchange's own timer keeps the real limit.
+        configuration.timeoutIntervalForRequest = max(limits.timeout * 4, 300)
+        configuration.timeoutIntervalForResource = max(limits.timeout * 4, 300)
         configuration.httpMaximumConnectionsPerHost = 1
         delegate = SessionDelegate(limits: limits)
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
@@ -70,7 +73,7 @@ public final class HTTPClient: Sendable {
                 // Cancelled before the task existed: the handler below found nothing to stop.
                 if Task.isCancelled {
                     exchange.fail(.network(request.url, detail: "cancelled"))
-                    task.cancel()
+                    exchange.stop(task)
                 }
                 // The whole exchange's clock; cancelling the task reports through the delegate.
                 // On a dispatch queue, not the cooperative pool: a pool kept busy by other work
@@ -78,14 +81,14 @@ public final class HTTPClient: Sendable {
                 let timeout = limits.timeout
                 let timer = DispatchWorkItem {
                     exchange.fail(.timedOut(request.url, seconds: timeout))
-                    task.cancel()
+                    exchange.stop(task)
                 }
                 exchange.setTimer(timer)
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
             }
         } onCancel: {
             exchange.fail(.network(request.url, detail: "cancelled"))
-            task.cancel()
+            exchange.stop(task)
         }
         return try outcome.get()
     }

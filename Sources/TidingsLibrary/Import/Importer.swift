@@ -24,7 +24,8 @@ struct Importer: Sendable {
     /// Imports every archive file named or found in the folders named; never throws for bad files.
     func run(paths: [String]) throws(LibraryError) -> ImportSummary {
         var summary = ImportSummary()
-        let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics)
+        var named: [String: String] = [:]
+        let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics, named: &named)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         // Held to the end of the run, before the stamps are read: a second import waits, then
         // sees what the first stored.
@@ -82,6 +83,10 @@ struct Importer: Sendable {
             case .unchanged: summary.postsUnchanged += 1
             }
         }
+        // Messages name a file as the user did (`/bin/ls`), not as resolved (`/usr/bin/ls`).
+        for index in summary.diagnostics.indices {
+            if let given = named[summary.diagnostics[index].file] { summary.diagnostics[index].file = given }
+        }
         return summary
     }
 }
@@ -89,7 +94,8 @@ struct Importer: Sendable {
 /// Turns the paths a user names into the archive files to read.
 enum ArchiveFiles {
     /// Files as named, plus every `.txt` file below named folders (hidden ones skipped), sorted.
-    static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+    /// `named` maps each file's canonical path to the path as it was named or found.
+    static func expand(_ paths: [String], diagnostics: inout [Diagnostic], named: inout [String: String]) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
@@ -99,7 +105,9 @@ enum ArchiveFiles {
                 continue
             }
             guard isFolder.boolValue else {
-                files.append(canonical(path))
+                let file = canonical(path)
+                named[file] = named[file] ?? path
+                files.append(file)
                 continue
             }
             guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
@@ -109,7 +117,9 @@ enum ArchiveFiles {
             }
             var found: [String] = []
             for case let url as URL in walker where url.pathExtension.lowercased() == "txt" {
-                found.append(canonical(url.path))
+                let file = canonical(url.path)
+                named[file] = named[file] ?? url.path
+                found.append(file)
             }
             if found.isEmpty {
                 diagnostics.append(Diagnostic(.warning, file: path, "no .txt archive files in this folder"))

@@ -44,7 +44,7 @@ extension Library {
         var report = CheckReport()
         let library: Library
         do {
-            library = try Library(path: path)
+            library = try Library(path: path, mayCreate: false)
         } catch {
             report.problems.append(error.description)
             return report

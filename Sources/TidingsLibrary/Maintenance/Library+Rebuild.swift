@@ -39,6 +39,8 @@ extension Library {
     /// fresh library, re-imports every archive the old one recorded and `archives`, and
     /// restores the bookmarks and reading state.
     public static func rebuild(path: String, archives: [String], now: Date = Date()) throws(LibraryError) -> RebuildOutcome {
+        // A file that is no database is someone else's: never moved, never replaced.
+        if isForeignFile(path) { throw LibraryError.notALibrary(path: path) }
         var outcome = RebuildOutcome()
         let manager = FileManager.default
         var salvage = Salvage()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TidingsCore
 
 extension Library {
     /// Marks the post `postID` names read or unread; on disk when this returns.
@@ -50,6 +51,26 @@ extension Library {
     }
 
     /// Sets the read state of the post with the whole id `id`, keeping its position.
+    /// Marks every unread post of `shelf` read, in one durable transaction; returns how many
+    /// became read. Reading positions are kept.
+    public func markAllRead(on shelf: Shelf) throws(LibraryError) -> Int {
+        try save("the read marks") { db in
+            let (source, arguments): (String, StatementArguments) = switch shelf {
+            case .all: ("SELECT id FROM post", [])
+            case .category(let name):
+                ("SELECT p.id FROM label l JOIN post p ON p.seq = l.post WHERE l.kind = 'category' AND l.name = ?", [name])
+            case .bookmarks: ("SELECT b.postID FROM bookmark b JOIN post p ON p.id = b.postID", [])
+            }
+            let before = db.totalChangesCount
+            // WHERE true: SQLite's upsert needs it after a SELECT to parse the ON CONFLICT.
+            try db.execute(sql: """
+                INSERT INTO reading (postID, readAt) SELECT id, ? FROM (\(source)) WHERE true
+                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
+                """, arguments: [Date().timeIntervalSince1970] + arguments)
+            return db.totalChangesCount - before
+        }
+    }
+
     static func storeRead(_ read: Bool, _ id: String, in db: Database) throws {
         if read {
             try db.execute(sql: """

@@ -117,7 +117,7 @@ extension Library {
         guard !hits.isEmpty else { return [] }
         // Every open library is migrated (read-only ones only when already current), so the
         // bookmark and reading tables are always there.
-        var columns = "p.seq, p.id, p.title, p.outlet"
+        var columns = "p.seq, p.id, p.title, p.outlet, p.date"
             + ", EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id) AS bookmarked"
             + ", NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL) AS unread"
         if highlighter != nil { columns += ", p.body" }

@@ -119,10 +119,12 @@ struct SearchPlan {
     /// Whether `name` contains `part`, without case, accents or punctuation differences
     /// (`min jun` and `Min-jun` are the same words).
     static func name(_ name: String, contains part: String) -> Bool {
-        func words(_ text: String) -> String {
-            SearchText.tokens(in: text).map { SearchText.fold($0) }.joined(separator: " ")
-        }
         let wanted = words(part)
         return !wanted.isEmpty && words(name).contains(wanted)
+    }
+
+    /// A name's words folded (no case, accents or punctuation), joined by single spaces.
+    static func words(_ text: String) -> String {
+        SearchText.tokens(in: text).map { SearchText.fold($0) }.joined(separator: " ")
     }
 }

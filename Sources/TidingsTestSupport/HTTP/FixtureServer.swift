@@ -70,16 +70,18 @@ public final class FixtureServer: @unchecked Sendable {
     }
 
     /// Stops accepting and cuts every open connection (a stalled one included).
+    ///
+    /// Sockets are only shut down here, under the lock, never closed: their owners (the accept
+    /// thread, each connection's thread) close them. A descriptor closed here could be reused
+    /// at once by another server in the same process, which the accept thread would then
+    /// accept on, or this loop shut down.
     public func stop() {
-        let open: Set<Int32>? = state.withLock { state in
-            guard !state.stopped else { return nil }
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.stopped = true
-            return state.open
+            shutdown(listener, Int32(SHUT_RDWR))
+            for descriptor in state.open { shutdown(descriptor, Int32(SHUT_RDWR)) }
         }
-        guard let open else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        for descriptor in open { shutdown(descriptor, Int32(SHUT_RDWR)) }
     }
 
     /// Programs the answer for `path` (which may include a query), replacing any earlier one.
@@ -115,6 +117,7 @@ public final class FixtureServer: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             if client < 0 {
                 if errno == EINTR { continue }
+                close(listener)
                 return
             }
             // Not inherited by the programs a test spawns (accept4 is not in Swift's Glibc here).
@@ -126,7 +129,7 @@ public final class FixtureServer: @unchecked Sendable {
             }
             guard accepted else {
                 close(client)
-                return
+                continue
             }
             let thread = Thread { [self] in
                 serve(client)

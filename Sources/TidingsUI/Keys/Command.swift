@@ -17,6 +17,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case toggleBookmark = "toggle-bookmark"
     case toggleRead = "toggle-read"
     case nextUnread = "next-unread"
+    /// Every post of the tab becomes read, once confirmed with `y`.
+    case markTabRead = "mark-tab-read"
     /// Open the search line (or edit the kept query).
     case search
     /// In the story, the next search match; in the list, the next result.

@@ -16,6 +16,7 @@ extension KeyTable {
             Binding(.toggleBookmark, [.character("b")], "Bookmark the story, or remove it"),
             Binding(.toggleRead, [.character("m")], "Mark the story read or unread"),
             Binding(.nextUnread, [.character("u")], "Next unread story"),
+            Binding(.markTabRead, [.character("A")], "Mark the whole tab read (y confirms)"),
             Binding(.search, [.character("/")], "Search this tab as you type"),
             Binding(.nextMatch, [.character("n")], "Next match, or next search result"),
             Binding(.prevMatch, [.character("N")], "Previous match, or previous result"),
@@ -38,9 +39,10 @@ extension KeyTable {
             Hint(commands: [.switchPane], label: "pane", priority: 4),
             Hint(commands: [.zoom], label: "zoom", priority: 5),
             Hint(commands: [.toggleLayout], label: "layout", priority: 6),
-            Hint(commands: [.help], label: "help", priority: 0),
+            Hint(commands: [.quit], label: "quit", priority: 0),
         ],
-        trailingHint: Hint(commands: [.quit], label: "quit"),
+        // `? help` stays at the right end, messages or not: the way to every other key.
+        trailingHint: Hint(commands: [.help], label: "help"),
         lineBindings: [
             LineBinding(.deleteBack, [.backspace], "Delete the character before the cursor"),
             LineBinding(.clear, [.control("u")], "Clear the search line"),

@@ -39,6 +39,26 @@ extension AppState {
         }
     }
 
+    /// Where a newly arrived article opens: a search result at its first match (in the
+    /// title, that is the top), else where the reader left it, saying so (`g` goes to the top).
+    mutating func openArticle(firstArrival: Bool) {
+        guard let current = article.current else { return }
+        let lines = articleLayout
+        if article.query != nil, let first = lines.matches.first {
+            let height = layout.article.height
+            let at = lines.lineIndex(of: first)
+            article.anchor = lines.anchor(ofLine: min(max(0, at - 2), lines.maxTopLine(paneHeight: height)))
+            article.match = 0
+            return
+        }
+        guard firstArrival, let saved = current.savedPosition else { return }
+        article.anchor = saved
+        if saved.block > 0 {
+            let top = keyTable.label(of: .first) ?? "g"
+            message = "Continued from paragraph \(saved.block): \(top) goes to the top"
+        }
+    }
+
     /// What leaving the article on screen asks for: its scroll position saved, when it differs
     /// from what the library holds (`.top` when the reader went back to the top).
     func leaveArticle() -> [Effect] {

@@ -10,8 +10,23 @@ extension AppState {
             guard let command = keyTable.command(for: key) else { return [] }
             return handleHelp(command, scroll: scroll)
         }
+        if let tab = confirmingMarkRead {
+            // The question takes the next key: `y` goes ahead, anything else leaves it.
+            confirmingMarkRead = nil
+            guard key == .character("y"), tab == activeTab else {
+                message = "Nothing marked"
+                return []
+            }
+            return [.markTabRead(tab: tab)]
+        }
         if isEditingSearch { return handleSearchLine(key) }
-        guard let command = keyTable.command(for: key) else { return [] }
+        guard let command = keyTable.command(for: key) else {
+            // Never silent: a key that does nothing says so, with the way to the key list.
+            let help = keyTable.label(of: .help) ?? "?"
+            let name = Sanitizer.clean(KeyTable.label(for: key))
+            message = "\(name.isEmpty ? "That key" : name) does nothing here: \(help) lists the keys"
+            return []
+        }
         return perform(command, key: key)
     }
 
@@ -51,9 +66,11 @@ extension AppState {
             let step = command == .nextTab ? 1 : tabs.count - 1
             return switchTab(to: tabs[(activeTabIndex + step) % tabs.count].kind)
         case .jumpTab:
-            if case .character(let digit) = key, let number = digit.wholeNumberValue,
-                tabs.indices.contains(number - 1)
-            {
+            if case .character(let digit) = key, let number = digit.wholeNumberValue {
+                guard tabs.indices.contains(number - 1) else {
+                    message = tabs.count == 1 ? "No tab \(number): there is 1 tab" : "No tab \(number): there are \(tabs.count) tabs"
+                    break
+                }
                 return switchTab(to: tabs[number - 1].kind)
             }
         case .toggleBookmark:
@@ -62,6 +79,8 @@ extension AppState {
             return toggleRead()
         case .nextUnread:
             return findNextUnread()
+        case .markTabRead:
+            askToMarkTabRead()
         case .search:
             openSearch()
         case .nextMatch, .prevMatch:
@@ -69,7 +88,12 @@ extension AppState {
             if focus == .article {
                 jumpToMatch(forward: forward)
             } else if search?.results != nil {
+                // At either end the selection stays and says so, rather than stopping silently.
+                let before = list.selection
                 moveSelection(by: forward ? 1 : -1)
+                if list.selection == before, list.total != nil {
+                    message = forward ? "Last result: N goes back" : "First result: n goes on"
+                }
             } else {
                 message = "No search results: / to search"
             }
@@ -135,9 +159,13 @@ extension AppState {
         moveSelection(to: target)
     }
 
+    /// Selects row `index` (clamped); a move to another row is the reader's choice, after
+    /// which the preview's dwell counts toward marking its post read.
     mutating func moveSelection(to index: Int) {
         guard let total = list.total, total > 0 else { return }
-        list.selection = min(max(0, index), total - 1)
+        let target = min(max(0, index), total - 1)
+        if target != list.selection { hasNavigated = true }
+        list.selection = target
     }
 
     /// Text rows of the article pane (one fewer than its height when the scroll indicator

@@ -1,3 +1,4 @@
+import TidingsScreen
 import TidingsCore
 
 /// Bookmarks and read state: asking the loop to change them, and showing its answers.
@@ -12,6 +13,33 @@ extension AppState {
         let isUnread = article.current?.id == selected.id ? article.current!.isUnread : selected.isUnread
         awaitingRead = selected.id
         return [.setRead(id: selected.id, isRead: isUnread)]
+    }
+
+    /// `A`: asks whether to mark every post of the tab read; the next key answers.
+    mutating func askToMarkTabRead() {
+        guard let info = activeTabInfo, info.count > 0 else {
+            message = "No posts to mark in this tab"
+            return
+        }
+        confirmingMarkRead = activeTab
+        let posts = info.count == 1 ? "the 1 post" : "all \(NumberText.grouped(info.count)) posts"
+        message = "Mark \(posts) of \(Sanitizer.clean(info.title)) read? y: yes, any other key: no"
+    }
+
+    /// Every post of `tab` became read: every list reloads its rows (the marks show in other
+    /// tabs too), and the article shown loses its unread mark if it is in that tab.
+    mutating func applyTabMarkedRead(tab: Shelf, count: Int) {
+        for key in lists.keys {
+            let generation = nextGeneration()
+            lists[key]?.refresh(generation: generation)
+        }
+        for key in searches.keys {
+            let generation = nextGeneration()
+            searches[key]?.results?.refresh(generation: generation)
+        }
+        if tab == activeTab || tab == .all { article.article?.isUnread = false }
+        article.readTimer = .done
+        message = count == 1 ? "Marked 1 post read" : "Marked \(NumberText.grouped(count)) posts read"
     }
 
     /// `u`: asks the loop for the next unread post of the list on screen.
@@ -35,13 +63,25 @@ extension AppState {
 
     /// A bookmark changed: the mark changes in every loaded row and in the article, the tab
     /// counts are asked for again, and the Bookmarks tab reloads (its order changed too).
+    /// In the Bookmarks tab itself the rows stay put (a removed one just loses its `★`) until
+    /// the reader leaves the tab, so that `b` again can take a removal back.
     mutating func applyBookmark(id: String, isBookmarked: Bool) -> [Effect] {
         updateRows(id: id) { $0.isBookmarked = isBookmarked }
         if article.article?.id == id { article.article?.isBookmarked = isBookmarked }
-        let generation = nextGeneration()
-        lists[.bookmarks]?.refresh(generation: generation)
-        searches[.bookmarks]?.results?.refresh(generation: generation)
-        message = isBookmarked ? "Bookmarked" : "Bookmark removed"
+        if activeTab == .bookmarks {
+            if isBookmarked { removedBookmarks.remove(id) } else { removedBookmarks.insert(id) }
+        }
+        if removedBookmarks.isEmpty {
+            let generation = nextGeneration()
+            lists[.bookmarks]?.refresh(generation: generation)
+            searches[.bookmarks]?.results?.refresh(generation: generation)
+        }
+        if activeTab != .bookmarks {
+            message = isBookmarked ? "Bookmarked" : "Bookmark removed"
+        } else {
+            let key = keyTable.label(of: .toggleBookmark) ?? "b"
+            message = isBookmarked ? "Bookmark restored" : "Bookmark removed: \(key) again restores it"
+        }
         return [.loadTabs]
     }
 
@@ -68,13 +108,20 @@ extension AppState {
     /// Whether the article is where the reader can see it: its pane on screen, no help over it.
     private var isArticleReadable: Bool { isArticleVisible && overlay == nil }
 
-    /// Starts the read timer when an unread article is on screen, and stops counting when it
-    /// goes off screen (zoomed away, help opened) so the dwell starts again on return.
+    /// The read rule: a post becomes read when the reader opens it (the story pane has the
+    /// keys: Enter, Tab, `J`/`K` there), or when it stays in the preview for the dwell time
+    /// after the reader moved to it. A post the start or a tab switch put in the preview is
+    /// not marked. The timer stops counting when the article goes off screen (zoomed away,
+    /// help opened), so the dwell starts again on return.
     mutating func reconcileReadTimer() -> [Effect] {
         guard let current = article.current else { return [] }
+        if focus == .article, article.readTimer != .done, current.isUnread, isArticleReadable {
+            article.readTimer = .done
+            return [.setRead(id: current.id, isRead: true)]
+        }
         switch article.readTimer {
         case .idle:
-            guard current.isUnread, isArticleReadable else { return [] }
+            guard current.isUnread, isArticleReadable, hasNavigated else { return [] }
             article.readTimer = .running
             return [.startReadTimer(id: current.id, milliseconds: Self.readDwellMilliseconds)]
         case .running:

@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// The search line: opening, editing, keeping and clearing a search of the active tab.
@@ -48,9 +49,24 @@ extension AppState {
 
     /// Esc: drops the active tab's search; its whole list comes back as it was left, with its
     /// selection (it was kept aside untouched, so nothing is reloaded).
+    ///
+    /// When the reader opened a result, the whole list then selects that post (once the
+    /// library says where it is), rather than the one selected before the search.
     mutating func clearSearch() -> [Effect] {
         guard let search = searches.removeValue(forKey: activeTab) else { return [] }
-        return search.pending != nil ? [.cancelSearch] : []
+        var effects: [Effect] = search.pending != nil ? [.cancelSearch] : []
+        if let opened = search.opened {
+            awaitingLocate = opened
+            effects.append(.locatePost(tab: activeTab, id: opened))
+        }
+        return effects
+    }
+
+    /// Selects the located post in the whole list, if that list is still the one on screen.
+    mutating func applyLocated(tab: Shelf, id: String, index: Int?) {
+        guard awaitingLocate == id, tab == activeTab, search == nil else { return }
+        awaitingLocate = nil
+        if let index { moveSelection(to: index) }
     }
 
     /// Ctrl-O: the other order for the active search (asked for at once), and for new ones.

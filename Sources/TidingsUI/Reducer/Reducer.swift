@@ -30,15 +30,22 @@ extension AppState {
             guard accept(page) else { return [] }
         case .articleLoaded(let loaded):
             guard loaded.id == article.id else { return [] }
-            // A first arrival opens where the reader left off; a reload keeps the scroll the
-            // reader has now.
-            if article.article == nil, let saved = loaded.savedPosition { article.anchor = saved }
+            // A first arrival opens at its first search match, else where the reader left off.
+            let isFirstArrival = article.article == nil
             article.article = loaded
             article.match = nil
+            if isFirstArrival { openArticle(firstArrival: true) }
         case .bookmarkChanged(let id, let isBookmarked):
             effects += applyBookmark(id: id, isBookmarked: isBookmarked)
         case .readChanged(let id, let isRead):
             applyRead(id: id, isRead: isRead)
+            // The tab bar's unread counts follow.
+            effects.append(.loadTabs)
+        case .postLocated(let tab, let id, let index):
+            applyLocated(tab: tab, id: id, index: index)
+        case .tabMarkedRead(let tab, let count):
+            applyTabMarkedRead(tab: tab, count: count)
+            effects.append(.loadTabs)
         case .readTimerFired(let id):
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
@@ -84,6 +91,9 @@ extension AppState {
         self.list = list
 
         effects += followSelection(list)
+        if focus == .article, searches[activeTab]?.results != nil, let id = list.selected?.id {
+            searches[activeTab]?.opened = id
+        }
         effects += reconcileReadTimer()
         if list.isEmpty, focus == .article { focus = .list }
         return effects
@@ -107,6 +117,9 @@ extension AppState {
         if wanted != nil, query != article.query {
             article.query = query
             article.match = nil
+            // A new query moves the preview to its first match; the story pane the reader is
+            // scrolling keeps its place.
+            if focus == .list { openArticle(firstArrival: false) }
         }
         return []
     }
@@ -129,6 +142,8 @@ extension AppState {
             guard let list = lists[tab.kind], let total = list.total, total != tab.count, list.stale.isEmpty else {
                 continue
             }
+            // The Bookmarks tab on screen keeps its rows (a removal can be undone) until left.
+            if tab.kind == .bookmarks, !removedBookmarks.isEmpty { continue }
             let generation = nextGeneration()
             lists[tab.kind]?.refresh(generation: generation)
         }
@@ -144,6 +159,8 @@ extension AppState {
         lists[activeTab]?.dropPending()
         let cancelled = searches[activeTab]?.dropPending() == true
         activeTab = kind
+        hasNavigated = false
+        removedBookmarks = []
         refreshList()
         return cancelled ? [.cancelSearch] : []
     }

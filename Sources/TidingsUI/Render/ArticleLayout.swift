@@ -41,7 +41,7 @@ public struct ArticleLayout: Equatable, Sendable {
     public init(article: Article, highlighter: SearchHighlighter? = nil, width: Int) {
         let meta = [
             article.categories.joined(separator: ", "), article.authors.joined(separator: ", "),
-            article.outlet ?? "", article.date ?? "",
+            article.outlet ?? "", article.date ?? "", article.tags.map { "#" + $0 }.joined(separator: " "),
         ].filter { !$0.isEmpty }.joined(separator: " · ")
         // Cleaned before wrapping: wrapping measures widths, and an escape sequence has none.
         var paragraphs: [(text: String, highlights: [Range<Int>])] = []

@@ -25,6 +25,10 @@ public struct HelpLayout: Equatable, Sendable {
     public let keyColumn: Int
     public let nameColumn: Int
 
+    /// What the list's marks mean and when a story becomes read (the rule in AppState's
+    /// `reconcileReadTimer`): opened, or left in the preview for the dwell after a move.
+    static let marksNote = "• unread  ★ bookmarked · read once opened (Enter, Tab) or shown 1.5 s after you move to it"
+
     public init(keyTable: KeyTable, size: Size) {
         var rows = keyTable.bindings.map { Row.binding(keys: $0.keysText, name: $0.command.name, help: $0.help) }
         if !keyTable.lineBindings.isEmpty {
@@ -32,6 +36,7 @@ public struct HelpLayout: Equatable, Sendable {
             rows += keyTable.lineBindings.map { Row.binding(keys: $0.keysText, name: $0.edit.name, help: $0.help) }
         }
         if !keyTable.queryLanguage.isEmpty { rows.append(.note(label: "Query", text: keyTable.queryLanguage)) }
+        rows.append(.note(label: "Marks", text: Self.marksNote))
         self.rows = rows
 
         var keys = 0

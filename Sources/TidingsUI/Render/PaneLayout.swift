@@ -58,8 +58,10 @@ public struct PaneLayout: Equatable, Sendable {
         case (.article?, _):
             (list, article, separator) = (.zero, body, nil)
         case (nil, .sideBySide):
-            // The list gets about 40%: titles are cut anyway, the article wants the room.
-            let listWidth = width * 2 / 5
+            // Half each: the list's date and outlet columns and a readable title need about
+            // 60 columns at 120, and the article's lines stay near 60 characters, a
+            // comfortable measure (at 40% the list had 46 and cut outlets to `The Guar…`).
+            let listWidth = width / 2
             list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
             separator = Rect(x: listWidth, y: body.y, width: 1, height: body.height)
             article = Rect(x: listWidth + 1, y: body.y, width: width - listWidth - 1, height: body.height)

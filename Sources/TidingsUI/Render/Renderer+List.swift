@@ -3,10 +3,21 @@ import TidingsScreen
 
 /// The headline list pane.
 extension Renderer {
-    /// Columns before a title: margin, bookmark mark, unread mark, space.
+    /// Columns before the date: margin, bookmark mark, unread mark, space.
     static let listMarkColumns = 4
     /// Narrower than this, the list drops the outlet column to keep titles readable.
     static let outletMinimumPaneWidth = 44
+    /// Narrower than this, the list drops the date column.
+    static let dateMinimumPaneWidth = 56
+
+    /// The list's fixed columns for a pane width, as in mutt or newsboat: the date, then the
+    /// outlet, then the title in the rest. They depend on the width alone, so nothing moves
+    /// while scrolling, and the outlet sits right beside its title at any width.
+    static func listColumns(paneWidth: Int) -> (date: Int, outlet: Int) {
+        let date = paneWidth >= dateMinimumPaneWidth ? 10 : 0
+        let outlet = paneWidth >= 70 ? 16 : paneWidth >= outletMinimumPaneWidth ? 12 : 0
+        return (date, outlet)
+    }
 
     mutating func drawList(in rect: Rect) {
         guard rect.width > 0, rect.height > 0 else { return }
@@ -21,12 +32,12 @@ extension Renderer {
         }
         let top = HeadlineList.scrollTop(list.top, selection: list.selection, height: rect.height, total: total)
         let rows = top..<min(total, top + rect.height)
-        let outletWidth = outletColumnWidth(rows: rows, paneWidth: rect.width)
+        let columns = Self.listColumns(paneWidth: rect.width)
         let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused
         let highlighter = list.key.query.map(SearchHighlighter.init)
         for index in rows {
             let y = rect.y + index - top
-            drawRow(list.headline(at: index), x: rect.x, y: y, width: rect.width, outletWidth: outletWidth,
+            drawRow(list.headline(at: index), x: rect.x, y: y, width: rect.width, columns: columns,
                     highlighter: highlighter)
             if index == list.selection {
                 buffer.addAttributes(selectedStyle.attributes, x: rect.x, y: y, width: rect.width)
@@ -34,32 +45,40 @@ extension Renderer {
         }
     }
 
-    /// One headline: `★` bookmark, `•` unread, the title cut with `…` with the search's matches
-    /// marked, the outlet dimmed and right-aligned; a dim `…` for a row whose page has not
-    /// arrived yet.
+    /// One headline: `★` bookmark, `•` unread, the date and the outlet dimmed in their
+    /// columns, the title cut with `…` with the search's matches marked; a dim `…` for a row
+    /// whose page has not arrived yet.
     private mutating func drawRow(
-        _ headline: Headline?, x: Int, y: Int, width: Int, outletWidth: Int, highlighter: SearchHighlighter?
+        _ headline: Headline?, x: Int, y: Int, width: Int, columns: (date: Int, outlet: Int),
+        highlighter: SearchHighlighter?
     ) {
-        let titleX = x + Self.listMarkColumns
+        var titleX = x + Self.listMarkColumns
         guard let headline else {
             buffer.put("…", x: titleX, y: y, maxWidth: width - Self.listMarkColumns, style: theme.dim)
             return
         }
         if headline.isBookmarked { buffer.put("★", x: x + 1, y: y, style: theme.bookmark) }
         if headline.isUnread { buffer.put("•", x: x + 2, y: y, style: theme.unread) }
-        // Two columns between title and outlet, one margin at the right edge.
-        let outletRoom = outletWidth > 0 ? outletWidth + 2 : 0
-        let titleWidth = width - Self.listMarkColumns - outletRoom - 1
+        if columns.date > 0 {
+            if let date = headline.date {
+                buffer.put(Sanitizer.clean(date), x: titleX, y: y, maxWidth: columns.date, style: theme.dim)
+            }
+            titleX += columns.date + 2
+        }
+        if columns.outlet > 0 {
+            if let outlet = headline.outlet {
+                let text = TextLayout.truncate(Sanitizer.clean(outlet), toColumns: columns.outlet)
+                buffer.put(text, x: titleX, y: y, maxWidth: columns.outlet, style: theme.dim)
+            }
+            titleX += columns.outlet + 2
+        }
+        // One margin at the right edge.
+        let titleWidth = max(0, x + width - 1 - titleX)
         let clean = Sanitizer.clean(headline.title)
         let title = TextLayout.truncate(clean, toColumns: titleWidth)
         buffer.put(title, x: titleX, y: y, maxWidth: titleWidth)
         if let matches = highlighter?.matches(in: headline.title, isTitle: true), !matches.isEmpty {
             drawTitleHighlights(matches, of: headline.title, clean: clean, shown: title, x: titleX, y: y)
-        }
-        if outletWidth > 0, let outlet = headline.outlet {
-            let text = TextLayout.truncate(Sanitizer.clean(outlet), toColumns: outletWidth)
-            let used = TextWidth.columns(of: text)
-            buffer.put(text, x: x + width - 1 - used, y: y, maxWidth: used, style: theme.dim)
         }
     }
 
@@ -74,19 +93,6 @@ extension Renderer {
             guard let columns = line.columnSpan(of: range) else { continue }
             buffer.setStyle(x: x + columns.lowerBound, y: y, width: columns.count, style: theme.match)
         }
-    }
-
-    /// Width of the outlet column: the widest outlet on screen, at most a fifth of the pane
-    /// (the title is what people scan; a long outlet name is cut instead).
-    private func outletColumnWidth(rows: Range<Int>, paneWidth: Int) -> Int {
-        guard paneWidth >= Self.outletMinimumPaneWidth else { return 0 }
-        var widest = 0
-        for index in rows {
-            if let outlet = state.list.headline(at: index)?.outlet {
-                widest = max(widest, TextWidth.columns(of: Sanitizer.clean(outlet)))
-            }
-        }
-        return min(widest, paneWidth / 5)
     }
 
     /// What an empty tab says instead of rows: how to fill it.

@@ -68,7 +68,7 @@ extension Renderer {
             }
         }
         if search.line.query != nil {
-            pieces.append(Piece(text: search.order.name, style: theme.dim, priority: 1, separator: " · "))
+            pieces.append(Piece(text: search.shownOrder.name, style: theme.dim, priority: 1, separator: " · "))
             if let key = table.label(of: .toggleOrder) {
                 let other = "(\(key): \(search.order.toggled.name))"
                 pieces.append(Piece(text: other, style: theme.dim, priority: 5, separator: " "))

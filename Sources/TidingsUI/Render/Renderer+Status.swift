@@ -1,7 +1,7 @@
 import TidingsScreen
 
-/// The status line on the last row: position, tab, then a message or the key hints, and
-/// the quit hint at the right.
+/// The status line on the last row: position, tab, focus, then a message or the kept search
+/// and the key hints, and the help hint at the right.
 extension Renderer {
     mutating func drawStatus(in rect: Rect) {
         guard rect.width > 2 else { return }
@@ -32,19 +32,25 @@ extension Renderer {
         }
         let tabTitle = state.activeTabInfo.map(\.title) ?? "All"
         x += buffer.put(tabTitle, x: x, y: y, maxWidth: right - x) + 2
+        // Which pane has the keys, in words as well as in the list's dimmed selection, so it
+        // shows in monochrome too: `story` while the article pane has them.
+        if state.focus == .article {
+            x += buffer.put("story", x: x, y: y, maxWidth: right - x, style: theme.activeTab) + 2
+        }
         if state.isZoomed {
             x += buffer.put("zoom", x: x, y: y, maxWidth: right - x, style: theme.dim) + 2
+        }
+        // A message wins over the kept search's summary and the hints (it goes with the next
+        // key); a long one is cut in the middle, so a path keeps its file name.
+        if let message = state.message, x < right {
+            let text = TextLayout.truncateMiddle(Sanitizer.clean(message), toColumns: right - x)
+            buffer.put(text, x: x, y: y, maxWidth: right - x, style: theme.warning)
+            return
         }
         if let search = state.search, x < right {
             x = drawKeptSearch(search, x: x, right: right, width: rect.width)
         }
         guard x < right else { return }
-
-        if let message = state.message {
-            let text = TextLayout.truncate(Sanitizer.clean(message), toColumns: right - x)
-            buffer.put(text, x: x, y: y, maxWidth: right - x, style: theme.warning)
-            return
-        }
         for hint in fittingHints(width: right - x) {
             x += drawHint(hint, x: x) + 2
         }
@@ -61,7 +67,7 @@ extension Renderer {
         if search.hasFailed, let hint = search.hint {
             x += buffer.put(TextLayout.truncate(Sanitizer.clean(hint), toColumns: right - x), x: x, y: y, style: theme.warning) + 2
         } else if let summary = searchSummary(search) {
-            let text = TextLayout.truncate("\(summary) · \(search.order.name)", toColumns: right - x)
+            let text = TextLayout.truncate("\(summary) · \(search.shownOrder.name)", toColumns: right - x)
             x += buffer.put(text, x: x, y: y, style: theme.dim) + 2
         }
         if let esc = state.keyTable.label(of: .cancel), x + TextWidth.columns(of: esc) + 6 <= right {

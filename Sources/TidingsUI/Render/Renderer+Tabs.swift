@@ -2,19 +2,43 @@ import TidingsScreen
 
 /// The tab bar on the first row.
 extension Renderer {
-    /// One tab's text: ` All 1,204 `, ` ★ Bookmarks 3 `.
+    /// One tab's text: ` All 12/1,204 ` (unread of all, as newsboat counts), ` ★ Bookmarks 3 `.
     static func label(of tab: TabInfo) -> String {
         let title = tab.kind == .bookmarks ? "★ " + tab.title : tab.title
-        return " \(Sanitizer.clean(title)) \(grouped(tab.count)) "
+        let count = tab.unread.map { "\(grouped($0))/\(grouped(tab.count))" } ?? grouped(tab.count)
+        return " \(Sanitizer.clean(title)) \(count) "
     }
 
+    /// The tabs, with `★ Bookmarks` pinned at the right end so that it is always on screen
+    /// however many categories there are; the others scroll in the rest of the bar.
     mutating func drawTabs(in rect: Rect) {
         guard rect.width > 0 else { return }
         // Before the tabs arrive, a bare `All` so the bar never looks broken.
-        let labels = state.tabs.isEmpty ? [" All "] : state.tabs.map(Self.label(of:))
+        var labels = state.tabs.isEmpty ? [" All "] : state.tabs.map(Self.label(of:))
+        var active: Int? = min(state.activeTabIndex, labels.count - 1)
+        var rest = rect
+        if state.tabs.count > 1, state.tabs.last?.kind == .bookmarks {
+            let pinned = labels.removeLast()
+            let width = TextWidth.columns(of: pinned)
+            // Only when the pinned tab leaves room for at least a cut tab beside it.
+            if width + 6 <= rect.width {
+                let x = rect.x + rect.width - width
+                let style = active == labels.count ? theme.activeTab : theme.plain
+                buffer.put(pinned, x: x, y: rect.y, style: style)
+                buffer.put("│", x: x - 1, y: rect.y, style: theme.dim)
+                rest = Rect(x: rect.x, y: rect.y, width: rect.width - width - 1, height: rect.height)
+                if active == labels.count { active = nil }
+            } else {
+                labels.append(pinned)
+            }
+        }
+        drawTabRun(labels, active: active, in: rest)
+    }
+
+    /// Draws `labels` left to right in `rect`, scrolled so that `active` (if any) is whole.
+    private mutating func drawTabRun(_ labels: [String], active: Int?, in rect: Rect) {
         let widths = labels.map { TextWidth.columns(of: $0) }
-        let active = min(state.activeTabIndex, labels.count - 1)
-        let first = Self.firstVisibleTab(widths: widths, active: active, width: rect.width)
+        let first = Self.firstVisibleTab(widths: widths, active: active ?? 0, width: rect.width)
         var x = rect.x
         let end = rect.x + rect.width
         if first > 0 { x += buffer.put("…", x: x, y: rect.y, style: theme.dim) }

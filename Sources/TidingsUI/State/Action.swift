@@ -1,3 +1,4 @@
+import TidingsCore
 import TidingsScreen
 
 /// Everything that can happen to the browser: key presses, resizes and the loop's answers.
@@ -14,6 +15,10 @@ public enum Action: Equatable, Sendable {
     case bookmarkChanged(id: String, isBookmarked: Bool)
     /// The answer to `.setRead`: the post is now read or unread.
     case readChanged(id: String, isRead: Bool)
+    /// The answer to `.locatePost`: where post `id` is in the whole list of `tab`.
+    case postLocated(tab: Shelf, id: String, index: Int?)
+    /// The answer to `.markTabRead`: `count` posts of `tab` became read.
+    case tabMarkedRead(tab: Shelf, count: Int)
     /// The time asked for by `.startReadTimer` has passed.
     case readTimerFired(id: String)
     /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.

@@ -29,6 +29,17 @@ public struct AppState: Equatable, Sendable {
     /// The post whose read state `m` asked to change, so its answer is announced.
     public internal(set) var awaitingRead: String?
     public internal(set) var article = ArticlePane()
+    /// Whether the reader has moved through the list on screen since the browser started or
+    /// the tab was switched: only then does a post shown in the preview for the dwell time
+    /// become read (a post merely put there by the start or a tab switch was never chosen).
+    public internal(set) var hasNavigated = false
+    /// Posts whose bookmark `b` removed in the Bookmarks tab while it is on screen: their rows
+    /// stay (without `★`) until the tab is left, so `b` again can restore them.
+    public internal(set) var removedBookmarks: Set<String> = []
+    /// The tab whose posts `A` asked to mark read, until the next key confirms (`y`) or not.
+    public internal(set) var confirmingMarkRead: Shelf?
+    /// The post whose place in the tab's whole list `.locatePost` was asked for, until the answer.
+    public internal(set) var awaitingLocate: String?
     public internal(set) var focus: Pane = .list
     /// The arrangement chosen with `v`; `nil` follows the terminal width.
     public internal(set) var arrangementOverride: Arrangement?

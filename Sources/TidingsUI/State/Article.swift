@@ -4,6 +4,8 @@ public struct Article: Equatable, Sendable {
     public var title: String
     public var categories: [String]
     public var authors: [String]
+    /// The post's tags, shown as `#Tag` in the article's header as `tidings show` prints them.
+    public var tags: [String]
     public var outlet: String?
     /// Publication day as `yyyy-MM-dd`, when the archive gives one.
     public var date: String?
@@ -17,7 +19,7 @@ public struct Article: Equatable, Sendable {
     public var savedPosition: ArticleAnchor?
 
     public init(
-        id: String, title: String, categories: [String] = [], authors: [String] = [],
+        id: String, title: String, categories: [String] = [], authors: [String] = [], tags: [String] = [],
         outlet: String? = nil, date: String? = nil, paragraphs: [String] = [],
         isBookmarked: Bool = false, isUnread: Bool = false, savedPosition: ArticleAnchor? = nil
     ) {
@@ -25,6 +27,7 @@ public struct Article: Equatable, Sendable {
         self.title = title
         self.categories = categories
         self.authors = authors
+        self.tags = tags
         self.outlet = outlet
         self.date = date
         self.paragraphs = paragraphs

@@ -34,6 +34,11 @@ public enum Effect: Equatable, Sendable {
     /// durable, with `.bookmarkChanged` (the new state), or `.failed` with a message for the
     /// status line (read-only library, full disk), and the mark then stays as it was.
     case toggleBookmark(id: String)
+    /// Find the index of post `id` in the whole list of `tab`; answer with `.postLocated`
+    /// (index nil when the post is not in it).
+    case locatePost(tab: Shelf, id: String)
+    /// Mark every post of the tab read; answer with `.tabMarkedRead` (how many changed), or `.failed`.
+    case markTabRead(tab: Shelf)
     /// Mark the post read or unread; answer with `.readChanged`, or `.failed`.
     case setRead(id: String, isRead: Bool)
     /// Answer with `.readTimerFired(id:)` once `milliseconds` have passed (while keys keep

@@ -143,7 +143,8 @@ public struct HeadlineList: Equatable, Sendable {
             return offset..<(offset + 1)
         }
         let low = max(0, min(top, selection) - slack)
-        let high = min(total, max(top + height, selection + 1) + slack)
+        // An empty list still wants its first page: a reload must learn that it has grown.
+        let high = min(max(total, 1), max(top + height, selection + 1) + slack)
         return low..<max(low, high)
     }
 }

@@ -29,6 +29,9 @@ public struct SearchState: Equatable, Sendable {
     /// The newest query, when it could not be run, and why.
     public internal(set) var failedKey: ListKey?
     public internal(set) var failureHint: String?
+    /// The last result the reader opened (the story pane had the keys on it): clearing the
+    /// search selects it in the tab's whole list, so Esc keeps what was found.
+    public internal(set) var opened: String?
 
     public init(line: SearchLine = SearchLine(), order: SearchOrder, isEditing: Bool = true) {
         self.line = line
@@ -50,6 +53,13 @@ public struct SearchState: Equatable, Sendable {
 
     /// Whether the query on screen failed (the results shown are older).
     public var hasFailed: Bool { failedKey != nil }
+
+    /// The order the results are really in: a query of filters only (`author:`, `outlet:` …)
+    /// has nothing to rank, so the library lists it in archive order whatever was asked.
+    public var shownOrder: SearchOrder {
+        guard let query = line.query, !SearchQuery(query, typing: true).hasPositiveTerms else { return order }
+        return .archive
+    }
 
     /// Asks for `wanted` if it is not what was last asked for. Returns the effects: the first
     /// page of a new query, or `.cancelSearch` when a query under way is no longer wanted.

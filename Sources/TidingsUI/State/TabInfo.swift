@@ -8,10 +8,14 @@ public struct TabInfo: Equatable, Sendable {
     public var kind: Shelf
     public var title: String
     public var count: Int
+    /// How many of its posts are unread, when the loop counted them (All and the categories);
+    /// the tab bar then shows `unread/count`.
+    public var unread: Int?
 
-    public init(kind: Shelf, title: String, count: Int) {
+    public init(kind: Shelf, title: String, count: Int, unread: Int? = nil) {
         self.kind = kind
         self.title = title
         self.count = count
+        self.unread = unread
     }
 }

@@ -41,7 +41,13 @@ enum Fixtures {
         let round = index / titles.count
         return Headline(
             id: "post-\(index)", title: round == 0 ? base : "\(base), part \(round + 1)",
-            outlet: outlets[index % outlets.count], isBookmarked: index % 80 == 1, isUnread: index % 3 != 2)
+            outlet: outlets[index % outlets.count], isBookmarked: index % 80 == 1, isUnread: index % 3 != 2,
+            date: date(index))
+    }
+
+    /// Post `index`'s day; every seventh post has none, as undated archive posts do.
+    static func date(_ index: Int) -> String? {
+        index % 7 == 6 ? nil : "2019-\(pad2(1 + index % 12))-\(pad2(1 + index % 28))"
     }
 
     /// The whole post behind ``headline(_:)``: `paragraphs` paragraphs of invented prose.
@@ -50,7 +56,7 @@ enum Fixtures {
         return Article(
             id: headline.id, title: headline.title, categories: [categories[index % categories.count]],
             authors: [authors[index % authors.count]], outlet: headline.outlet,
-            date: "2019-\(pad2(1 + index % 12))-\(pad2(1 + index % 28))",
+            date: date(index),
             paragraphs: (0..<paragraphs).map { prose[(index + $0) % prose.count] },
             isBookmarked: headline.isBookmarked, isUnread: headline.isUnread)
     }

@@ -15,8 +15,11 @@ struct FakeLibrary {
 
     /// The tab list as the loop would report it.
     var tabs: [TabInfo] {
-        [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0)]
-            + categories.map { TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0) }
+        func unread(_ shelf: Shelf) -> Int { posts[shelf]?.filter(\.isUnread).count ?? 0 }
+        return [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0, unread: unread(.all))]
+            + categories.map {
+                TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0, unread: unread(.category($0)))
+            }
             + [TabInfo(kind: .bookmarks, title: "Bookmarks", count: posts[.bookmarks]?.count ?? 0)]
     }
 
@@ -36,6 +39,16 @@ struct FakeLibrary {
             let on = !(posts[.all]?.first { $0.id == id }?.isBookmarked ?? false)
             setBookmark(id, on)
             return .bookmarkChanged(id: id, isBookmarked: on)
+        case .locatePost(let tab, let id):
+            return .postLocated(tab: tab, id: id, index: posts[tab]?.firstIndex { $0.id == id })
+        case .markTabRead(let tab):
+            if let writeFailure { return .failed(writeFailure) }
+            let ids = (posts[tab] ?? []).filter(\.isUnread).map(\.id)
+            for id in ids {
+                update(id) { $0.isUnread = false }
+                articles[id]?.isUnread = false
+            }
+            return .tabMarkedRead(tab: tab, count: ids.count)
         case .setRead(let id, let isRead):
             if let writeFailure { return .failed(writeFailure) }
             update(id) { $0.isUnread = !isRead }

@@ -22,23 +22,23 @@ struct Harness {
         send(.start)
     }
 
-    /// Reduces `action`, then the answers to its effects, until nothing is left to answer.
+    /// Reduces `action`, then the answers to its effects, until nothing is left to answer:
+    /// the session loop's own ``dispatch(_:to:perform:)``, with the fake library answering.
     mutating func send(_ action: Action) {
-        var queue = [action]
-        while !queue.isEmpty {
-            let produced = reduce(&state, queue.removeFirst())
-            effects += produced
-            for effect in produced {
-                switch effect {
-                case .loadHeadlines(_, let query, _, _, _, _) where holdSearches && query != nil:
-                    held.append(effect)
-                case .startReadTimer(let id, _):
-                    timers.append(id)
-                default:
-                    if let answer = library.answer(effect) { queue.append(answer) }
-                }
+        var state = self.state
+        _ = dispatch(action, to: &state) { effect in
+            effects.append(effect)
+            switch effect {
+            case .loadHeadlines(_, let query, _, _, _, _) where holdSearches && query != nil:
+                held.append(effect)
+            case .startReadTimer(let id, _):
+                timers.append(id)
+            default:
+                if let answer = library.answer(effect) { return .next([answer]) }
             }
+            return .next([])
         }
+        self.state = state
     }
 
     /// Answers the held search request at `index` (0 is the oldest).
