@@ -47,7 +47,7 @@ struct FeedReader {
     // MARK: RSS
 
     private mutating func rssItem(_ item: MarkupElement) -> Post? {
-        let title = item.child("title")?.text ?? ""
+        let title = item.child("title").map { Self.rssTitle($0.text) } ?? ""
         var link = item.child("link")?.text
         if link?.isEmpty ?? true, let guid = item.child("guid"), guid.attribute("isPermaLink") != "false" {
             link = guid.text
@@ -66,6 +66,15 @@ struct FeedReader {
         }
         return makePost(title: title, paragraphs: paragraphs, dateText: dateText, link: link, base: url,
                         authors: authors, categories: categories, line: item.line)
+    }
+
+    /// An RSS title as text: RSS lets a title hold escaped HTML (`Tom <em>&amp;</em> Jerry` in a
+    /// CDATA section), so markup or a reference in it goes through the HTML converter as content
+    /// does; a title that reads as nothing that way (`a < b`) is kept as written.
+    static func rssTitle(_ text: String) -> String {
+        guard text.contains("<") || text.contains("&") else { return text }
+        let converted = WebText.line(HTMLFragment.paragraphs(text).joined(separator: " "))
+        return converted.isEmpty ? text : converted
     }
 
     /// `editor@example.org (Grant Montgomery)` → `Grant Montgomery`; anything else as it is.

@@ -11,10 +11,16 @@ extension PostDate {
             self = iso
             return
         }
-        var words = trimmed.split(separator: " ").map(String.init)
-        // An RFC 822 date may start with the day's name.
+        // An RFC 822 date may start with the day's name and a comma, sometimes with no space
+        // after it (`Tue,10 May 2019`).
         let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        if let first = words.first, dayNames.contains(String(first.lowercased().prefix(3))) {
+        var rest = Substring(trimmed)
+        if let comma = rest.firstIndex(of: ","), rest[..<comma].allSatisfy(\.isLetter),
+           dayNames.contains(String(rest[..<comma].lowercased().prefix(3))) {
+            rest = rest[rest.index(after: comma)...]
+        }
+        var words = rest.split(separator: " ").map(String.init)
+        if let first = words.first, first.allSatisfy(\.isLetter), dayNames.contains(String(first.lowercased().prefix(3))) {
             words.removeFirst()
         }
         guard words.count >= 3 else { return nil }

@@ -2,8 +2,8 @@ import Foundation
 import TidingsFeeds
 import TidingsLibrary
 
-/// Local web pages and feeds given to `tidings import`: read through the same reader as
-/// `fetch`, as `file://` sources.
+/// Local web pages and feeds given to `tidings import`: read once through the same reader as
+/// `fetch`; their posts are stored but the files do not become sources (only `fetch` adds those).
 enum WebImport {
     /// Endings that mark a saved web page or feed rather than a text archive page.
     static let endings: Set<String> = ["html", "htm", "xml", "rss", "atom"]
@@ -28,7 +28,7 @@ enum WebImport {
     static func run(_ urls: [String], into library: Library) throws -> Int32? {
         let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                                  options: FetchOptions(pages: 0))
-        let reports = WebRun.wait { await updater.fetch(urls) }
+        let reports = WebRun.wait { await updater.readOnce(urls) }
         try WebRun.print(reports, json: false)
         return WebRun.exitStatus(reports)
     }

@@ -66,7 +66,8 @@ enum WebRun {
     /// Prints one line (or JSON object) per source; warnings go to stderr.
     static func print(_ reports: [SourceReport], json: Bool) throws {
         for report in reports {
-            for warning in report.warnings { Output.info("tidings: warning: " + warning) }
+            // Each says what it is itself (`URL:4: warning: …`, as a diagnostic reads).
+            for warning in report.warnings { Output.info("tidings: " + warning) }
             if let error = report.error { Output.error(error) }
             if json { try Output.json(SourceReportJSON(report: report)) } else { Output.line(report.line) }
         }

@@ -7,9 +7,14 @@ import TidingsCore
 /// One request in flight: the bytes so far, the response head, and the first failure seen.
 ///
 /// The delegate, the timer and the caller's cancellation all end an exchange; whichever comes
-/// first decides the outcome and the continuation is resumed exactly once.
+/// first decides the outcome and the continuation is resumed exactly once, even when the
+/// transport finished before the continuation was handed over (a task cancelled at once).
+/// Once complete it holds nothing: not the body, not the timer (whose closure refers to the
+/// exchange: kept, it made a cycle that held every body fetched for the life of the process).
 final class Exchange: Sendable {
     let url: String
+    /// Exchanges of one client not yet freed, for the test that none outlives its fetch.
+    private let alive: Locked<Int>?
     // Unchecked only for DispatchWorkItem, which swift-corelibs-libdispatch does not mark
     // Sendable though cancel() is thread-safe; the state is touched only under the lock.
     private struct State: @unchecked Sendable {
@@ -22,16 +27,36 @@ final class Exchange: Sendable {
         var redirectedAt: DispatchTime?
         var timer: DispatchWorkItem?
         var finished = false
+        /// The outcome, when the transport finished before ``start(_:)``.
+        var early: Result<FetchResponse, FetchError>?
     }
     private let state = Locked(State())
 
-    init(url: String) {
+    init(url: String, alive: Locked<Int>? = nil) {
         self.url = url
+        self.alive = alive
+        alive?.withLock { $0 += 1 }
     }
 
-    func start(_ continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>) {
-        state.withLock { $0.continuation = continuation }
+    deinit {
+        alive?.withLock { $0 -= 1 }
     }
+
+    /// Hands over the continuation; resumed at once when the exchange already completed.
+    func start(_ continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>) {
+        let early = state.withLock { state -> Result<FetchResponse, FetchError>? in
+            guard let early = state.early else {
+                state.continuation = continuation
+                return nil
+            }
+            state.early = nil
+            return early
+        }
+        if let early { continuation.resume(returning: early) }
+    }
+
+    /// Whether the exchange has completed (the delegate reported the task's end).
+    var isFinished: Bool { state.withLock { $0.finished } }
 
     func setTimer(_ timer: DispatchWorkItem) {
         let finished = state.withLock { state in
@@ -106,12 +131,19 @@ final class Exchange: Sendable {
 
     /// Ends the exchange with the transport's verdict (nil: the exchange completed).
     func complete(error: (any Error)?, timeout: Double) {
-        let (continuation, timer, outcome) = state.withLock { state -> (CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, DispatchWorkItem?, Result<FetchResponse, FetchError>) in
+        let (continuation, timer, outcome) = state.withLock { state -> (CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, DispatchWorkItem?, Result<FetchResponse, FetchError>)? in
+            guard !state.finished else { return nil }
             state.finished = true
             let continuation = state.continuation
+            let timer = state.timer
+            let outcome = Self.outcome(of: state, error: error, url: url, timeout: timeout)
             state.continuation = nil
-            return (continuation, state.timer, Self.outcome(of: state, error: error, url: url, timeout: timeout))
-        }
+            state.timer = nil
+            state.bytes = []
+            state.response = nil
+            if continuation == nil { state.early = outcome }
+            return (continuation, timer, outcome)
+        } ?? (nil, nil, .failure(.network(url, detail: "completed twice")))
         timer?.cancel()
         continuation?.resume(returning: outcome)
     }

@@ -19,6 +19,8 @@ public final class HTTPClient: Sendable {
     public let limits: FetchLimits
     private let session: URLSession
     private let delegate: SessionDelegate
+    /// Exchanges made by this client and not yet freed (each frees itself when its fetch ends).
+    let exchangesAlive = Locked(0)
 
     public init(limits: FetchLimits = FetchLimits()) {
         self.limits = limits
@@ -64,11 +66,14 @@ public final class HTTPClient: Sendable {
         if let etag = request.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified = request.lastModified { urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
         let task = session.dataTask(with: urlRequest)
-        let exchange = Exchange(url: request.url)
+        let exchange = Exchange(url: request.url, alive: exchangesAlive)
+        // Registered before the cancellation handler can run: a task cancelled at once may
+        // report its end before anything else happens, and that report must find the exchange.
+        delegate.register(task, exchange)
         let outcome: Result<FetchResponse, FetchError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 exchange.start(continuation)
-                delegate.register(task, exchange)
+                guard !exchange.isFinished else { return }
                 task.resume()
                 // Cancelled before the task existed: the handler below found nothing to stop.
                 if Task.isCancelled {
@@ -77,9 +82,11 @@ public final class HTTPClient: Sendable {
                 }
                 // The whole exchange's clock; cancelling the task reports through the delegate.
                 // On a dispatch queue, not the cooperative pool: a pool kept busy by other work
-                // (a test run, the browser) must not hold the timeout back.
+                // (a test run, the browser) must not hold the timeout back. Both are held
+                // weakly: a finished exchange must not wait for its timer to be freed.
                 let timeout = limits.timeout
-                let timer = DispatchWorkItem {
+                let timer = DispatchWorkItem { [weak exchange, weak task] in
+                    guard let exchange, let task else { return }
                     exchange.fail(.timedOut(request.url, seconds: timeout))
                     exchange.stop(task)
                 }
@@ -93,14 +100,26 @@ public final class HTTPClient: Sendable {
         return try outcome.get()
     }
 
-    /// Reads a local file, refusing anything over the cap before holding it.
+    /// Reads a local file, refusing anything over the cap before holding it, and anything but
+    /// a regular file: a FIFO or a device would block the read forever (no timer covers it).
     private func readFile(_ url: URL, named name: String) throws(FetchError) -> FetchResponse {
         let path = url.path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file (permissions?)" : "no such file"
+        // Non-blocking open: opening a FIFO with no writer would otherwise wait for one.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "cannot read the file (permissions?)"
+                : "cannot read the file (\(String(cString: strerror(errno))))"
             throw FetchError.file(name, reason: reason)
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FetchError.file(name, reason: "cannot read the file") }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw FetchError.file(name, reason: "is a folder, not a file")
+        default: throw FetchError.file(name, reason: "not a regular file (a pipe or a device), not read")
+        }
+        if status.st_size > off_t(limits.maxBytes) { throw FetchError.tooLarge(name, limit: limits.maxBytes) }
         do {
             let data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
             if data.count > limits.maxBytes { throw FetchError.tooLarge(name, limit: limits.maxBytes) }
@@ -108,7 +127,7 @@ public final class HTTPClient: Sendable {
         } catch let error as FetchError {
             throw error
         } catch {
-            throw FetchError.file(name, reason: "cannot read the file (is it a folder?)")
+            throw FetchError.file(name, reason: "cannot read the file")
         }
     }
 }

@@ -42,10 +42,14 @@ public struct SourceReport: Sendable, Equatable, Codable {
     /// One line naming the URL and the cause, when the run failed (after storing what it read).
     public var error: String?
     public var failure: SourceFailure?
-    /// Lines the reader read past.
+    /// Lines the reader read past, and the updater's own warnings: each in a diagnostic's
+    /// form (`URL:LINE: warning: …`), saying what it is.
     public var warnings: [String] = []
     /// Ids of the posts this run added.
     public var newIDs: [String] = []
+    /// The page limit (`--pages`) ended the run before it reached the posts the source gave
+    /// before: the source is left not caught up, so the next update reads on and fills the gap.
+    public var stoppedAtPageLimit = false
 
     public init(url: String) {
         self.url = url
@@ -55,6 +59,7 @@ public struct SourceReport: Sendable, Equatable, Codable {
     public var line: String {
         var text = "\(url): \(new) new, \(updated) updated, \(unchanged) unchanged; "
         text += notModified ? "not modified" : "\(pages) page\(pages == 1 ? "" : "s")"
+        if stoppedAtPageLimit { text += "; stopped at the page limit, the next update reads on" }
         if error != nil { text += "; failed" }
         return text
     }

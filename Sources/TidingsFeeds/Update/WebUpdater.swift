@@ -28,20 +28,29 @@ public final class WebUpdater: Sendable {
     public func fetch(_ urls: [String], progress: (@Sendable (FetchProgress) -> Void)? = nil) async -> [SourceReport] {
         let lock = library.holdImportLock()
         defer { withExtendedLifetime(lock) {} }
-        return await run(urls, polite: false, progress: progress)
+        return await run(urls, mode: .fetch, progress: progress)
+    }
+
+    /// Reads each local file (`file://` URL: a saved page or feed given to `tidings import`)
+    /// once and stores its posts, without following it as a source.
+    public func readOnce(_ urls: [String], progress: (@Sendable (FetchProgress) -> Void)? = nil) async -> [SourceReport] {
+        let lock = library.holdImportLock()
+        defer { withExtendedLifetime(lock) {} }
+        return await run(urls, mode: .readOnce, progress: progress)
     }
 
     /// Fetches every source again, politely: conditional requests, and a listing read only
-    /// until it reaches posts the source gave before (deeper when the last run was cut short).
+    /// until it reaches posts the source gave before (its oldest post on a page, or a page with
+    /// nothing new; deeper when the last run was cut short).
     public func update(progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws(LibraryError) -> [SourceReport] {
         let lock = library.holdImportLock()
         defer { withExtendedLifetime(lock) {} }
         let urls = try library.webSources().map(\.url)
-        return await run(urls, polite: true, progress: progress)
+        return await run(urls, mode: .update, progress: progress)
     }
 
     /// Runs the sources, one queue per host, at most `concurrentSources` queues at once.
-    private func run(_ urls: [String], polite: Bool, progress: (@Sendable (FetchProgress) -> Void)?) async -> [SourceReport] {
+    private func run(_ urls: [String], mode: Mode, progress: (@Sendable (FetchProgress) -> Void)?) async -> [SourceReport] {
         var queues: [String: [Int]] = [:]
         var hostOrder: [String] = []
         for (index, url) in urls.enumerated() {
@@ -59,7 +68,7 @@ public final class WebUpdater: Sendable {
                 group.addTask {
                     var done: [(Int, SourceReport)] = []
                     for index in indices {
-                        let report = await self.runSource(urls[index], polite: polite, progress: progress)
+                        let report = await self.runSource(urls[index], mode: mode, progress: progress)
                         progress?(.finished(report))
                         done.append((index, report))
                     }

@@ -3,23 +3,23 @@ import GRDB
 import TidingsCore
 
 extension Library {
-    /// Stores a page or feed read from the source at `sourceURL`, creating the source when new.
+    /// Stores a page or feed read from the source at `sourceURL`, creating the source when new;
+    /// with no source (a local file given to `tidings import`), stores the posts only.
     ///
     /// Web posts accumulate (see ``webSchema``); a post already in the library (by its content
-    /// id, else by its web address) is merged (see ``WebPageStore``). The source is marked not
-    /// caught up in the same transaction, so a run killed after this page leaves it so. Durable
-    /// like an import: the WAL is fsynced at the commit.
-    public func storeWebPage(_ page: WebPage, source sourceURL: String) throws(LibraryError) -> WebPageResult {
-        try save("the posts of \(sourceURL)") { db in
-            let lastIndexed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM post") ?? 0
-            let source = try Library.upsertWebSource(sourceURL, kind: page.kind, title: page.title, in: db)
-            try db.execute(sql: "UPDATE web_source SET caughtUp = 0 WHERE id = ?", arguments: [source])
+    /// id, else by a web address naming the same story) is merged (see ``WebPageStore``). The
+    /// source is marked not caught up in the same transaction, so a run killed after this page
+    /// leaves it so. Durable like an import: the WAL is fsynced at the commit.
+    public func storeWebPage(_ page: WebPage, source sourceURL: String?) throws(LibraryError) -> WebPageResult {
+        try save("the posts of \(sourceURL ?? page.url)") { db in
+            var source: Int64?
+            if let sourceURL {
+                let id = try Library.upsertWebSource(sourceURL, kind: page.kind, title: page.title, in: db)
+                try db.execute(sql: "UPDATE web_source SET caughtUp = 0 WHERE id = ?", arguments: [id])
+                source = id
+            }
             var store = try WebPageStore(db: db, source: source)
-            let result = try store.store(page)
-            try db.execute(sql: """
-                INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq > ?
-                """, arguments: [lastIndexed])
-            return result
+            return try store.store(page)
         }
     }
 
@@ -30,7 +30,8 @@ extension Library {
         try save("the state of \(url)") { db in
             switch record {
             case .completed(let kind, let title, let validators, let caughtUp):
-                let source = try Library.upsertWebSource(url, kind: kind ?? .pages, title: title, in: db)
+                // No kind (a 304) keeps the stored one.
+                let source = try Library.upsertWebSource(url, kind: kind, title: title, in: db)
                 try db.execute(sql: "UPDATE web_source SET fetchedAt = ?, lastError = NULL, caughtUp = ? WHERE id = ?",
                                arguments: [stamp, caughtUp, source])
                 if let validators {

@@ -67,6 +67,11 @@ public struct WebPageResult: Sendable, Equatable {
     /// Posts on the page that this source had already given before: an update that meets
     /// them has reached what it read last time.
     public var alreadyFromSource = 0
+    /// Posts on the page that this source had not given before.
+    public var newToSource = 0
+    /// Whether the page's last (oldest) post was one this source had given before: a listing
+    /// read down to it has reached what the last run read.
+    public var lastAlreadyFromSource = false
 
     public init() {}
 }
