@@ -49,7 +49,9 @@ let package = Package(
         // bench and the end-to-end tests; not a product.
         .target(name: "TidingsPTY"),
         // The browser session loop: runs the reducer's effects against the library.
-        .target(name: "TidingsApp", dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary", "TidingsFeeds"]),
+        .target(
+            name: "TidingsApp",
+            dependencies: ["TidingsScreen", "TidingsUI", "TidingsCore", "TidingsLibrary", "TidingsFeeds"]),
         // Following web sources: the HTTP client (URLSession with our limits), fetching with
         // pagination, storing through the library, and `update` of every source.
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsLibrary", "TidingsWeb"]),
@@ -67,7 +69,8 @@ let package = Package(
         .executableTarget(
             name: "tidings-bench",
             dependencies: [
-                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb", "TidingsFeeds",
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsPTY", "TidingsTestSupport", "TidingsWeb",
+                "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,11 +79,17 @@ let package = Package(
         // (docs/testing.md).
         .executableTarget(
             name: "tidings-fuzz",
-            dependencies: ["TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsTestSupport", "TidingsUI", "TidingsWeb"]),
-        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"], exclude: ["Fixtures", "FuzzRegressions"]),
+            dependencies: [
+                "TidingsCore", "TidingsLibrary", "TidingsScreen", "TidingsTestSupport", "TidingsUI", "TidingsWeb",
+            ]),
+        .testTarget(
+            name: "TidingsCoreTests", dependencies: ["TidingsCore", "TidingsTestSupport"],
+            exclude: ["Fixtures", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsLibraryTests",
-            dependencies: ["TidingsLibrary", "TidingsCore", "TidingsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TidingsLibrary", "TidingsCore", "TidingsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["FuzzRegressions"]
         ),
         .testTarget(name: "TidingsScreenTests", dependencies: ["TidingsScreen", "TidingsTestSupport"]),
@@ -89,21 +98,29 @@ let package = Package(
             exclude: ["Snapshots", "FuzzRegressions"]),
         .testTarget(
             name: "TidingsEndToEndTests",
-            dependencies: ["tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen", "TidingsTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "tidings", "tidings-bench", "TidingsCore", "TidingsLibrary", "TidingsPTY", "TidingsScreen",
+                "TidingsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The real session loop on a real library through a scripted terminal.
         .testTarget(
             name: "TidingsAppTests",
-            dependencies: ["TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport"]
+            dependencies: [
+                "TidingsApp", "TidingsUI", "TidingsScreen", "TidingsCore", "TidingsLibrary", "TidingsTestSupport",
+            ]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
         .testTarget(
             name: "TidingsFeedsTests",
-            dependencies: ["TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TidingsFeeds", "TidingsLibrary", "TidingsCore", "TidingsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "TidingsWebTests", dependencies: ["TidingsWeb", "TidingsCore"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,21 +20,29 @@ extension BrowserSession {
                 return .next([.shelfCounted(TabInfo(picked: shelf, count: counted.count, unread: counted.unread))])
             case .loadHeadlines(let tab, let query, let order, let offset, let limit, let generation, let unreadOnly):
                 if let query {
-                    searches.submit(SearchRequest(tab: tab, query: query, order: order, offset: offset, limit: limit,
-                                                  generation: generation))
+                    searches.submit(
+                        SearchRequest(
+                            tab: tab, query: query, order: order, offset: offset, limit: limit,
+                            generation: generation))
                     return .next([])
                 }
                 if unreadOnly {
                     // Not the tab's count: how many of its posts are unread now, with the page.
                     let rows = try library.headlines(on: tab, offset: offset, limit: limit, unreadOnly: true)
-                    return .next([.headlinesLoaded(HeadlinePage(
-                        tab: tab, offset: offset, total: try library.unreadCount(on: tab), rows: rows,
-                        generation: generation, unreadOnly: true))])
+                    return .next([
+                        .headlinesLoaded(
+                            HeadlinePage(
+                                tab: tab, offset: offset, total: try library.unreadCount(on: tab), rows: rows,
+                                generation: generation, unreadOnly: true))
+                    ])
                 }
                 // No COUNT(*) per page: the reducer takes a whole tab's length from its tab.
                 let rows = try library.headlines(on: tab, offset: offset, limit: limit)
-                return .next([.headlinesLoaded(HeadlinePage(
-                    tab: tab, offset: offset, total: offset + rows.count, rows: rows, generation: generation))])
+                return .next([
+                    .headlinesLoaded(
+                        HeadlinePage(
+                            tab: tab, offset: offset, total: offset + rows.count, rows: rows, generation: generation))
+                ])
             case .cancelSearch:
                 searches.cancelAll()
                 return .next([])
@@ -64,7 +72,8 @@ extension BrowserSession {
                 let found = try library.nextUnread(on: tab, after: after)
                 return .next([.nextUnreadFound(index: found?.offset)])
             case .saveReadingPosition(let id, let anchor, let paragraph):
-                let position = paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
+                let position =
+                    paragraph.map { ReadingPosition(paragraph: $0, characterOffset: anchor.character) } ?? .top
                 try library.setReadingPosition(position, postID: id)
                 return .next([])
             case .updateSources:
@@ -92,8 +101,9 @@ extension BrowserSession {
         let read = try library.readCounts()
         var tabs = [TabInfo(kind: .all, title: "All", count: counts.all, unread: max(0, counts.all - read.all))]
         tabs += counts.categories.map {
-            TabInfo(kind: .category($0.name), title: $0.name, count: $0.count,
-                    unread: max(0, $0.count - (read.categories[$0.name] ?? 0)))
+            TabInfo(
+                kind: .category($0.name), title: $0.name, count: $0.count,
+                unread: max(0, $0.count - (read.categories[$0.name] ?? 0)))
         }
         tabs.append(TabInfo(kind: .bookmarks, title: "Bookmarks", count: counts.bookmarks))
         return tabs
@@ -108,7 +118,8 @@ extension BrowserSession {
             outlet: post.outlet, date: post.date?.iso, paragraphs: post.paragraphs, url: post.url,
             isBookmarked: marks.isBookmarked, isUnread: marks.isUnread)
         if marks.position != .top {
-            article.savedPosition = article.anchor(paragraph: marks.position.paragraph, character: marks.position.characterOffset)
+            article.savedPosition = article.anchor(
+                paragraph: marks.position.paragraph, character: marks.position.characterOffset)
         }
         return article
     }
@@ -132,6 +143,7 @@ extension BrowserSession {
     private func copy(_ url: String, because reason: String?) -> String {
         let copied = terminal.copyToClipboard(url)
         guard let reason else { return copied ? "Link copied to the clipboard" : "The link could not be copied" }
-        return "Not opened (\(reason)): " + (copied ? "link copied to the clipboard" : "the link could not be copied either")
+        return "Not opened (\(reason)): "
+            + (copied ? "link copied to the clipboard" : "the link could not be copied either")
     }
 }

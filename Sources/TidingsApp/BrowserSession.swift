@@ -29,8 +29,10 @@ public final class BrowserSession {
 
     /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
     /// decides how `o` opens a link.
-    public init(library: Library, terminal: any Terminal, greeting: String? = nil,
-                updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener()) {
+    public init(
+        library: Library, terminal: any Terminal, greeting: String? = nil,
+        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener()
+    ) {
         self.library = library
         self.terminal = terminal
         self.greeting = greeting
@@ -111,7 +113,8 @@ public final class BrowserSession {
         if wake == nil, searches.isBusy || updates.isBusy { return 4 }
         guard let due = timers.map(\.due).min() else { return -1 }
         let wait = ContinuousClock.now.duration(to: due)
-        return max(0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))
+        return max(
+            0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))
     }
 
     /// The read timers that are due, as actions, removed from the list.

@@ -27,8 +27,10 @@ public struct LinkOpener: Sendable {
     let environment: [String: String]
     let isExecutable: @Sendable (String) -> Bool
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                isExecutable: @escaping @Sendable (String) -> Bool = { FileManager.default.isExecutableFile(atPath: $0) }) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        isExecutable: @escaping @Sendable (String) -> Bool = { FileManager.default.isExecutableFile(atPath: $0) }
+    ) {
         self.environment = environment
         self.isExecutable = isExecutable
     }
@@ -36,7 +38,7 @@ public struct LinkOpener: Sendable {
     /// The plan for `link`.
     public func plan(for link: String) -> Plan {
         guard let scheme = link.split(separator: ":", maxSplits: 1).first?.lowercased(),
-              scheme == "http" || scheme == "https", URL(string: link)?.host != nil
+            scheme == "http" || scheme == "https", URL(string: link)?.host != nil
         else {
             return .refuse(reason: "not a web link, so not opened")
         }

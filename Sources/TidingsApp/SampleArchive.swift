@@ -7,8 +7,10 @@ import Foundation
 /// `swift run tidings` and `.build/debug/tidings` both find it from anywhere in the checkout).
 public enum SampleArchive {
     /// The folder holding the sample's `.txt` pages, or nil when none is found.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: String = CommandLine.arguments.first ?? "") -> String? {
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = CommandLine.arguments.first ?? ""
+    ) -> String? {
         let manager = FileManager.default
         func hasPages(_ folder: String) -> Bool {
             ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasSuffix(".txt") }

@@ -140,15 +140,18 @@ final class SearchWorker: Sendable {
             let page = try await library.search(
                 query, on: request.tab, order: request.order, offset: request.offset, limit: request.limit,
                 counting: total == nil)
-            send(.headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
+            send(
+                .headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
         } catch {
             switch error {
             case .cancelled:
                 return
             case .unsearchable(let hint):
-                send(.headlinesLoaded(HeadlinePage(
-                    tab: request.tab, offset: request.offset, total: 0, rows: [], query: request.query,
-                    order: request.order, generation: request.generation, hint: hint, failed: true)))
+                send(
+                    .headlinesLoaded(
+                        HeadlinePage(
+                            tab: request.tab, offset: request.offset, total: 0, rows: [], query: request.query,
+                            order: request.order, generation: request.generation, hint: hint, failed: true)))
             case .library(let error):
                 send(.failed(error.description))
             }
@@ -168,7 +171,9 @@ final class SearchWorker: Sendable {
     }
 
     /// A library search page as the reducer's headline page.
-    private static func page(_ page: SearchPage, for request: SearchRequest, total: Int?, provisional: Bool) -> HeadlinePage {
+    private static func page(
+        _ page: SearchPage, for request: SearchRequest, total: Int?, provisional: Bool
+    ) -> HeadlinePage {
         HeadlinePage(
             tab: request.tab, offset: request.offset, total: total ?? request.offset + page.rows.count,
             rows: page.rows.map(\.headline),

@@ -1,6 +1,7 @@
 import Glibc
 
 // glibc declares pipe2 only under _GNU_SOURCE, which Swift's Glibc module does not define.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("pipe2") private func wake_pipe2(_ ends: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 
 /// A self-pipe that lets another thread wake the session loop: the loop's key wait also

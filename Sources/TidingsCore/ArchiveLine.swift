@@ -90,7 +90,7 @@ extension ArchiveLine {
     private static func parsePosted(_ text: String) -> Kind? {
         let prefix = "posted on"
         guard text.utf8.count >= prefix.utf8.count,
-              text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
+            text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
         else { return nil }
         let rest = text.utf8.dropFirst(prefix.utf8.count)
         if let first = rest.first, first != 0x20 { return nil }

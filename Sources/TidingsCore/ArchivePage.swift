@@ -11,8 +11,10 @@ public struct ArchivePage: Sendable {
     /// The encoding the text was read in; nil when the file could not be read as text at all.
     public var encoding: ArchiveEncoding?
 
-    public init(file: String, header: PageHeader? = nil, posts: [Post] = [], postLines: [Int] = [],
-                diagnostics: [Diagnostic] = [], encoding: ArchiveEncoding? = nil) {
+    public init(
+        file: String, header: PageHeader? = nil, posts: [Post] = [], postLines: [Int] = [],
+        diagnostics: [Diagnostic] = [], encoding: ArchiveEncoding? = nil
+    ) {
         self.file = file
         self.header = header
         self.posts = posts

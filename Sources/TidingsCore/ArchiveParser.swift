@@ -27,8 +27,10 @@ public enum ArchiveParser {
     }
 
     /// Builds a post with its content-derived id and the labels, sorted and without duplicates.
-    public static func makePost(title: String, paragraphs: [String], outlet: String?, date: PostDate?,
-                                labels: [PostLabel]) -> Post {
+    public static func makePost(
+        title: String, paragraphs: [String], outlet: String?, date: PostDate?,
+        labels: [PostLabel]
+    ) -> Post {
         let unique = Array(Set(labels)).sorted()
         return Post(
             id: PostIdentity.id(title: title, outlet: outlet, paragraphs: paragraphs),

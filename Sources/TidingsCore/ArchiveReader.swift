@@ -39,7 +39,9 @@ public struct ArchiveReader {
             isAtEnd = true
         case .failure(.binary(let offset)):
             encoding = nil
-            opening = [Diagnostic(.error, file: file, "binary file (NUL byte at offset \(offset)); not an archive page")]
+            opening = [
+                Diagnostic(.error, file: file, "binary file (NUL byte at offset \(offset)); not an archive page")
+            ]
             isAtEnd = true
         case .success(let decoded):
             encoding = decoded.encoding
@@ -76,7 +78,8 @@ public struct ArchiveReader {
             }
             if nonBlankLines == 2, let candidate = headerCandidate {
                 headerCandidate = nil
-                if case .posted = line.kind {} else {
+                if case .posted = line.kind {
+                } else {
                     header = candidate
                     // The header is no post's title.
                     lines = []
@@ -120,34 +123,43 @@ public struct ArchiveReader {
     }
 
     /// Appends the post of `open` with `body` (its lines after the Posted line), or says why not.
-    private func emit(_ open: (title: ArchiveLine?, posted: ArchiveLine), body: ArraySlice<ArchiveLine>,
-                      into page: inout ArchivePage) {
+    private func emit(
+        _ open: (title: ArchiveLine?, posted: ArchiveLine), body: ArraySlice<ArchiveLine>,
+        into page: inout ArchivePage
+    ) {
         guard let titleLine = open.title, case .text(let title) = titleLine.kind else {
-            page.diagnostics.append(Diagnostic(.error, file: file, line: open.posted.number,
-                "“Posted on” line without a title above it; the text up to the next post is skipped"))
+            page.diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: open.posted.number,
+                    "“Posted on” line without a title above it; the text up to the next post is skipped"))
             return
         }
         guard case .posted(let dateText, let author) = open.posted.kind else { return }
         var (paragraphs, outlet) = Self.paragraphs(body)
         if paragraphs.isEmpty {
             let what = outlet == nil ? "no body" : "only an outlet line and no body"
-            page.diagnostics.append(Diagnostic(.error, file: file, line: titleLine.number,
-                "post “\(title.prefix(60))” has a title but \(what); skipped"))
+            page.diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: titleLine.number,
+                    "post “\(title.prefix(60))” has a title but \(what); skipped"))
             return
         }
         var date: PostDate?
         if !dateText.isEmpty {
             date = PostDate(archiveText: dateText)
             if date == nil {
-                page.diagnostics.append(Diagnostic(.warning, file: file, line: open.posted.number,
-                    "could not read the date “\(dateText.prefix(40))”; the post is kept without a date"))
+                page.diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, line: open.posted.number,
+                        "could not read the date “\(dateText.prefix(40))”; the post is kept without a date"))
             }
         }
         if outlet?.isEmpty == true { outlet = nil }
         var labels: [PostLabel] = []
         if let label = header?.label { labels.append(label) }
         if !author.isEmpty { labels.append(PostLabel(.author, author)) }
-        page.posts.append(ArchiveParser.makePost(title: title, paragraphs: paragraphs, outlet: outlet, date: date, labels: labels))
+        page.posts.append(
+            ArchiveParser.makePost(title: title, paragraphs: paragraphs, outlet: outlet, date: date, labels: labels))
         page.postLines.append(titleLine.number)
     }
 

@@ -41,8 +41,10 @@ public enum HangulBigrams {
     /// so that a phrase never spans two runs; nil when there is no Hangul run at all.
     public static func indexText(title: String, paragraphs: [String]) -> String? {
         // Cheap test first: most posts have no Hangul and should cost nothing here.
-        guard title.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED })
-            || paragraphs.contains(where: { $0.utf8.contains { $0 >= 0xEA && $0 <= 0xED } }) else { return nil }
+        guard
+            title.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED })
+                || paragraphs.contains(where: { $0.utf8.contains { $0 >= 0xEA && $0 <= 0xED } })
+        else { return nil }
         let found = ([title] + paragraphs).flatMap { HangulBigrams.runs(in: $0) }
         guard !found.isEmpty else { return nil }
         return found.map { bigrams(of: $0).joined(separator: " ") }.joined(separator: " | ")

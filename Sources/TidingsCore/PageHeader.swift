@@ -34,7 +34,8 @@ public enum PageHeader: Hashable, Sendable {
         // Only the start of the line is compared: a huge line (a 200 MB file of one line) must
         // not be counted and lowercased whole, once per form.
         let start = String(line.prefix(32)).lowercased()
-        for form in forms where !line.dropFirst(form.prefix.count).isEmpty && start.hasPrefix(form.prefix.lowercased()) {
+        for form in forms where !line.dropFirst(form.prefix.count).isEmpty && start.hasPrefix(form.prefix.lowercased())
+        {
             let value = String(line.dropFirst(form.prefix.count)).trimmingWhitespace()
             if value.isEmpty { return nil }
             self = form.make(value)

@@ -13,10 +13,12 @@ extension PostDate {
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard words.count == 3 else { return nil }
         if let month = PostDate.month(named: words[0]), let day = Int(words[1]), let year = Int(words[2]),
-           words[2].count == 4 {
+            words[2].count == 4
+        {
             self.init(year: year, month: month, day: day)
         } else if let day = Int(words[0]), let month = PostDate.month(named: words[1]), let year = Int(words[2]),
-                  words[2].count == 4 {
+            words[2].count == 4
+        {
             self.init(year: year, month: month, day: day)
         } else {
             return nil

@@ -9,7 +9,8 @@ public struct PostDate: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// Creates a date, or nil when the day does not exist (February 30th, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= PostDate.daysIn(month: month, year: year) else { return nil }
+            day <= PostDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -19,7 +20,8 @@ public struct PostDate: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public init?(iso: String) {
         let parts = iso.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-              let d = Int(parts[2]) else { return nil }
+            let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -41,7 +43,8 @@ public struct PostDate: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = PostDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
         }
         self = date
     }

@@ -70,8 +70,10 @@ public struct SearchHighlighter: Hashable, Sendable {
             }
             guard matched else { continue }
             let last = words[start + wanted.count - 1]
-            let end = prefix ? last.characters.lowerBound + typedLength(of: wanted[wanted.count - 1], in: last)
-                             : last.characters.upperBound
+            let end =
+                prefix
+                ? last.characters.lowerBound + typedLength(of: wanted[wanted.count - 1], in: last)
+                : last.characters.upperBound
             found.append(words[start].characters.lowerBound..<end)
         }
         return found

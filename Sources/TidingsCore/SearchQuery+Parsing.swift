@@ -108,15 +108,20 @@ struct SearchQueryParser {
                 while end < characters.count, !SearchQueryParser.isQuote(characters[end]) { end += 1 }
                 let closed = end < characters.count
                 if !closed { hint("unbalanced quote closed") }
-                lexemes.append(Lexeme(text: String(characters[(index + 1)..<end]), isQuoted: true, isClosed: closed,
-                                      isGlued: glued))
+                lexemes.append(
+                    Lexeme(
+                        text: String(characters[(index + 1)..<end]), isQuoted: true, isClosed: closed,
+                        isGlued: glued))
                 index = closed ? end + 1 : end
             } else {
                 var end = index
                 while end < characters.count, !characters[end].isWhitespace,
-                      !SearchQueryParser.isQuote(characters[end]) { end += 1 }
-                lexemes.append(Lexeme(text: String(characters[index..<end]), isQuoted: false, isClosed: true,
-                                      isGlued: glued))
+                    !SearchQueryParser.isQuote(characters[end])
+                { end += 1 }
+                lexemes.append(
+                    Lexeme(
+                        text: String(characters[index..<end]), isQuoted: false, isClosed: true,
+                        isGlued: glued))
                 index = end
             }
             previousEnd = index
@@ -135,10 +140,12 @@ struct SearchQueryParser {
                 let excluded = takeMinus() || negated
                 if let pending = pendingField {
                     pendingField = nil
-                    add(lexeme.text, field: pending.field, name: pending.name, quoted: true,
+                    add(
+                        lexeme.text, field: pending.field, name: pending.name, quoted: true,
                         excluded: pending.excluded || excluded, typed: isLast && !lexeme.isClosed)
                 } else {
-                    add(lexeme.text, field: nil, name: "", quoted: true, excluded: excluded,
+                    add(
+                        lexeme.text, field: nil, name: "", quoted: true, excluded: excluded,
                         typed: isLast && !lexeme.isClosed)
                 }
                 continue
@@ -155,7 +162,11 @@ struct SearchQueryParser {
         switch chunk {
         case "OR":
             dropPendingField()
-            if lastWasClause, !pendingOr, !pendingNot { pendingOr = true } else { hint("‘OR’ needs a word on each side") }
+            if lastWasClause, !pendingOr, !pendingNot {
+                pendingOr = true
+            } else {
+                hint("‘OR’ needs a word on each side")
+            }
             return
         case "AND":
             hint("‘AND’ is implied between words")
@@ -196,7 +207,8 @@ struct SearchQueryParser {
         }
         if let pending = pendingField {
             pendingField = nil
-            add(String(chunk), field: pending.field, name: pending.name, quoted: false,
+            add(
+                String(chunk), field: pending.field, name: pending.name, quoted: false,
                 excluded: pending.excluded || excluded, typed: typed)
         } else {
             add(String(chunk), field: nil, name: "", quoted: false, excluded: excluded, typed: typed)

@@ -77,8 +77,10 @@ public struct SearchQuery: Hashable, Sendable {
     }
 
     /// A query from parts, for tests and callers that build queries themselves.
-    public init(text: String = "", clauses: [[Term]] = [], excluded: [Term] = [], filters: [Filter] = [],
-                hints: [String] = []) {
+    public init(
+        text: String = "", clauses: [[Term]] = [], excluded: [Term] = [], filters: [Filter] = [],
+        hints: [String] = []
+    ) {
         self.text = text
         self.clauses = clauses
         self.excluded = excluded

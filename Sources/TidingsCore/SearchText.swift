@@ -23,7 +23,7 @@ public enum SearchText {
         guard let first = character.unicodeScalars.first else { return false }
         switch first.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse:
             return true
         default:
             return false
@@ -55,8 +55,10 @@ public enum SearchText {
         var folded: [String] = []
         func flush() {
             guard !written.isEmpty else { return }
-            words.append(Word(text: written, folded: folded.joined(), characters: start..<offset,
-                              foldedCharacters: folded))
+            words.append(
+                Word(
+                    text: written, folded: folded.joined(), characters: start..<offset,
+                    foldedCharacters: folded))
             written = ""
             folded = []
         }

@@ -31,11 +31,14 @@ extension Library {
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(chunk + 500, ids.count)])
                 let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-                read.formUnion(try String.fetchAll(
-                    db, sql: "SELECT postID FROM reading WHERE readAt IS NOT NULL AND postID IN (\(marks))",
-                    arguments: StatementArguments(part)))
-                bookmarked.formUnion(try String.fetchAll(
-                    db, sql: "SELECT postID FROM bookmark WHERE postID IN (\(marks))", arguments: StatementArguments(part)))
+                read.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT postID FROM reading WHERE readAt IS NOT NULL AND postID IN (\(marks))",
+                        arguments: StatementArguments(part)))
+                bookmarked.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT postID FROM bookmark WHERE postID IN (\(marks))",
+                        arguments: StatementArguments(part)))
             }
             return (read, bookmarked)
         }

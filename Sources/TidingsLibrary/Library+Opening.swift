@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import GRDB
+import Glibc
 import TidingsCore
 
 /// What a path given as the library holds, judged before SQLite may write a byte to it.
@@ -32,7 +32,8 @@ extension Library {
         // process holds on it, SQLite's included, and the open library would run unlocked.
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-           openFiles.withLock({ $0[FileIdentity(status)] ?? 0 }) > 0 {
+            openFiles.withLock({ $0[FileIdentity(status)] ?? 0 }) > 0
+        {
             return .tidings
         }
         // O_NONBLOCK: a FIFO given as the library must not hang the open; fstat then says what it is.
@@ -111,7 +112,8 @@ extension Library {
         var frame = [UInt8](repeating: 0, count: 24)
         var offset = 32
         while pread(fd, &frame, 24, off_t(offset)) == 24,
-              bigEndian(frame, 8) == bigEndian(header, 16), bigEndian(frame, 12) == bigEndian(header, 20) {
+            bigEndian(frame, 8) == bigEndian(header, 16), bigEndian(frame, 12) == bigEndian(header, 20)
+        {
             if bigEndian(frame, 0) == 1 {
                 var field = [UInt8](repeating: 0, count: 4)
                 if pread(fd, &field, 4, off_t(offset + 24 + 68)) == 4 { stamp = Int32(bitPattern: bigEndian(field, 0)) }
@@ -140,7 +142,8 @@ extension Library {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
                 if tables.isEmpty { return .empty }
                 guard tables.contains("grdb_migrations") else { return nil }
-                let ours = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-posts')")
+                let ours = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-posts')")
                 return ours == true ? .olderTidings : nil
             }
         } catch {

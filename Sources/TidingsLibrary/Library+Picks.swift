@@ -22,39 +22,55 @@ extension Library {
     public func pickableShelves() throws(LibraryError) -> [ShelfCount] {
         try read { db in
             var read: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT l.kind, l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
-                JOIN label l ON l.post = p.seq AND l.kind IN ('tag', 'author')
-                WHERE r.readAt IS NOT NULL GROUP BY l.kind, l.name
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.kind, l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                    JOIN label l ON l.post = p.seq AND l.kind IN ('tag', 'author')
+                    WHERE r.readAt IS NOT NULL GROUP BY l.kind, l.name
+                    """)
+            {
                 read[(row["kind"] as String) + "\u{0}" + (row["name"] as String)] = row["n"]
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT p.outlet AS name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
-                WHERE r.readAt IS NOT NULL AND p.outlet IS NOT NULL GROUP BY p.outlet
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.outlet AS name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                    WHERE r.readAt IS NOT NULL AND p.outlet IS NOT NULL GROUP BY p.outlet
+                    """)
+            {
                 read["outlet\u{0}" + (row["name"] as String)] = row["n"]
             }
             var shelves: [ShelfCount] = []
             for kind in ["tag", "author"] {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT name, posts FROM tally WHERE kind = ? AND posts > 0 ORDER BY name
-                    """, arguments: [kind]) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT name, posts FROM tally WHERE kind = ? AND posts > 0 ORDER BY name
+                        """, arguments: [kind])
+                {
                     let name: String = row["name"]
                     let count: Int = row["posts"]
                     let shelf: Shelf = kind == "tag" ? .tag(name) : .author(name)
-                    shelves.append(ShelfCount(shelf: shelf, count: count,
-                                              unread: max(0, count - (read[kind + "\u{0}" + name] ?? 0))))
+                    shelves.append(
+                        ShelfCount(
+                            shelf: shelf, count: count,
+                            unread: max(0, count - (read[kind + "\u{0}" + name] ?? 0))))
                 }
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT outlet AS name, COUNT(*) AS n FROM post WHERE outlet IS NOT NULL AND outlet <> ''
-                GROUP BY outlet ORDER BY outlet
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT outlet AS name, COUNT(*) AS n FROM post WHERE outlet IS NOT NULL AND outlet <> ''
+                    GROUP BY outlet ORDER BY outlet
+                    """)
+            {
                 let name: String = row["name"]
                 let count: Int = row["n"]
-                shelves.append(ShelfCount(shelf: .outlet(name), count: count,
-                                          unread: max(0, count - (read["outlet\u{0}" + name] ?? 0))))
+                shelves.append(
+                    ShelfCount(
+                        shelf: .outlet(name), count: count,
+                        unread: max(0, count - (read["outlet\u{0}" + name] ?? 0))))
             }
             return shelves
         }
@@ -68,8 +84,9 @@ extension Library {
                 return try Int.fetchOne(db, sql: "SELECT posts FROM tally WHERE kind = 'all' AND name = ''") ?? 0
             case .category, .tag, .author:
                 let label = shelf.label!
-                return try Int.fetchOne(db, sql: "SELECT posts FROM tally WHERE kind = ? AND name = ?",
-                                        arguments: [label.kind, label.name]) ?? 0
+                return try Int.fetchOne(
+                    db, sql: "SELECT posts FROM tally WHERE kind = ? AND name = ?",
+                    arguments: [label.kind, label.name]) ?? 0
             case .outlet(let name):
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE outlet = ?", arguments: [name]) ?? 0
             case .bookmarks:

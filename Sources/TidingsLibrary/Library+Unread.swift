@@ -12,29 +12,37 @@ extension Library {
             let count: Int?
             switch shelf {
             case .all:
-                count = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT posts FROM tally WHERE kind = 'all' AND name = '')
-                         - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL)
-                    """)
+                count = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT posts FROM tally WHERE kind = 'all' AND name = '')
+                             - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID WHERE r.readAt IS NOT NULL)
+                        """)
             case .category, .tag, .author:
                 let label = shelf.label!
-                count = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT COALESCE(MAX(posts), 0) FROM tally WHERE kind = ?1 AND name = ?2)
-                         - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
-                            JOIN label l ON l.post = p.seq AND l.kind = ?1 AND l.name = ?2
-                            WHERE r.readAt IS NOT NULL)
-                    """, arguments: [label.kind, label.name])
+                count = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT COALESCE(MAX(posts), 0) FROM tally WHERE kind = ?1 AND name = ?2)
+                             - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
+                                JOIN label l ON l.post = p.seq AND l.kind = ?1 AND l.name = ?2
+                                WHERE r.readAt IS NOT NULL)
+                        """, arguments: [label.kind, label.name])
             case .outlet(let name):
-                count = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT COUNT(*) FROM post WHERE outlet = ?1)
-                         - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
-                            WHERE p.outlet = ?1 AND r.readAt IS NOT NULL)
-                    """, arguments: [name])
+                count = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT COUNT(*) FROM post WHERE outlet = ?1)
+                             - (SELECT COUNT(*) FROM reading r JOIN post p ON p.id = r.postID
+                                WHERE p.outlet = ?1 AND r.readAt IS NOT NULL)
+                        """, arguments: [name])
             case .bookmarks:
-                count = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
-                    LEFT JOIN reading r ON r.postID = p.id WHERE r.readAt IS NULL
-                    """)
+                count = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM bookmark b JOIN post p ON p.id = b.postID
+                        LEFT JOIN reading r ON r.postID = p.id WHERE r.readAt IS NULL
+                        """)
             }
             return max(0, count ?? 0)
         }

@@ -34,7 +34,8 @@ public final class Library: Sendable {
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw LibraryError.cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+                throw LibraryError.cannotOpen(
+                    path: path, reason: "cannot create its folder: \(error.localizedDescription)")
             }
         }
         try Library.refuseEmptiedLibrary(path)
@@ -47,8 +48,9 @@ public final class Library: Sendable {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
         do {
-            pool = try Library.openPool(path: path, configuration: configuration,
-                                        writable: kind != .absent ? Library.isWritable(path) : true)
+            pool = try Library.openPool(
+                path: path, configuration: configuration,
+                writable: kind != .absent ? Library.isWritable(path) : true)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && Library.isForeignFile(path) {
             // Looked at only once SQLite refused it: reading the file through a descriptor of
             // our own while a connection has it open would drop that connection's locks.
@@ -102,9 +104,12 @@ public final class Library: Sendable {
             return stat(file, &status) == 0 ? Int(status.st_size) : nil
         }
         guard size(path) == 0, (size(path + "-wal") ?? 0) == 0,
-              !BookmarkSidecar.read(forLibrary: path).isEmpty else { return }
-        throw LibraryError.cannotOpen(path: path, reason: "the file is empty but its bookmarks copy is not: "
-                                      + "run `tidings rebuild` (your bookmarks are kept)")
+            !BookmarkSidecar.read(forLibrary: path).isEmpty
+        else { return }
+        throw LibraryError.cannotOpen(
+            path: path,
+            reason: "the file is empty but its bookmarks copy is not: "
+                + "run `tidings rebuild` (your bookmarks are kept)")
     }
 
     /// True when the library could only be opened read-only: browsing works, saving fails.
@@ -119,7 +124,9 @@ public final class Library: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
             return pool
-        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode) {
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(error.resultCode)
+        {
             guard let pool = try? openReadOnly(path: path, configuration: configuration) else { throw error }
             return pool
         }
@@ -130,8 +137,10 @@ public final class Library: Sendable {
     private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabasePool {
         let pool = try openReadOnlyPool(path: path, configuration: configuration)
         guard try pool.read(migrator.hasCompletedMigrations) else {
-            throw LibraryError.cannotOpen(path: path, reason: "it is read-only here and was made by an older Tidings; "
-                                          + "open it once where it can be written, to bring it up to date")
+            throw LibraryError.cannotOpen(
+                path: path,
+                reason: "it is read-only here and was made by an older Tidings; "
+                    + "open it once where it can be written, to bring it up to date")
         }
         return pool
     }
@@ -182,7 +191,8 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
         case .storage(let reason): return "library error: \(reason)"
         case .notFound(let what): return what
         case .ambiguous(let what): return what
-        case .notALibrary(let path): return "\(path) is not a Tidings library (not an SQLite database); it was left untouched"
+        case .notALibrary(let path):
+            return "\(path) is not a Tidings library (not an SQLite database); it was left untouched"
         case .noLibrary(let path): return "no library at \(path) (`tidings import ARCHIVE…` creates one)"
         }
     }

@@ -30,7 +30,9 @@ public struct PostFilter: Hashable, Sendable {
         var arguments: [String] = []
         for (kind, value) in [("category", category), ("tag", tag), ("author", author)] {
             guard let value else { continue }
-            conditions.append("EXISTS (SELECT 1 FROM label l WHERE l.post = p.seq AND l.kind = '\(kind)' AND l.name = ? COLLATE NOCASE)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM label l WHERE l.post = p.seq AND l.kind = '\(kind)' AND l.name = ? COLLATE NOCASE)"
+            )
             arguments.append(value)
         }
         if let outlet {

@@ -1,10 +1,16 @@
 import Glibc
 
 // glibc hides these behind _XOPEN_SOURCE, which Swift's Glibc module does not define.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("posix_openpt") private func pty_posix_openpt(_ flags: Int32) -> Int32
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("grantpt") private func pty_grantpt(_ fd: Int32) -> Int32
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("unlockpt") private func pty_unlockpt(_ fd: Int32) -> Int32
-@_silgen_name("ptsname_r") private func pty_ptsname_r(_ fd: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int32
+// swift-format-ignore: AlwaysUseLowerCamelCase
+@_silgen_name("ptsname_r") private func pty_ptsname_r(
+    _ fd: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int
+) -> Int32
 
 /// A freshly opened pseudo-terminal: the master side, the slave's path and, if asked for,
 /// a descriptor on the slave side; closes what it holds when released.
@@ -25,7 +31,9 @@ public final class PseudoTerminalPair {
     /// Opens a pseudo-terminal of `columns` x `rows`.
     public init(columns: Int, rows: Int, keepingSlave: Bool = false) throws {
         let master = pty_posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard master >= 0 else { throw PseudoTerminalError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
+        guard master >= 0 else {
+            throw PseudoTerminalError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
         // posix_openpt is not documented to honour O_CLOEXEC everywhere; set it for certain.
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         // ptsname_r, not ptsname: ptsname's static buffer is shared by the tests running in

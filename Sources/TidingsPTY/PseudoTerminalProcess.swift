@@ -34,10 +34,14 @@ public final class PseudoTerminalProcess {
     ///   of its own in the caller's session instead: a group whose parent is in another group
     ///   of the same session, so job control works (the kernel discards SIGTSTP sent to an
     ///   orphaned group, such as a session leader's).
-    public init(executable: String, arguments: [String] = [], environment: [String: String],
-                on terminal: PseudoTerminalPair, newSession: Bool = true) throws {
-        pid = try ProcessSpawn.start(executable, arguments: arguments, environment: environment,
-                                     grouping: newSession ? .newSession : .ownGroup) { actions in
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String],
+        on terminal: PseudoTerminalPair, newSession: Bool = true
+    ) throws {
+        pid = try ProcessSpawn.start(
+            executable, arguments: arguments, environment: environment,
+            grouping: newSession ? .newSession : .ownGroup
+        ) { actions in
             // The terminal's own descriptors are close-on-exec, so these three are all it gets.
             for fd in [Int32(0), 1, 2] {
                 posix_spawn_file_actions_addopen(&actions, fd, terminal.slavePath, O_RDWR, 0)
@@ -47,10 +51,13 @@ public final class PseudoTerminalProcess {
     }
 
     /// Starts `executable` on a new pseudo-terminal of `columns` x `rows`, keeping no slave descriptor.
-    public convenience init(executable: String, arguments: [String] = [], environment: [String: String],
-                            columns: Int, rows: Int, newSession: Bool = true) throws {
-        try self.init(executable: executable, arguments: arguments, environment: environment,
-                      on: PseudoTerminalPair(columns: columns, rows: rows), newSession: newSession)
+    public convenience init(
+        executable: String, arguments: [String] = [], environment: [String: String],
+        columns: Int, rows: Int, newSession: Bool = true
+    ) throws {
+        try self.init(
+            executable: executable, arguments: arguments, environment: environment,
+            on: PseudoTerminalPair(columns: columns, rows: rows), newSession: newSession)
     }
 
     deinit {

@@ -23,8 +23,10 @@ public enum SanitizerEnvironment {
     /// cannot work inside an ASan process (its memory server reads the crashed thread's stack,
     /// which ASan reports as an error of its own and exits 1), so the crash tests see only
     /// the program's own crash guard, which is what they test.
-    public static func adding(to environment: [String: String],
-                       from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    public static func adding(
+        to environment: [String: String],
+        from inherited: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [String: String] {
         var result = environment
         for name in names where result[name] == nil {
             if let value = inherited[name] { result[name] = value }
@@ -36,8 +38,10 @@ public enum SanitizerEnvironment {
     /// `environment` for a child that runs under `strace`: LeakSanitizer stops the process
     /// with ptrace to look for leaks, which fails ("fatal error", exit 1) in a process that
     /// is already traced, so leak checking is off there; ASan's other checks stay on.
-    public static func forTracedChild(_ environment: [String: String],
-                               from inherited: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    public static func forTracedChild(
+        _ environment: [String: String],
+        from inherited: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [String: String] {
         var result = environment
         if let options = inherited["ASAN_OPTIONS"] ?? (isSanitizedBuild ? "" : nil) {
             result["ASAN_OPTIONS"] = options + (options.isEmpty ? "" : ":") + "detect_leaks=0"

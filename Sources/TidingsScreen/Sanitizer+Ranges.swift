@@ -18,7 +18,8 @@ extension Sanitizer {
                 return lower..<max(lower, map[range.upperBound])
             }
         }
-        return mapped
+        return
+            mapped
             .map { min(max(0, $0.lowerBound), count)..<min(max(0, $0.upperBound), count) }
             .filter { !$0.isEmpty }
             .sorted { $0.lowerBound < $1.lowerBound }

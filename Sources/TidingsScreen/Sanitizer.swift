@@ -113,7 +113,8 @@ public enum Sanitizer {
         return (clean, offsets)
     }
 
-    private static func strip(_ scalars: some Sequence<Unicode.Scalar>, recording: Bool, offsets: inout [Int]) -> String {
+    private static func strip(_ scalars: some Sequence<Unicode.Scalar>, recording: Bool, offsets: inout [Int]) -> String
+    {
         var out = String.UnicodeScalarView()
         var state = State.text
         // The last scalar kept was an emoji, so a ZWJ after it continues its sequence.
@@ -125,12 +126,14 @@ public enum Sanitizer {
         var taken = 0
         defer { WorkCount.current?.add(taken) }
 
-        while let scalar = pending ?? {
-            // Before each new input scalar: how much output the ones before it made.
-            if recording { offsets.append(out.count) }
-            taken += 1
-            return iterator.next()
-        }() {
+        while let scalar = pending
+            ?? {
+                // Before each new input scalar: how much output the ones before it made.
+                if recording { offsets.append(out.count) }
+                taken += 1
+                return iterator.next()
+            }()
+        {
             pending = nil
             let v = scalar.value
             switch state {
@@ -151,14 +154,18 @@ public enum Sanitizer {
                 switch v {
                 case 0x20...0x2F: break
                 case 0x30...0x7E: state = .text
-                default: state = .text; pending = scalar
+                default:
+                    state = .text
+                    pending = scalar
                 }
                 continue
             case .controlSequence:
                 switch v {
                 case 0x20...0x3F: break
                 case 0x40...0x7E: state = .text
-                default: state = .text; pending = scalar  // malformed: abandon, re-read
+                default:
+                    state = .text
+                    pending = scalar  // malformed: abandon, re-read
                 }
                 continue
             case .string(let endsAtBell):

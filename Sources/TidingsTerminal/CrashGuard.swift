@@ -92,14 +92,16 @@ func restoreSavedTerminal(discardingQueuedOutput: Bool) {
 
 /// The crash handler: restore the terminal, let the previous handler (usually Swift's
 /// backtracer) report the crash, then die of the signal.
-private func handleCrashSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+private func handleCrashSignal(
+    _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+) {
     restoreTerminalIfArmed(discardingQueuedOutput: true)
     // Call the previous handler directly rather than re-raising into it: Swift's
     // backtracer returns after its report, and for a signal sent with kill() (nothing to
     // fault again) the program would then carry on with a terminal it no longer owns.
     let previous = crashPreviousActions + Int(signal)
     let handlerBits = withUnsafeBytes(of: previous.pointee.__sigaction_handler) { $0.load(as: UInt.self) }
-    if handlerBits > 1 { // 0 is SIG_DFL, 1 is SIG_IGN: neither is a function to call
+    if handlerBits > 1 {  // 0 is SIG_DFL, 1 is SIG_IGN: neither is a function to call
         if previous.pointee.sa_flags & SA_SIGINFO != 0 {
             previous.pointee.__sigaction_handler.sa_sigaction?(signal, info, context)
         } else {
@@ -110,7 +112,7 @@ private func handleCrashSignal(_ signal: Int32, _ info: UnsafeMutablePointer<sig
     // with its real siginfo for the core dump; a sent signal is sent again, and since it
     // is blocked while we run it is delivered the moment we return.
     var defaultAction = sigaction()
-    defaultAction.__sigaction_handler.sa_handler = nil // SIG_DFL
+    defaultAction.__sigaction_handler.sa_handler = nil  // SIG_DFL
     sigemptyset(&defaultAction.sa_mask)
     sigaction(signal, &defaultAction, nil)
     if let info, info.pointee.si_code > 0 { return }
@@ -140,7 +142,7 @@ enum CrashGuard {
         }
         crashResetCount.store(count, ordering: .relaxed)
         crashTerminalFD.store(fd, ordering: .relaxed)
-        _ = crashPreviousActions // initialise before any handler can need it
+        _ = crashPreviousActions  // initialise before any handler can need it
         crashRestoreArmed.store(true, ordering: .sequentiallyConsistent)
 
         if !crashHandlersInstalled.exchange(true, ordering: .sequentiallyConsistent) {
@@ -180,7 +182,7 @@ enum CrashGuard {
         var bytes: [UInt8] = []
         for capability in ["sgr0", "rmkx", "cnorm", "rmcup"] {
             guard let value = tigetstr(capability),
-                  Int(bitPattern: value) != -1 // (char *)-1: not a string capability
+                Int(bitPattern: value) != -1  // (char *)-1: not a string capability
             else { continue }
             bytes += withoutPadding(Array(String(cString: value).utf8))
         }
@@ -193,7 +195,8 @@ enum CrashGuard {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
-               let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">"))
+            {
                 index = close + 1
                 continue
             }

@@ -37,7 +37,8 @@ extension CursesTerminal {
             return
         }
         var glyph = CellGlyph(cell.text, asciiOnly: asciiOnly)
-        let wantsTwoColumns = cell.width == 2
+        let wantsTwoColumns =
+            cell.width == 2
             && x + 1 < columns
             && buffer[x + 1, y].isContinuation
         switch (glyph.width, wantsTwoColumns) {
@@ -86,7 +87,7 @@ struct CellGlyph {
     /// One base scalar plus up to four combining ones: ncurses' CCHARW_MAX.
     static let capacity = 5
     static let blank = CellGlyph(base: 0x20)
-    static let replacement = CellGlyph(base: 0x3F) // "?"
+    static let replacement = CellGlyph(base: 0x3F)  // "?"
 
     private var scalars: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x20, 0, 0, 0, 0)
     /// Number of scalars in use, 1 to ``capacity``.
@@ -106,7 +107,7 @@ struct CellGlyph {
             return
         }
         var iterator = text.unicodeScalars.makeIterator()
-        guard let first = iterator.next() else { return } // empty text: a blank
+        guard let first = iterator.next() else { return }  // empty text: a blank
         let unsafe = Self.isUnsafe(first) || first.properties.generalCategory == .format
         let baseWidth = unsafe ? -1 : Int(wcwidth(wchar_t(bitPattern: first.value)))
         // A control or format character, unprintable in this locale, or a lone mark
@@ -118,7 +119,7 @@ struct CellGlyph {
         scalars.0 = first.value
         width = baseWidth
         while let next = iterator.next(), count < Self.capacity {
-            if next.value == 0xFE0F { continue } // emoji presentation: widens in some terminals only
+            if next.value == 0xFE0F { continue }  // emoji presentation: widens in some terminals only
             if Self.isUnsafe(next) || next.properties.generalCategory == .format { continue }
             // A second spacing character does not belong in this cell: stop here.
             guard wcwidth(wchar_t(bitPattern: next.value)) == 0 else { break }

@@ -21,7 +21,8 @@ extension CursesTerminal {
         }
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
-        var savedInterrupt = sigaction(), savedQuit = sigaction()
+        var savedInterrupt = sigaction()
+        var savedQuit = sigaction()
         sigaction(SIGINT, &ignore, &savedInterrupt)
         sigaction(SIGQUIT, &ignore, &savedQuit)
         defer {

@@ -25,7 +25,8 @@ extension CursesTerminal {
             var slice = Self.sliceMilliseconds
             if let deadline {
                 let left = clock.now.duration(to: deadline)
-                let leftMilliseconds = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+                let leftMilliseconds = Int(
+                    left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
                 slice = max(0, min(slice, leftMilliseconds))
             }
             if let wake {
@@ -106,8 +107,10 @@ extension CursesTerminal {
     /// Waits up to `milliseconds` for standard input or `wake` to become readable (or hang
     /// up); a signal ends the wait early, as `.nothing`.
     private static func waitForInput(orWake wake: Int32, milliseconds: Int) -> Readiness {
-        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
         guard poll(&descriptors, 2, Int32(milliseconds)) > 0 else { return .nothing }
         if descriptors[1].revents != 0 { return .wake }
         return descriptors[0].revents != 0 ? .input : .nothing

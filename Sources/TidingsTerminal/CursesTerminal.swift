@@ -67,7 +67,7 @@ public final class CursesTerminal: Terminal {
         }
 
         SignalTrap.unblockSignals()
-        SignalTrap.install() // before newterm, so that ncurses keeps its own handlers out
+        SignalTrap.install()  // before newterm, so that ncurses keeps its own handlers out
         let asciiOnly = !configureLocale()
 
         // Captured before curses changes anything: the crash guard restores exactly this.
@@ -89,16 +89,16 @@ public final class CursesTerminal: Terminal {
             CrashGuard.arm(fd: terminalFD, savedSettings: savedSettings, resetSequence: CrashGuard.resetSequence())
         }
 
-        cbreak() // keys arrive one by one, while Ctrl-C/Ctrl-Z still raise signals
+        cbreak()  // keys arrive one by one, while Ctrl-C/Ctrl-Z still raise signals
         noecho()
-        nonl() // Enter arrives as 13 and output newlines stay untranslated
+        nonl()  // Enter arrives as 13 and output newlines stay untranslated
         intrflush(window, false)
         keypad(window, true)
         defineFallbackKeys()
         meta(window, true)
-        set_escdelay(25) // the default (1 s) makes Esc feel broken
+        set_escdelay(25)  // the default (1 s) makes Esc feel broken
         curs_set(0)
-        leaveok(window, true) // the cursor is hidden, so ncurses need not park it
+        leaveok(window, true)  // the cursor is hidden, so ncurses need not park it
         scrollok(window, false)
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty

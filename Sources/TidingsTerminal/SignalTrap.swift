@@ -20,7 +20,9 @@ nonisolated(unsafe) private let savedTerminationActions: UnsafeMutablePointer<si
 /// handler owns the exit). One atomic, so that the handler and ``SignalTrap/restore()``
 /// can never both think they own the end of the program.
 private let watchdogState = Atomic<Int>(0)
-private let watchdogIdle = 0, watchdogArmed = 1, watchdogFiring = 2
+private let watchdogIdle = 0
+private let watchdogArmed = 1
+private let watchdogFiring = 2
 /// Whether our SIGALRM handler is installed; it stays installed once it is (it does
 /// nothing unless armed), so that a SIGALRM raised just as the timer is stopped can never
 /// meet the default disposition and kill a program that closed normally.
@@ -66,8 +68,12 @@ private func recordTerminationSignal(_ signal: Int32) {
 /// output a stalled reader left queued, restore the terminal and exit as the signal asked.
 /// Only async-signal-safe calls.
 private func terminationWatchdogExpired(_: Int32) {
-    guard watchdogState.compareExchange(expected: watchdogArmed, desired: watchdogFiring,
-                                        ordering: .sequentiallyConsistent).exchanged else { return }
+    guard
+        watchdogState.compareExchange(
+            expected: watchdogArmed, desired: watchdogFiring,
+            ordering: .sequentiallyConsistent
+        ).exchanged
+    else { return }
     restoreSavedTerminal(discardingQueuedOutput: true)
     _exit(128 + pendingTerminationSignal.load(ordering: .relaxed))
 }
@@ -99,7 +105,7 @@ enum SignalTrap {
         var current = sigaction()
         sigaction(SIGWINCH, nil, &current)
         let handlerBits = withUnsafeBytes(of: current.__sigaction_handler) { $0.load(as: UInt.self) }
-        if handlerBits == 1 { // SIG_IGN
+        if handlerBits == 1 {  // SIG_IGN
             var defaultAction = sigaction()
             sigemptyset(&defaultAction.sa_mask)
             sigaction(SIGWINCH, &defaultAction, nil)

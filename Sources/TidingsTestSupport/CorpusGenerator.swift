@@ -50,7 +50,8 @@ public struct CorpusGenerator: Sendable {
     public func page(_ index: Int) -> String {
         let stories = storyRange(ofPage: index)
         let isAuthorPage = index % 5 == 4
-        var text = isAuthorPage
+        var text =
+            isAuthorPage
             ? "Author Archives for \(CorpusGenerator.authors[index % CorpusGenerator.authors.count])\n\n"
             : "Category: \(CorpusGenerator.categories[index % CorpusGenerator.categories.count])\n\n"
         text.reserveCapacity(stories.count * 2_100)
@@ -86,8 +87,10 @@ public struct CorpusGenerator: Sendable {
         return text
     }
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December"]
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     private func paragraph(_ random: inout SplitMix64) -> String {
         var text = ""
@@ -99,8 +102,10 @@ public struct CorpusGenerator: Sendable {
         return text
     }
 
-    private func sentence(_ random: inout SplitMix64, minLength: Int, maxLength: Int, capitalise: Bool,
-                          terminator: String) -> String {
+    private func sentence(
+        _ random: inout SplitMix64, minLength: Int, maxLength: Int, capitalise: Bool,
+        terminator: String
+    ) -> String {
         var text = ""
         let target = minLength + random.next(max(1, maxLength - minLength))
         while text.utf8.count < target {

@@ -23,10 +23,12 @@ public enum SearchSelfCheck {
             let orders: [SearchOrder] = depth == .thorough ? [.archive, .relevance] : [typing ? .relevance : .archive]
             for order in orders {
                 do {
-                    _ = try library.search(query, order: order, limit: 5, counting: depth == .thorough || order == .archive,
-                                           snippets: order == .relevance)
+                    _ = try library.search(
+                        query, order: order, limit: 5, counting: depth == .thorough || order == .archive,
+                        snippets: order == .relevance)
                 } catch {
-                    return "query \(text.debugDescription) (typing: \(typing), \(order)): \(error) — understood as \(query.understood.debugDescription)"
+                    return
+                        "query \(text.debugDescription) (typing: \(typing), \(order)): \(error) — understood as \(query.understood.debugDescription)"
                 }
             }
         }

@@ -25,8 +25,10 @@ enum Vocabulary {
         김정은 평양 조선중앙통신 장마당 개성 신의주 통일부 탈북자 원산 함흥
         """.split(separator: " ").map(String.init)
 
-    private static let syllables = ["ka", "ro", "mi", "tan", "sel", "vo", "ren", "pa", "lu", "dor",
-                                    "quin", "ze", "bra", "mo", "til", "gan", "os", "we", "ny", "har"]
+    private static let syllables = [
+        "ka", "ro", "mi", "tan", "sel", "vo", "ren", "pa", "lu", "dor",
+        "quin", "ze", "bra", "mo", "til", "gan", "os", "we", "ny", "har",
+    ]
 
     /// Filler words of 2–4 syllables, generated once: many distinct, individually rare tokens.
     static let filler: [String] = {

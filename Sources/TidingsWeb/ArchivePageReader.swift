@@ -46,7 +46,9 @@ struct ArchivePageReader {
 
     /// `<link rel="next">`, else a `next` pagination link, else "Older posts" (`.nav-previous a`).
     private func nextPage(_ root: MarkupElement) -> String? {
-        if let link = root.first(where: { ($0.name == "link" || $0.name == "a") && $0.hasRel("next") && $0.attribute("href") != nil }) {
+        if let link = root.first(where: {
+            ($0.name == "link" || $0.name == "a") && $0.hasRel("next") && $0.attribute("href") != nil
+        }) {
             return link.attribute("href")
         }
         if let link = root.first(where: { $0.name == "a" && $0.hasClass("next") && $0.attribute("href") != nil }) {
@@ -60,7 +62,8 @@ struct ArchivePageReader {
         let line = article.line > 0 ? article.line : nil
         let titleElement = article.first { $0.hasClass("entry-title") }
         let titleLink = titleElement?.first { $0.name == "a" && $0.attribute("href") != nil }
-        let bookmark = titleLink ?? article.first { $0.name == "a" && $0.hasRel("bookmark") && $0.attribute("href") != nil }
+        let bookmark =
+            titleLink ?? article.first { $0.name == "a" && $0.hasRel("bookmark") && $0.attribute("href") != nil }
         let title = [titleElement?.text, bookmark?.text].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         guard !title.isEmpty else {
             diagnostics.append(Diagnostic(.warning, file: url, line: line, "a post without a title was skipped"))
@@ -81,8 +84,10 @@ struct ArchivePageReader {
         if let dateText = dateText(article) {
             date = PostDate(webText: dateText)
             if date == nil {
-                diagnostics.append(Diagnostic(.warning, file: url, line: line,
-                                              "“\(dateText)” is not a date Tidings can read; the post has no date"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: url, line: line,
+                        "“\(dateText)” is not a date Tidings can read; the post has no date"))
             }
         }
 
@@ -115,8 +120,11 @@ struct ArchivePageReader {
 
     private func dateText(_ article: MarkupElement) -> String? {
         let times = article.all { $0.name == "time" && $0.attribute("datetime") != nil }
-        if let time = times.first(where: { $0.hasClass("published") }) ?? times.first(where: { $0.hasClass("entry-date") })
-            ?? times.first {
+        if let time = times.first(where: { $0.hasClass("published") }) ?? times.first(where: {
+            $0.hasClass("entry-date")
+        })
+            ?? times.first
+        {
             return time.attribute("datetime")
         }
         return article.first { $0.hasClass("published") || $0.hasClass("entry-date") }?.text

@@ -64,8 +64,9 @@ struct FeedReader {
         if paragraphs.isEmpty, let description = item.child("description") {
             paragraphs = HTMLFragment.paragraphs(description.rawText)
         }
-        return makePost(title: title, paragraphs: paragraphs, dateText: dateText, link: link, base: url,
-                        authors: authors, categories: categories, line: item.line)
+        return makePost(
+            title: title, paragraphs: paragraphs, dateText: dateText, link: link, base: url,
+            authors: authors, categories: categories, line: item.line)
     }
 
     /// An RSS title as text: RSS lets a title hold escaped HTML (`Tom <em>&amp;</em> Jerry` in a
@@ -103,8 +104,9 @@ struct FeedReader {
         }
         var paragraphs = atomText(entry.child("content")) ?? []
         if paragraphs.isEmpty { paragraphs = atomText(entry.child("summary")) ?? [] }
-        return makePost(title: title, paragraphs: paragraphs, dateText: dateText, link: link, base: base,
-                        authors: authors, categories: categories, line: entry.line)
+        return makePost(
+            title: title, paragraphs: paragraphs, dateText: dateText, link: link, base: base,
+            authors: authors, categories: categories, line: entry.line)
     }
 
     /// An Atom text construct (`title`, `summary`, `content`) as paragraphs, by its `type`.
@@ -122,23 +124,30 @@ struct FeedReader {
 
     // MARK: Posts
 
-    private mutating func makePost(title: String, paragraphs: [String], dateText: String?, link: String?, base: String,
-                                   authors: [String], categories: [String], line: Int) -> Post? {
+    private mutating func makePost(
+        title: String, paragraphs: [String], dateText: String?, link: String?, base: String,
+        authors: [String], categories: [String], line: Int
+    ) -> Post? {
         guard !title.isEmpty else {
-            diagnostics.append(Diagnostic(.warning, file: url, line: line > 0 ? line : nil,
-                                          "a feed item without a title was skipped"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: url, line: line > 0 ? line : nil,
+                    "a feed item without a title was skipped"))
             return nil
         }
         var date: PostDate?
         if let dateText, !dateText.isEmpty {
             date = PostDate(webText: dateText)
             if date == nil {
-                diagnostics.append(Diagnostic(.warning, file: url, line: line > 0 ? line : nil,
-                                              "“\(dateText)” is not a date Tidings can read; the post has no date"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: url, line: line > 0 ? line : nil,
+                        "“\(dateText)” is not a date Tidings can read; the post has no date"))
             }
         }
         let (body, outlet) = WebPost.splitOutlet(paragraphs)
-        let labels = authors.filter { !$0.isEmpty }.map { PostLabel(.author, $0) }
+        let labels =
+            authors.filter { !$0.isEmpty }.map { PostLabel(.author, $0) }
             + categories.filter { !$0.isEmpty }.map { PostLabel(.category, $0) }
         var post = ArchiveParser.makePost(title: title, paragraphs: body, outlet: outlet, date: date, labels: labels)
         post.url = WebLink.resolve(link, against: base, documentURL: url)

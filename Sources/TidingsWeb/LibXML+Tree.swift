@@ -52,7 +52,9 @@ struct TreeCopier {
             var child = current.pointee.children
             // Only the attribute's text nodes: an entity reference in an attribute stays unexpanded.
             while let text = child {
-                if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content { value += String(cString: content) }
+                if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                    value += String(cString: content)
+                }
                 child = text.pointee.next
             }
             var name = current.pointee.name.map { String(cString: $0) } ?? ""
@@ -68,7 +70,7 @@ struct TreeCopier {
     private mutating func expand(_ node: xmlNodePtr) -> String? {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
         guard let doc = node.pointee.doc, let entity = xmlGetDocEntity(doc, node.pointee.name),
-              entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
+            entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
         else {
             unexpanded.append(name)
             return nil

@@ -39,9 +39,10 @@ enum LibXML {
     /// knows; the document's own `<meta charset>` is ignored, the caller has decided.
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> MarkupElement? {
         _ = ready
-        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-            | HTML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | HTML_PARSE_COMPACT.rawValue)
         let sink = ErrorSink()
         let doc: htmlDocPtr? = sink.capturing {
             bytes.withUnsafeBufferPointer { buffer in
@@ -59,9 +60,10 @@ enum LibXML {
     /// Parses XML strictly (a feed must be well formed); `encoding` nil means UTF-8.
     static func parseXML(_ bytes: [UInt8], encoding: String?) -> XMLResult {
         _ = ready
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
-            | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
+                | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
         let sink = ErrorSink()
         let doc: xmlDocPtr? = sink.capturing {
             bytes.withUnsafeBufferPointer { buffer in
@@ -71,34 +73,42 @@ enum LibXML {
             }
         }
         guard let doc else {
-            return XMLResult(root: nil, problem: sink.fatal ?? sink.first ?? Problem(line: nil, message: "not XML"),
-                             unexpandedEntities: [])
+            return XMLResult(
+                root: nil, problem: sink.fatal ?? sink.first ?? Problem(line: nil, message: "not XML"),
+                unexpandedEntities: [])
         }
         defer { xmlFreeDoc(doc) }
         var copier = TreeCopier(html: false)
         let root = xmlDocGetRootElement(doc).map { copier.element($0, depth: 0) }
-        return XMLResult(root: root, problem: root == nil ? Problem(line: nil, message: "no root element") : nil,
-                         unexpandedEntities: copier.unexpanded)
+        return XMLResult(
+            root: root, problem: root == nil ? Problem(line: nil, message: "no root element") : nil,
+            unexpandedEntities: copier.unexpanded)
     }
 
     /// The local name and namespace of the first element, read with libxml2's pull reader
     /// without parsing further; nil when the bytes are not XML up to that point (most HTML).
     static func rootName(_ bytes: [UInt8], encoding: String?) -> (name: String, namespace: String?)? {
         _ = ready
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        let options = Int32(
+            bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         let sink = ErrorSink()
         return sink.capturing { () -> (name: String, namespace: String?)? in
             bytes.withUnsafeBufferPointer { buffer -> (name: String, namespace: String?)? in
                 guard let base = buffer.baseAddress else { return nil }
                 return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                    guard let reader = xmlReaderForMemory(pointer, Int32(clamping: buffer.count), nil,
-                                                          encoding ?? "UTF-8", options) else { return nil }
+                    guard
+                        let reader = xmlReaderForMemory(
+                            pointer, Int32(clamping: buffer.count), nil,
+                            encoding ?? "UTF-8", options)
+                    else { return nil }
                     defer { xmlFreeTextReader(reader) }
                     while xmlTextReaderRead(reader) == 1 {
                         guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
                         guard let name = xmlTextReaderConstLocalName(reader) else { return nil }
-                        return (String(cString: name), xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) })
+                        return (
+                            String(cString: name), xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+                        )
                     }
                     return nil
                 }
@@ -109,8 +119,9 @@ enum LibXML {
     /// The root element's name when the document is not well formed: libxml2's recovering
     /// parse (for telling a broken feed, which gets "malformed XML", from an HTML page).
     private static func recoveredRootName(_ bytes: [UInt8], encoding: String?) -> (name: String, namespace: String?)? {
-        let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
         let sink = ErrorSink()
         let doc: xmlDocPtr? = sink.capturing {
             bytes.withUnsafeBufferPointer { buffer in

@@ -21,7 +21,9 @@ struct MarkupElement: Sendable {
     /// The white-space separated tokens of an attribute such as `class` or `rel`, lower-cased.
     func tokens(_ name: String) -> [Substring] {
         guard let value = attribute(name) else { return [] }
-        return value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+        return value.lowercased().split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}"
+        })
     }
 
     /// Whether `class` holds every one of `names`.
@@ -108,8 +110,9 @@ enum MarkupNode: Sendable {
 extension String {
     /// ASCII case-insensitive equality, enough for markup names.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { a, b in
-            (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == (b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-        }
+        utf8.count == other.utf8.count
+            && zip(utf8, other.utf8).allSatisfy { a, b in
+                (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == (b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
     }
 }

@@ -16,11 +16,14 @@ extension PostDate {
         let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         var rest = Substring(trimmed)
         if let comma = rest.firstIndex(of: ","), rest[..<comma].allSatisfy(\.isLetter),
-           dayNames.contains(String(rest[..<comma].lowercased().prefix(3))) {
+            dayNames.contains(String(rest[..<comma].lowercased().prefix(3)))
+        {
             rest = rest[rest.index(after: comma)...]
         }
         var words = rest.split(separator: " ").map(String.init)
-        if let first = words.first, first.allSatisfy(\.isLetter), dayNames.contains(String(first.lowercased().prefix(3))) {
+        if let first = words.first, first.allSatisfy(\.isLetter),
+            dayNames.contains(String(first.lowercased().prefix(3)))
+        {
             words.removeFirst()
         }
         guard words.count >= 3 else { return nil }

@@ -22,11 +22,13 @@ enum WebCharset: Equatable {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "us-ascii", "ascii", "ansi_x3.4-1968":
             self = .utf8
         case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819",
-             "windows-1252", "cp1252", "x-cp1252":
+            "windows-1252", "cp1252", "x-cp1252":
             self = .windows1252
         default:
-            guard !label.isEmpty, label.utf8.count <= 40, label.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 }),
-                  LibXML.knowsEncoding(label) else { return nil }
+            guard !label.isEmpty, label.utf8.count <= 40,
+                label.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 }),
+                LibXML.knowsEncoding(label)
+            else { return nil }
             self = .libxml(label.uppercased())
         }
     }

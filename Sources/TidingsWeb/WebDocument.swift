@@ -25,8 +25,10 @@ public struct WebDocument: Sendable {
     /// Warnings (and errors about single posts) naming the URL and, where there is one, the line.
     public var diagnostics: [Diagnostic]
 
-    public init(url: String, kind: WebDocumentKind, title: String? = nil, header: PageHeader? = nil,
-                posts: [Post] = [], nextPage: String? = nil, diagnostics: [Diagnostic] = []) {
+    public init(
+        url: String, kind: WebDocumentKind, title: String? = nil, header: PageHeader? = nil,
+        posts: [Post] = [], nextPage: String? = nil, diagnostics: [Diagnostic] = []
+    ) {
         self.url = url
         self.kind = kind
         self.title = title

@@ -9,7 +9,8 @@ public enum WebDocumentReader {
     /// Reads `bytes`, which came from `url` (after redirects) with the HTTP `contentType`, if
     /// any. Throws for a document that gives no posts at all; single bad posts become
     /// diagnostics and the good ones are still returned.
-    public static func read(_ bytes: [UInt8], url: String, contentType: String?) throws(WebContentError) -> WebDocument {
+    public static func read(_ bytes: [UInt8], url: String, contentType: String?) throws(WebContentError) -> WebDocument
+    {
         guard bytes.contains(where: { !WebText.isSpace(Unicode.Scalar($0)) }) else {
             throw WebContentError(url: url, reason: "empty document")
         }
@@ -20,7 +21,8 @@ public enum WebDocumentReader {
             body = Array(bytes.dropFirst(length))
             declared = charset
         } else if let label = contentType.flatMap(WebCharset.parameter(inContentType:))
-                    ?? WebCharset.xmlDeclarationEncoding(Array(bytes.drop(while: isASCIISpace))) {
+            ?? WebCharset.xmlDeclarationEncoding(Array(bytes.drop(while: isASCIISpace)))
+        {
             declared = try charset(label, url: url)
         }
         var diagnostics: [Diagnostic] = []
@@ -36,7 +38,8 @@ public enum WebDocumentReader {
         }
 
         if let root = LibXML.rootName(prepared.bytes, encoding: prepared.encoding),
-           FeedReader.isFeed(rootName: root.name) {
+            FeedReader.isFeed(rootName: root.name)
+        {
             var document = try readFeed(prepared, url: url)
             document.diagnostics = diagnostics + document.diagnostics
             return document
@@ -53,7 +56,8 @@ public enum WebDocumentReader {
             diagnostics.removeAll()
             let again = metaCharset.prepare(body)
             if again.bytes != prepared.bytes || again.encoding != prepared.encoding,
-               let reparsed = LibXML.parseHTML(again.bytes, encoding: again.encoding) {
+                let reparsed = LibXML.parseHTML(again.bytes, encoding: again.encoding)
+            {
                 page = reparsed
             }
         }
@@ -66,7 +70,9 @@ public enum WebDocumentReader {
         return document
     }
 
-    private static func readFeed(_ prepared: (bytes: [UInt8], encoding: String), url: String) throws(WebContentError) -> WebDocument {
+    private static func readFeed(
+        _ prepared: (bytes: [UInt8], encoding: String), url: String
+    ) throws(WebContentError) -> WebDocument {
         let parsed = LibXML.parseXML(prepared.bytes, encoding: prepared.encoding)
         guard let root = parsed.root else {
             let problem = parsed.problem ?? LibXML.Problem(line: nil, message: "not XML")
@@ -76,7 +82,8 @@ public enum WebDocumentReader {
         var reader = FeedReader(url: url)
         var document = reader.read(root)
         if !parsed.unexpandedEntities.isEmpty {
-            let names = Array(Set(parsed.unexpandedEntities)).sorted().prefix(5).map { "&\($0);" }.joined(separator: ", ")
+            let names = Array(Set(parsed.unexpandedEntities)).sorted().prefix(5).map { "&\($0);" }.joined(
+                separator: ", ")
             document.diagnostics.append(Diagnostic(.warning, file: url, "entities left unexpanded: \(names)"))
         }
         return document
@@ -100,7 +107,9 @@ public enum WebDocumentReader {
         let start = bytes.prefix(while: isASCIISpace).count
         guard start > 0, bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
         var end = start
-        while end + 1 < bytes.count, end - start < 512, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+        while end + 1 < bytes.count, end - start < 512,
+            !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">"))
+        {
             end += 1
         }
         guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?") else { return nil }
@@ -110,12 +119,16 @@ public enum WebDocumentReader {
     }
 
     /// No declared character set: the text archive's rule, with its warning.
-    private static func guess(_ bytes: [UInt8], url: String, diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], encoding: String) {
+    private static func guess(
+        _ bytes: [UInt8], url: String, diagnostics: inout [Diagnostic]
+    ) -> (bytes: [UInt8], encoding: String) {
         switch ArchiveDecoder.decode(bytes) {
         case .success(let decoded):
             if decoded.encoding != .utf8 {
-                diagnostics.append(Diagnostic(.warning, file: url,
-                                              "no character set declared and not UTF-8; read as \(decoded.encoding.rawValue)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: url,
+                        "no character set declared and not UTF-8; read as \(decoded.encoding.rawValue)"))
             }
             return (decoded.utf8, "UTF-8")
         case .failure:
@@ -127,8 +140,9 @@ public enum WebDocumentReader {
     /// The character set an HTML page names in `<meta charset>` or `<meta http-equiv>`.
     private static func metaCharset(_ page: MarkupElement) -> String? {
         let meta = page.first { element in
-            element.name == "meta" && (element.attribute("charset") != nil
-                || element.attribute("http-equiv")?.caseInsensitiveEquals("content-type") == true)
+            element.name == "meta"
+                && (element.attribute("charset") != nil
+                    || element.attribute("http-equiv")?.caseInsensitiveEquals("content-type") == true)
         }
         guard let meta else { return nil }
         if let charset = meta.attribute("charset") { return charset }

@@ -22,7 +22,7 @@ enum WebLink {
         guard let colon = address.firstIndex(of: ":") else { return "" }
         let scheme = address[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
         else { return "" }
         return scheme.lowercased()
     }

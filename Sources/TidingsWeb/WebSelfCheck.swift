@@ -4,8 +4,10 @@ import TidingsCore
 /// check (`tidings-fuzz web`) and the regression tests' replay of its findings.
 public enum WebSelfCheck {
     /// Reads `bytes`; nil when the result is consistent, else what is wrong.
-    public static func failure(reading bytes: [UInt8], url: String = "http://127.0.0.1/fuzz",
-                               contentType: String? = nil) -> String? {
+    public static func failure(
+        reading bytes: [UInt8], url: String = "http://127.0.0.1/fuzz",
+        contentType: String? = nil
+    ) -> String? {
         let document: WebDocument
         do {
             document = try WebDocumentReader.read(bytes, url: url, contentType: contentType)
@@ -26,7 +28,8 @@ public enum WebSelfCheck {
             if post.id != PostIdentity.id(title: post.title, outlet: post.outlet, paragraphs: post.paragraphs) {
                 return "post “\(post.title)”: its id is not its content's"
             }
-            let texts = [post.title, post.outlet ?? "", post.url ?? ""] + post.paragraphs + post.authors
+            let texts =
+                [post.title, post.outlet ?? "", post.url ?? ""] + post.paragraphs + post.authors
                 + post.categories + post.tags
             for text in texts where text.unicodeScalars.contains(where: WebText.isControl) {
                 return "post “\(post.title)”: a control character in “\(text.prefix(40))”"

@@ -33,7 +33,9 @@ enum WebText {
             if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
             current.removeAll()
         }
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        for rawLine in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        {
             let cleaned = line(String(rawLine))
             if cleaned.isEmpty { flush() } else { current.append(cleaned) }
         }

@@ -17,29 +17,42 @@ struct AllBench: ParsableCommand {
             """)
     @Option(help: "Corpus sizes, comma-separated.") var posts = "10000,100000"
     @Option(help: "Generator seed.") var seed: UInt64 = 1
-    @Option(help: "Where to keep generated corpora (and a library per size) between runs.") var cache = ".build/bench-corpus"
+    @Option(help: "Where to keep generated corpora (and a library per size) between runs.") var cache =
+        ".build/bench-corpus"
     @Option(help: "Cold starts to time (fresh process each).") var runs = 5
     @Option(help: "Down keys to time in one session.") var keys = 100
     @Option(help: "Terminal size, COLUMNSxROWS.") var size = "120x40"
     @Option(help: "Also measure this reader on the same posts (only newsboat).") var peer: String?
-    @Option(help: "Largest size to run the peer at (newsboat needs about 7 KiB of memory a post).") var peerMaxPosts = 100_000
+    @Option(help: "Largest size to run the peer at (newsboat needs about 7 KiB of memory a post).") var peerMaxPosts =
+        100_000
     @Option(help: "Also write the results as JSON to this file.") var jsonOut: String?
-    @Flag(help: "Measure on the cached library instead of importing afresh (import not measured).") var reuseLibrary = false
+    @Flag(help: "Measure on the cached library instead of importing afresh (import not measured).") var reuseLibrary =
+        false
 
     func validate() throws {
-        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw ValidationError("--posts must list sizes, like 10000,100000") }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--posts must list sizes, like 10000,100000")
+        }
         if let peer, peer != "newsboat" { throw ValidationError("--peer knows only newsboat") }
     }
 
-    var sizes: [Int] { posts.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) } }
+    var sizes: [Int] {
+        posts.split(separator: ",").compactMap {
+            Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""))
+        }
+    }
 
     func run() throws {
         // The command line as it was typed, quoted where the shell would need it.
         let command = CommandLine.arguments
-            .map { $0.contains(where: { " '\"$*;&|<>()".contains($0) }) ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0 }
+            .map {
+                $0.contains(where: { " '\"$*;&|<>()".contains($0) })
+                    ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0
+            }
             .joined(separator: " ")
-        var report = BenchReport(command: command, date: ISO8601DateFormatter().string(from: Date()),
-                                 commit: BenchReport.commit(), machine: BenchReport.machine())
+        var report = BenchReport(
+            command: command, date: ISO8601DateFormatter().string(from: Date()),
+            commit: BenchReport.commit(), machine: BenchReport.machine())
         for count in sizes {
             report.sizes.append(try measure(posts: count))
             print(report.row(report.sizes[report.sizes.count - 1]))
@@ -107,11 +120,13 @@ struct AllBench: ParsableCommand {
         log("\(count) posts: \(keys) Down keys")
         let down = BrowserProbe.downKeys(terminal, count: keys)
         log("\(count) posts: search typed key by key")
-        let search = SearchTyping.run(terminal, library: library, rows: probe.rows, timeout: 10 + Double(count) / 20_000)
+        let search = SearchTyping.run(
+            terminal, library: library, rows: probe.rows, timeout: 10 + Double(count) / 20_000)
         let peak = Double(terminal.peakMemoryKiB() ?? 0) / 1024
         terminal.send(Array("q".utf8))
         return BenchReport.Size(
-            posts: probe.posts, corpusMB: 0, importSeconds: nil, postsPerSecond: nil, libraryMB: Double(libraryBytes) / 1e6,
+            posts: probe.posts, corpusMB: 0, importSeconds: nil, postsPerSecond: nil,
+            libraryMB: Double(libraryBytes) / 1e6,
             firstPaintsMs: paints, firstPaintMedianMs: median(paints), downMedianMs: median(down.latencies),
             downP95Ms: percentile(down.latencies, 0.95), bytesPerDownMedian: Int(median(down.bytes.map(Double.init))),
             search: search, peakMemoryMiB: peak, loadAverage: "")
@@ -138,8 +153,9 @@ struct AllBench: ParsableCommand {
         let dimensions = size.split(separator: "x").compactMap { Int($0) }
         let peer = NewsboatPeer(executable: executable, folder: scratch, columns: dimensions[0], rows: dimensions[1])
         log("\(corpus.posts) posts: newsboat (import, \(runs) cold starts, \(keys) Down keys, search)")
-        result.peer = try peer.measure(feed: feed, items: items, runs: runs, keys: keys, script: SearchTyping.script,
-                                       timeout: 60 + Double(corpus.posts) / 1_000)
+        result.peer = try peer.measure(
+            feed: feed, items: items, runs: runs, keys: keys, script: SearchTyping.script,
+            timeout: 60 + Double(corpus.posts) / 1_000)
     }
 
     /// The calling thread's time on a CPU and waiting for one, in seconds (its schedstat): the

@@ -10,9 +10,13 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tidings-bench",
         abstract: "Generate archive corpora and benchmark Tidings on them.",
-        discussion: "Build with -c release for meaningful figures: swift run -c release tidings-bench import --posts 100000",
-        subcommands: [Corpus.self, ImportBench.self, ParseBench.self, ParseWebBench.self, BrowseBench.self, SearchBench.self, AllBench.self,
-                      FetchBench.self, UpdateKeysBench.self])
+        discussion:
+            "Build with -c release for meaningful figures: swift run -c release tidings-bench import --posts 100000",
+        subcommands: [
+            Corpus.self, ImportBench.self, ParseBench.self, ParseWebBench.self, BrowseBench.self, SearchBench.self,
+            AllBench.self,
+            FetchBench.self, UpdateKeysBench.self,
+        ])
 }
 
 /// Options naming a generated corpus.
@@ -34,7 +38,9 @@ struct CorpusOptions: ParsableArguments {
         var bytes: Int64 = 0
         if manager.fileExists(atPath: marker) {
             for index in 0..<generator.pages {
-                let size = try manager.attributesOfItem(atPath: folder + "/" + generator.fileName(ofPage: index))[.size] as? NSNumber
+                let size =
+                    try manager.attributesOfItem(atPath: folder + "/" + generator.fileName(ofPage: index))[.size]
+                    as? NSNumber
                 bytes += size?.int64Value ?? 0
             }
             return bytes
@@ -58,13 +64,16 @@ struct Corpus: ParsableCommand {
     func run() throws {
         let start = Date()
         let bytes = try corpus.materialise(in: out)
-        print("wrote \(corpus.posts) posts in \(corpus.generator.pages) pages, \(bytes / 1_000_000) MB, to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        print(
+            "wrote \(corpus.posts) posts in \(corpus.generator.pages) pages, \(bytes / 1_000_000) MB, to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s"
+        )
     }
 }
 
 /// `tidings-bench import`: imports a corpus into a fresh library and times it.
 struct ImportBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Time importing a generated corpus into a fresh library.")
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Time importing a generated corpus into a fresh library.")
     @OptionGroup var corpus: CorpusOptions
     @Option(help: "Where to keep generated corpora between runs.") var cache = ".build/bench-corpus"
     @Flag(help: "Print the result as JSON.") var json = false
@@ -92,9 +101,12 @@ struct ImportBench: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(String(format: "import: %d posts (%.0f MB) in %.2f s = %.0f posts/s; library %.0f MB; unchanged re-import %.2f s",
-                         summary.postsNew, Double(bytes) / 1e6, seconds, Double(summary.postsNew) / seconds,
-                         Double(size) / 1e6, reimport))
+            print(
+                String(
+                    format:
+                        "import: %d posts (%.0f MB) in %.2f s = %.0f posts/s; library %.0f MB; unchanged re-import %.2f s",
+                    summary.postsNew, Double(bytes) / 1e6, seconds, Double(summary.postsNew) / seconds,
+                    Double(size) / 1e6, reimport))
         }
     }
 }

@@ -42,22 +42,28 @@ struct BenchReport: Codable {
 
     static func machine() -> Machine {
         let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
-        let total = meminfo.split(separator: "\n").first { $0.hasPrefix("MemTotal:") }
+        let total =
+            meminfo.split(separator: "\n").first { $0.hasPrefix("MemTotal:") }
             .flatMap { $0.split(separator: " ").dropFirst().first.flatMap { Double($0) } } ?? 0
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
-        return Machine(uname: shell("/bin/uname", ["-a"]) ?? "unknown", cores: ProcessInfo.processInfo.activeProcessorCount,
-                       memoryGiB: (total / 1_048_576 * 10).rounded() / 10, cpu: model, loadAverage: loadAverage())
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+            ?? "unknown"
+        return Machine(
+            uname: shell("/bin/uname", ["-a"]) ?? "unknown", cores: ProcessInfo.processInfo.activeProcessorCount,
+            memoryGiB: (total / 1_048_576 * 10).rounded() / 10, cpu: model, loadAverage: loadAverage())
     }
 
     static func loadAverage() -> String {
-        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ")
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(
+            separator: " ")
     }
 
     static func commit() -> String? {
         guard let hash = shell("/usr/bin/git", ["rev-parse", "--short", "HEAD"]), !hash.isEmpty else { return nil }
-        let dirty = shell("/usr/bin/git", ["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
+        let dirty =
+            shell("/usr/bin/git", ["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
         return dirty ? hash + " (with uncommitted changes)" : hash
     }
 
@@ -86,9 +92,11 @@ struct BenchReport: Codable {
     ]
     /// The table row of one size, as the Markdown table has it.
     func row(_ size: Size) -> String {
-        let search = size.search.available
+        let search =
+            size.search.available
             ? "\(ms(size.search.medianMs)) / \(ms(size.search.p95Ms)) ms" : "n/a"
-        let first = size.search.available
+        let first =
+            size.search.available
             ? "\(ms(size.search.firstMedianMs)) / \(ms(size.search.firstP95Ms)) ms" : "n/a"
         let cells = [
             BrowseBench.grouped(size.posts),
@@ -106,7 +114,6 @@ struct BenchReport: Codable {
         return "| " + cells.joined(separator: " | ") + " |"
     }
 
-
     var markdown: String {
         var lines = [
             "Tidings benchmark, \(date), commit \(commit ?? "unknown")",
@@ -119,14 +126,23 @@ struct BenchReport: Codable {
         ]
         lines += sizes.map(row)
         for size in sizes {
-            if let wall = size.importSeconds, let cpu = size.importWriterCPUSeconds, let wait = size.importWriterWaitSeconds {
-                lines.append("\(BrowseBench.grouped(size.posts)) posts, import: " + String(format: "%.1f s of wall time; the writer thread ran %.1f s, waited %.1f s for a CPU and %.1f s for files or the disk", wall, cpu, wait, max(0, wall - cpu - wait))
-                             + " (load average \(size.loadAverage) before)")
+            if let wall = size.importSeconds, let cpu = size.importWriterCPUSeconds,
+                let wait = size.importWriterWaitSeconds
+            {
+                lines.append(
+                    "\(BrowseBench.grouped(size.posts)) posts, import: "
+                        + String(
+                            format:
+                                "%.1f s of wall time; the writer thread ran %.1f s, waited %.1f s for a CPU and %.1f s for files or the disk",
+                            wall, cpu, wait, max(0, wall - cpu - wait))
+                        + " (load average \(size.loadAverage) before)")
             }
             if let note = size.search.note { lines.append("\(BrowseBench.grouped(size.posts)) posts, search: \(note)") }
             if size.search.available, !size.search.keys.isEmpty {
                 let worst = size.search.keys.sorted { $0.ms > $1.ms }.prefix(5).map { "\($0.typed) \(ms($0.ms))" }
-                lines.append("\(BrowseBench.grouped(size.posts)) posts, slowest search keys (ms): " + worst.joined(separator: ", "))
+                lines.append(
+                    "\(BrowseBench.grouped(size.posts)) posts, slowest search keys (ms): "
+                        + worst.joined(separator: ", "))
             }
             lines += goals(size)
         }
@@ -139,53 +155,72 @@ struct BenchReport: Codable {
 
     /// The issue's goals for this size, met or not.
     private func goals(_ size: Size) -> [String] {
-        let table: [Int: (Double, Double, Double, Double, Double)] = [100_000: (10, 100, 5, 50, 60), 1_000_000: (120, 150, 5, 150, 100)]
+        let table: [Int: (Double, Double, Double, Double, Double)] = [
+            100_000: (10, 100, 5, 50, 60), 1_000_000: (120, 150, 5, 150, 100),
+        ]
         guard let goal = table[size.posts] else { return [] }
         func mark(_ value: Double?, _ limit: Double, _ text: String) -> String {
             guard let value else { return "\(text) n/a" }
             return "\(text) \(value <= limit ? "met" : "NOT met")"
         }
-        return ["\(BrowseBench.grouped(size.posts)) posts, goals: " + [
-            mark(size.importSeconds, goal.0, "import ≤ \(Int(goal.0)) s"),
-            mark(size.firstPaintMedianMs, goal.1, "first paint ≤ \(Int(goal.1)) ms"),
-            mark(size.downMedianMs, goal.2, "Down ≤ \(Int(goal.2)) ms (median)"),
-            mark(size.search.available ? size.search.firstP95Ms : nil, goal.3, "search key p95 ≤ \(Int(goal.3)) ms to first results"),
-            mark(size.search.available ? size.search.p95Ms : nil, goal.3, "to settled (ranked)"),
-            mark(size.peakMemoryMiB, goal.4, "peak memory ≤ \(Int(goal.4)) MiB"),
-        ].joined(separator: "; ")]
+        return [
+            "\(BrowseBench.grouped(size.posts)) posts, goals: "
+                + [
+                    mark(size.importSeconds, goal.0, "import ≤ \(Int(goal.0)) s"),
+                    mark(size.firstPaintMedianMs, goal.1, "first paint ≤ \(Int(goal.1)) ms"),
+                    mark(size.downMedianMs, goal.2, "Down ≤ \(Int(goal.2)) ms (median)"),
+                    mark(
+                        size.search.available ? size.search.firstP95Ms : nil, goal.3,
+                        "search key p95 ≤ \(Int(goal.3)) ms to first results"),
+                    mark(size.search.available ? size.search.p95Ms : nil, goal.3, "to settled (ranked)"),
+                    mark(size.peakMemoryMiB, goal.4, "peak memory ≤ \(Int(goal.4)) MiB"),
+                ].joined(separator: "; ")
+        ]
     }
 
     /// Tidings and newsboat side by side on the same posts.
     private func comparison(_ size: Size, _ peer: NewsboatPeer.Figures) -> String {
         let lastKeys = lastKeyTimes(size.search)
-        func row(_ name: String, _ ours: Double?, _ theirs: Double?, _ unit: String, _ format: String = "%.1f") -> String {
+        func row(
+            _ name: String, _ ours: Double?, _ theirs: Double?, _ unit: String, _ format: String = "%.1f"
+        ) -> String {
             let a = ours.map { String(format: format, $0) + " " + unit } ?? "n/a"
             let b = theirs.map { String(format: format, $0) + " " + unit } ?? "n/a"
             let ratio = ours.flatMap { o in theirs.map { o > 0 ? String(format: "%.1f×", $0 / o) : "–" } } ?? "–"
             return "| \(name) | \(a) | \(b) | \(ratio) |"
         }
-        return ([
-            "\(BrowseBench.grouped(size.posts)) posts: Tidings and \(peer.version) side by side (\(peer.items) items, RSS file of \(Int(peer.feedMB)) MB)",
-            "",
-            "| measure | Tidings | newsboat | newsboat / Tidings |",
-            "|---|---|---|---|",
-            row("import", size.importSeconds, peer.importSeconds, "s"),
-            row("library / cache on disk", size.libraryMB, peer.cacheMB, "MB", "%.0f"),
-            row("start to headline list (newsboat: feed list + Enter to article list)", size.firstPaintMedianMs, peer.headlinesMedianMs, "ms"),
-            row("  newsboat: start to feed list", nil, peer.feedListMedianMs, "ms"),
-            row("  newsboat: Enter to article list", nil, peer.articleListMedianMs, "ms"),
-            row("Down key, median", size.downMedianMs, peer.downMedianMs, "ms", "%.2f"),
-            row("Down key, p95", size.downP95Ms, peer.downP95Ms, "ms", "%.2f"),
-            row("bytes per Down", Double(size.bytesPerDownMedian), Double(peer.bytesPerDownMedian), "B", "%.0f"),
-            row("search, query to results, median (Tidings: its last key, settled; newsboat: Enter)", lastKeys.map(median), peer.searchMedianMs, "ms"),
-            row("search, query to results, p95", lastKeys.map { percentile($0, 0.95) }, peer.searchP95Ms, "ms"),
-            row("search, each key typed to first results, p95 (newsboat: none, it searches on Enter)",
-                size.search.available ? size.search.firstP95Ms : nil, nil, "ms"),
-            row("search, each key typed to settled, p95", size.search.available ? size.search.p95Ms : nil, nil, "ms"),
-            row("peak memory", size.peakMemoryMiB, peer.peakMemoryMiB, "MiB"),
-        ] + peer.queries.map { query in
-            "newsboat searched \"\(query.typed)\" for \(query.query): \(ms(query.ms)) ms, " + (query.results.map { "\(BrowseBench.grouped($0)) results" } ?? "no results")
-        }).joined(separator: "\n")
+        return
+            ([
+                "\(BrowseBench.grouped(size.posts)) posts: Tidings and \(peer.version) side by side (\(peer.items) items, RSS file of \(Int(peer.feedMB)) MB)",
+                "",
+                "| measure | Tidings | newsboat | newsboat / Tidings |",
+                "|---|---|---|---|",
+                row("import", size.importSeconds, peer.importSeconds, "s"),
+                row("library / cache on disk", size.libraryMB, peer.cacheMB, "MB", "%.0f"),
+                row(
+                    "start to headline list (newsboat: feed list + Enter to article list)", size.firstPaintMedianMs,
+                    peer.headlinesMedianMs, "ms"),
+                row("  newsboat: start to feed list", nil, peer.feedListMedianMs, "ms"),
+                row("  newsboat: Enter to article list", nil, peer.articleListMedianMs, "ms"),
+                row("Down key, median", size.downMedianMs, peer.downMedianMs, "ms", "%.2f"),
+                row("Down key, p95", size.downP95Ms, peer.downP95Ms, "ms", "%.2f"),
+                row("bytes per Down", Double(size.bytesPerDownMedian), Double(peer.bytesPerDownMedian), "B", "%.0f"),
+                row(
+                    "search, query to results, median (Tidings: its last key, settled; newsboat: Enter)",
+                    lastKeys.map(median), peer.searchMedianMs, "ms"),
+                row("search, query to results, p95", lastKeys.map { percentile($0, 0.95) }, peer.searchP95Ms, "ms"),
+                row(
+                    "search, each key typed to first results, p95 (newsboat: none, it searches on Enter)",
+                    size.search.available ? size.search.firstP95Ms : nil, nil, "ms"),
+                row(
+                    "search, each key typed to settled, p95", size.search.available ? size.search.p95Ms : nil, nil, "ms"
+                ),
+                row("peak memory", size.peakMemoryMiB, peer.peakMemoryMiB, "MiB"),
+            ]
+            + peer.queries.map { query in
+                "newsboat searched \"\(query.typed)\" for \(query.query): \(ms(query.ms)) ms, "
+                    + (query.results.map { "\(BrowseBench.grouped($0)) results" } ?? "no results")
+            }).joined(separator: "\n")
     }
 
     /// The time of each query's last key: the complete query to its results.

@@ -22,17 +22,21 @@ struct BrowseBench: ParsableCommand {
         let down = BrowserProbe.downKeys(terminal, count: keys)
         let peak = terminal.peakMemoryKiB() ?? 0
         terminal.send(Array("q".utf8))
-        let result = BrowseResult(posts: probe.posts, firstPaintMedianMs: median(paints), firstPaintMaxMs: paints.max() ?? 0,
-                                  downMedianMs: median(down.latencies), downP95Ms: percentile(down.latencies, 0.95),
-                                  bytesPerDownMedian: Int(median(down.bytes.map(Double.init))), peakMemoryMiB: Double(peak) / 1024)
+        let result = BrowseResult(
+            posts: probe.posts, firstPaintMedianMs: median(paints), firstPaintMaxMs: paints.max() ?? 0,
+            downMedianMs: median(down.latencies), downP95Ms: percentile(down.latencies, 0.95),
+            bytesPerDownMedian: Int(median(down.bytes.map(Double.init))), peakMemoryMiB: Double(peak) / 1024)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            print(String(format: "browse: %d posts at %@; first paint median %.1f ms (max %.1f, %d cold starts); Down key median %.2f ms, p95 %.2f ms, %d bytes; peak memory %.1f MiB",
-                         probe.posts, size, result.firstPaintMedianMs, result.firstPaintMaxMs, runs, result.downMedianMs,
-                         result.downP95Ms, result.bytesPerDownMedian, result.peakMemoryMiB))
+            print(
+                String(
+                    format:
+                        "browse: %d posts at %@; first paint median %.1f ms (max %.1f, %d cold starts); Down key median %.2f ms, p95 %.2f ms, %d bytes; peak memory %.1f MiB",
+                    probe.posts, size, result.firstPaintMedianMs, result.firstPaintMaxMs, runs, result.downMedianMs,
+                    result.downP95Ms, result.bytesPerDownMedian, result.peakMemoryMiB))
         }
     }
 
@@ -65,7 +69,9 @@ struct BrowserProbe {
     init(library: String, size: String) throws {
         executable = try BrowserProbe.sibling(named: "tidings")
         let dimensions = size.split(separator: "x").compactMap { Int($0) }
-        guard dimensions.count == 2, dimensions.allSatisfy({ $0 > 0 }) else { throw ValidationError("--size must look like 120x40") }
+        guard dimensions.count == 2, dimensions.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--size must look like 120x40")
+        }
         (columns, rows) = (dimensions[0], dimensions[1])
         self.library = library
         posts = try Library(path: library).count()
@@ -84,8 +90,10 @@ struct BrowserProbe {
     var environment: [String: String] {
         // A sanitized bench (the test suite under scripts/reliability.sh) starts a sanitized
         // browser, which needs the same options (suppressions) to exit cleanly.
-        SanitizerEnvironment.adding(to: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
-                                         "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin"])
+        SanitizerEnvironment.adding(to: [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+            "TIDINGS_LIBRARY": library, "PATH": "/usr/bin:/bin",
+        ])
     }
 
     /// Whether the headline list is drawn: the status line shows the position out of the
@@ -96,7 +104,8 @@ struct BrowserProbe {
 
     /// Starts the browser on a fresh pseudo-terminal.
     func start() throws -> PseudoTerminal {
-        try PseudoTerminal(executable: executable, arguments: [], environment: environment, columns: columns, rows: rows)
+        try PseudoTerminal(
+            executable: executable, arguments: [], environment: environment, columns: columns, rows: rows)
     }
 
     /// `runs` cold starts (a fresh process each), each timed from `posix_spawn` to the list

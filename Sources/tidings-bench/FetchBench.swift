@@ -53,7 +53,9 @@ struct FetchBench: ParsableCommand {
         var hosts: [FixtureServer] = []
         for index in 0..<sources {
             let host = try FixtureServer(root: nil)
-            host.route("/feed/", .content(Self.feed(items: 10, offset: 100_000 + index * 10), contentType: "application/rss+xml"))
+            host.route(
+                "/feed/",
+                .content(Self.feed(items: 10, offset: 100_000 + index * 10), contentType: "application/rss+xml"))
             hosts.append(host)
         }
         try Self.withLibrary { library in
@@ -79,9 +81,12 @@ struct FetchBench: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(String(format: "fetch: %d-item feed (%.1f MB): HTTP alone %.3f s, parsed alone %.3f s, stored alone %.3f s; fetched+parsed+stored %.3f s; update of %d unchanged sources (304) %.3f s (medians of %d)",
-                         items, Double(feed.count) / 1e6, median(http), median(parse), median(store), median(fetch), sources,
-                         median(update), runs))
+            print(
+                String(
+                    format:
+                        "fetch: %d-item feed (%.1f MB): HTTP alone %.3f s, parsed alone %.3f s, stored alone %.3f s; fetched+parsed+stored %.3f s; update of %d unchanged sources (304) %.3f s (medians of %d)",
+                    items, Double(feed.count) / 1e6, median(http), median(parse), median(store), median(fetch), sources,
+                    median(update), runs))
         }
     }
 

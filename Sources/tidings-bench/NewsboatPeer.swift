@@ -71,21 +71,27 @@ struct NewsboatPeer {
         try Data("file://\(absolute)\n".utf8).write(to: URL(fileURLWithPath: folder + "/urls"))
         // No cleanup of the cache when it quits, which would be timed into nothing we measure.
         try Data("cleanup-on-quit no\n".utf8).write(to: URL(fileURLWithPath: folder + "/config"))
-        for suffix in ["", ".lock", "-journal", "-wal", "-shm"] { try? manager.removeItem(atPath: folder + "/cache.db" + suffix) }
+        for suffix in ["", ".lock", "-journal", "-wal", "-shm"] {
+            try? manager.removeItem(atPath: folder + "/cache.db" + suffix)
+        }
 
         let start = DispatchTime.now()
         let status = try run(arguments + ["-x", "reload"])
         let importSeconds = milliseconds(from: start, to: DispatchTime.now()) / 1000
         guard status == 0 else { throw BenchError("newsboat -x reload exited with \(status)") }
-        let cacheBytes = (try? manager.attributesOfItem(atPath: folder + "/cache.db")[.size] as? NSNumber)?.int64Value ?? 0
+        let cacheBytes =
+            (try? manager.attributesOfItem(atPath: folder + "/cache.db")[.size] as? NSNumber)?.int64Value ?? 0
 
-        var feedLists: [Double] = [], articleLists: [Double] = [], headlines: [Double] = []
+        var feedLists: [Double] = []
+        var articleLists: [Double] = []
+        var headlines: [Double] = []
         var session: PseudoTerminal?
         for _ in 0..<max(1, runs) {
             session = nil
             let started = DispatchTime.now()
-            let terminal = try PseudoTerminal(executable: executable, arguments: arguments, environment: environment,
-                                              columns: columns, rows: rows)
+            let terminal = try PseudoTerminal(
+                executable: executable, arguments: arguments, environment: environment,
+                columns: columns, rows: rows)
             guard let listed = terminal.settle(timeout: timeout, ready: isFeedListDrawn).readyAt else {
                 throw BenchError("newsboat never showed its feed list; the screen was:\n\(terminal.screen.text)")
             }
@@ -107,7 +113,8 @@ struct NewsboatPeer {
         return Figures(
             version: NewsboatPeer.version(executable), feedMB: NewsboatPeer.megabytes(feed), items: items,
             importSeconds: importSeconds, cacheMB: Double(cacheBytes) / 1e6,
-            feedListMedianMs: median(feedLists), articleListMedianMs: median(articleLists), headlinesMedianMs: median(headlines),
+            feedListMedianMs: median(feedLists), articleListMedianMs: median(articleLists),
+            headlinesMedianMs: median(headlines),
             downMedianMs: median(down.latencies), downP95Ms: percentile(down.latencies, 0.95),
             bytesPerDownMedian: Int(median(down.bytes.map(Double.init))), queries: queries,
             searchMedianMs: median(times), searchP95Ms: percentile(times, 0.95), peakMemoryMiB: Double(peak) / 1024)
@@ -131,11 +138,14 @@ struct NewsboatPeer {
                 $0.row(0).contains("Search results") || $0.row(rows - 1).contains("No results")
             }
             guard answered.isReady, let last = answered.lastByte else {
-                throw BenchError("newsboat never answered the search \(typed); the screen was:\n\(terminal.screen.text)")
+                throw BenchError(
+                    "newsboat never answered the search \(typed); the screen was:\n\(terminal.screen.text)")
             }
             let found = terminal.screen.row(0).contains("Search results")
-            queries.append(Query(query: query, typed: typed, ms: milliseconds(from: sent, to: last),
-                                 results: found ? NewsboatPeer.total(in: terminal.screen.row(0)) : nil))
+            queries.append(
+                Query(
+                    query: query, typed: typed, ms: milliseconds(from: sent, to: last),
+                    results: found ? NewsboatPeer.total(in: terminal.screen.row(0)) : nil))
             if found {
                 terminal.send(Array("q".utf8))
                 _ = terminal.settle(timeout: timeout, ready: isArticleListDrawn)

@@ -23,13 +23,17 @@ struct ParseWebBench: ParsableCommand {
         var posts = 0
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
-            let document = try WebDocumentReader.read(feed, url: "http://127.0.0.1/bench/feed/", contentType: "application/rss+xml")
+            let document = try WebDocumentReader.read(
+                feed, url: "http://127.0.0.1/bench/feed/", contentType: "application/rss+xml")
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             posts = document.posts.count
         }
         times.sort()
-        print(String(format: "parse-web: %d items, %.1f MB feed → %d posts; median %.3f s, best %.3f s over %d runs (one thread)",
-                     items, Double(feed.count) / 1e6, posts, times[times.count / 2], times[0], times.count))
+        print(
+            String(
+                format:
+                    "parse-web: %d items, %.1f MB feed → %d posts; median %.3f s, best %.3f s over %d runs (one thread)",
+                items, Double(feed.count) / 1e6, posts, times[times.count / 2], times[0], times.count))
     }
 
     /// An RSS 2.0 feed of `items` generated stories, each item's HTML padded with the following

@@ -13,8 +13,9 @@ final class PseudoTerminal {
     /// of its own (the pty its controlling terminal, as in a real login).
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
         screen = TerminalScreen(columns: columns, rows: rows)
-        process = try PseudoTerminalProcess(executable: executable, arguments: arguments, environment: environment,
-                                            columns: columns, rows: rows)
+        process = try PseudoTerminalProcess(
+            executable: executable, arguments: arguments, environment: environment,
+            columns: columns, rows: rows)
     }
 
     /// Writes keys to the program as if typed.
@@ -41,8 +42,10 @@ final class PseudoTerminal {
     ///
     /// Only the bytes before `ready` holds are interpreted as they come (to test it); the rest
     /// are interpreted after the last one, so that the screen model never delays a reading.
-    func settle(quietMilliseconds quiet: Int32 = 40, timeout: Double = 10,
-                ready: ((TerminalScreen) -> Bool)? = nil) -> Settled {
+    func settle(
+        quietMilliseconds quiet: Int32 = 40, timeout: Double = 10,
+        ready: ((TerminalScreen) -> Bool)? = nil
+    ) -> Settled {
         var result = Settled()
         var cpu = cpuNanoseconds()
         var unread: [UInt8] = []
@@ -53,7 +56,9 @@ final class PseudoTerminal {
             guard now < deadline else { break }
             let settling = result.lastByte != nil && (ready == nil || result.readyAt != nil)
             let chunk: [UInt8]
-            switch process.read(waitingMilliseconds: settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1))) {
+            switch process.read(
+                waitingMilliseconds: settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1)))
+            {
             case .closed:
                 return result
             case .quiet:
@@ -113,7 +118,8 @@ final class PseudoTerminal {
         guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return 0 }
         return threads.reduce(0) { sum, thread in
             guard let text = try? String(contentsOfFile: "\(tasks)/\(thread)/schedstat", encoding: .utf8),
-                  let first = text.split(separator: " ").first, let used = UInt64(first) else { return sum }
+                let first = text.split(separator: " ").first, let used = UInt64(first)
+            else { return sum }
             return sum + used
         }
     }

@@ -11,9 +11,12 @@ enum RSSFeed {
 
     /// Writes the corpus in `folder` (pages named by `generator`) to `path`; returns the
     /// number of items and the file's size in bytes.
-    static func write(corpus folder: String, generator: CorpusGenerator, to path: String) throws -> (items: Int, bytes: Int64) {
+    static func write(
+        corpus folder: String, generator: CorpusGenerator, to path: String
+    ) throws -> (items: Int, bytes: Int64) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw BenchError("cannot write \(path)") }
         defer { try? handle.close() }
         var out = ""
         var written: Int64 = 0

@@ -24,7 +24,8 @@ struct SearchBench: ParsableCommand {
     /// word, a phrase, exclusions, fields and Korean substrings.
     static let script = [
         "said", "the talks", "s", "t", "korea", "\"north korea\"", "kim -missile", "author:holloway sanctions",
-        "title:summit", "category:economy market", "정은", "seltanselbra", "sanctions OR summit", "outlet:reuters pyongyang",
+        "title:summit", "category:economy market", "정은", "seltanselbra", "sanctions OR summit",
+        "outlet:reuters pyongyang",
     ]
 
     /// Figures of one stage over every keystroke, in milliseconds.
@@ -48,8 +49,9 @@ struct SearchBench: ParsableCommand {
         }
 
         var line: String {
-            String(format: "median %.1f ms, p95 %.1f ms, max %.1f ms; CPU median %.1f ms, p95 %.1f ms",
-                   medianMs, p95Ms, maxMs, cpuMedianMs, cpuP95Ms)
+            String(
+                format: "median %.1f ms, p95 %.1f ms, max %.1f ms; CPU median %.1f ms, p95 %.1f ms",
+                medianMs, p95Ms, maxMs, cpuMedianMs, cpuP95Ms)
         }
     }
 
@@ -87,8 +89,9 @@ struct SearchBench: ParsableCommand {
                 }
             }
         }
-        let result = Result(posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
-                            firstStage: Stage(first), relevance: Stage(ranked))
+        let result = Result(
+            posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
+            firstStage: Stage(first), relevance: Stage(ranked))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

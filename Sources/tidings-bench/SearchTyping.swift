@@ -55,15 +55,18 @@ enum SearchTyping {
         var bytesMedian: Int
 
         static func unavailable(_ note: String, keys: [Key] = []) -> Figures {
-            Figures(available: false, note: note, keys: keys, medianMs: 0, p95Ms: 0, maxMs: 0, firstMedianMs: 0,
-                    firstP95Ms: 0, slowest: "", bytesMedian: 0)
+            Figures(
+                available: false, note: note, keys: keys, medianMs: 0, p95Ms: 0, maxMs: 0, firstMedianMs: 0,
+                firstP95Ms: 0, slowest: "", bytesMedian: 0)
         }
     }
 
     /// Types the script into the running browser `terminal` (which shows the All tab of
     /// `library`) and times every key.
-    static func run(_ terminal: PseudoTerminal, library: Library, rows: Int, script: [String] = script,
-                    timeout: Double = 10) -> Figures {
+    static func run(
+        _ terminal: PseudoTerminal, library: Library, rows: Int, script: [String] = script,
+        timeout: Double = 10
+    ) -> Figures {
         var keys: [Key] = []
         var shownAny = false
         let status = rows - 1
@@ -71,7 +74,8 @@ enum SearchTyping {
             terminal.send(Array("/".utf8))
             let opened = terminal.settle(timeout: 5) { $0.row(status).hasPrefix(" /") }
             guard opened.isReady else {
-                return .unavailable("no search line after / (the browser's last row: \(trimmed(terminal.screen.row(status))))")
+                return .unavailable(
+                    "no search line after / (the browser's last row: \(trimmed(terminal.screen.row(status))))")
             }
             var typed = ""
             var before: Int??  // nothing counted before the first key
@@ -85,15 +89,19 @@ enum SearchTyping {
                     showsResults(screen.row(status), typed: shown, matches: matches)
                 }
                 if !settled.isReady, !shownAny, let matches {
-                    return .unavailable("no results on screen for \(shown) (expected \(matches) matches; the search line: \(trimmed(terminal.screen.row(status))))")
+                    return .unavailable(
+                        "no results on screen for \(shown) (expected \(matches) matches; the search line: \(trimmed(terminal.screen.row(status))))"
+                    )
                 }
                 shownAny = shownAny || (settled.isReady && matches != nil)
                 defer { before = .some(matches) }
                 guard let last = settled.lastByte else { continue }
                 let distinct = before.map { $0 != matches } ?? true
-                keys.append(Key(typed: typed, ms: milliseconds(from: sent, to: last),
-                                firstMs: settled.readyAt.map { milliseconds(from: sent, to: $0) }, bytes: settled.bytes,
-                                matches: matches, confirmed: settled.isReady && matches != nil && distinct))
+                keys.append(
+                    Key(
+                        typed: typed, ms: milliseconds(from: sent, to: last),
+                        firstMs: settled.readyAt.map { milliseconds(from: sent, to: $0) }, bytes: settled.bytes,
+                        matches: matches, confirmed: settled.isReady && matches != nil && distinct))
             }
             terminal.send([0x1B])  // Esc: back to the whole list (ncurses waits ESCDELAY to be sure)
             let closed = terminal.settle(timeout: 5) { !$0.row(status).hasPrefix(" /") }
@@ -105,7 +113,10 @@ enum SearchTyping {
         let unconfirmed = keys.filter { !$0.confirmed }.map(\.typed)
         return Figures(
             available: true,
-            note: unconfirmed.isEmpty ? nil : "\(unconfirmed.count) of \(keys.count) keys left the count unchanged (timed to the screen settling): " + unconfirmed.joined(separator: ", "),
+            note: unconfirmed.isEmpty
+                ? nil
+                : "\(unconfirmed.count) of \(keys.count) keys left the count unchanged (timed to the screen settling): "
+                    + unconfirmed.joined(separator: ", "),
             keys: keys, medianMs: median(times), p95Ms: percentile(times, 0.95), maxMs: times.max() ?? 0,
             firstMedianMs: median(firsts), firstP95Ms: percentile(firsts, 0.95),
             slowest: slowest?.typed ?? "", bytesMedian: Int(median(keys.map { Double($0.bytes) })))

@@ -70,7 +70,11 @@ struct TerminalScreen {
 
     private mutating func ground(_ byte: UInt8) {
         if utf8Needed > 0 {
-            guard byte & 0xC0 == 0x80 else { utf8Needed = 0; utf8 = []; return ground(byte) }
+            guard byte & 0xC0 == 0x80 else {
+                utf8Needed = 0
+                utf8 = []
+                return ground(byte)
+            }
             utf8.append(byte)
             utf8Needed -= 1
             if utf8Needed == 0 {
@@ -81,17 +85,27 @@ struct TerminalScreen {
         }
         switch byte {
         case 0x1B: state = .escape
-        case 0x0D: x = 0; pendingWrap = false
+        case 0x0D:
+            x = 0
+            pendingWrap = false
         case 0x0A, 0x0B, 0x0C: lineFeed()
-        case 0x08: x = max(0, x - 1); pendingWrap = false
+        case 0x08:
+            x = max(0, x - 1)
+            pendingWrap = false
         case 0x09: x = min(columns - 1, (x / 8 + 1) * 8)
         case 0x00..<0x20, 0x7F: break
         case 0x20..<0x80:
             let character = Unicode.Scalar(byte)
             print(lineDrawing ? TerminalScreen.lineDrawingMap[character] ?? character : character)
-        case 0xC0..<0xE0: utf8 = [byte]; utf8Needed = 1
-        case 0xE0..<0xF0: utf8 = [byte]; utf8Needed = 2
-        case 0xF0..<0xF8: utf8 = [byte]; utf8Needed = 3
+        case 0xC0..<0xE0:
+            utf8 = [byte]
+            utf8Needed = 1
+        case 0xE0..<0xF0:
+            utf8 = [byte]
+            utf8Needed = 2
+        case 0xF0..<0xF8:
+            utf8 = [byte]
+            utf8Needed = 3
         default: break
         }
     }
@@ -99,13 +113,19 @@ struct TerminalScreen {
     private mutating func escape(_ byte: UInt8) {
         state = .ground
         switch byte {
-        case UInt8(ascii: "["): parameters = []; state = .csi
+        case UInt8(ascii: "["):
+            parameters = []
+            state = .csi
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"): state = .string
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"): state = .charset(byte)
         case UInt8(ascii: "7"): saved = (x, y)
-        case UInt8(ascii: "8"): (x, y) = saved; pendingWrap = false
+        case UInt8(ascii: "8"):
+            (x, y) = saved
+            pendingWrap = false
         case UInt8(ascii: "D"): lineFeed()
-        case UInt8(ascii: "E"): x = 0; lineFeed()
+        case UInt8(ascii: "E"):
+            x = 0
+            lineFeed()
         case UInt8(ascii: "M"): reverseIndex()
         case UInt8(ascii: "c"): self = TerminalScreen(columns: columns, rows: rows)
         default: break
@@ -114,20 +134,28 @@ struct TerminalScreen {
 
     private mutating func csi(final: UInt8) {
         if let first = parameters.first, first >= 0x3C, first <= 0x3F { return }  // private modes: ignored
-        let numbers = String(decoding: parameters, as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
-            .map { Int($0.prefix { $0.isNumber }) ?? 0 }
+        let numbers = String(decoding: parameters, as: UTF8.self).split(
+            separator: ";", omittingEmptySubsequences: false
+        )
+        .map { Int($0.prefix { $0.isNumber }) ?? 0 }
         func n(_ index: Int = 0, default value: Int = 1) -> Int {
             index < numbers.count && numbers[index] > 0 ? numbers[index] : value
         }
         pendingWrap = false
         switch Unicode.Scalar(final) {
-        case "H", "f": y = clampRow(n(0) - 1); x = clampColumn(n(1) - 1)
+        case "H", "f":
+            y = clampRow(n(0) - 1)
+            x = clampColumn(n(1) - 1)
         case "A": y = max(0, y - n())
         case "B": y = min(rows - 1, y + n())
         case "C": x = min(columns - 1, x + n())
         case "D": x = max(0, x - n())
-        case "E": y = min(rows - 1, y + n()); x = 0
-        case "F": y = max(0, y - n()); x = 0
+        case "E":
+            y = min(rows - 1, y + n())
+            x = 0
+        case "F":
+            y = max(0, y - n())
+            x = 0
         case "G", "`": x = clampColumn(n() - 1)
         case "d": y = clampRow(n() - 1)
         case "J": eraseDisplay(n(default: 0))
@@ -244,8 +272,8 @@ struct TerminalScreen {
         }
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
             return 2
         default:
             return 1

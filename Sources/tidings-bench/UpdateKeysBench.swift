@@ -29,7 +29,9 @@ struct UpdateKeysBench: ParsableCommand {
         var servers: [FixtureServer] = []
         for index in 0..<sources {
             let server = try FixtureServer(root: nil)
-            server.route("/feed/", .content(FetchBench.feed(items: 10, offset: (index + 1) * 10_000), contentType: "application/rss+xml"))
+            server.route(
+                "/feed/",
+                .content(FetchBench.feed(items: 10, offset: (index + 1) * 10_000), contentType: "application/rss+xml"))
             servers.append(server)
         }
         let library = try Library(path: path)
@@ -39,8 +41,11 @@ struct UpdateKeysBench: ParsableCommand {
         if let failed = first.first(where: { $0.error != nil }) { throw BenchError(failed.error ?? "") }
         // Each feed now holds its new posts first, then the ten it had.
         for (index, server) in servers.enumerated() {
-            server.route("/feed/", .content(FetchBench.feed(items: items + 10, offset: (index + 1) * 10_000 - items),
-                                            contentType: "application/rss+xml"))
+            server.route(
+                "/feed/",
+                .content(
+                    FetchBench.feed(items: items + 10, offset: (index + 1) * 10_000 - items),
+                    contentType: "application/rss+xml"))
             server.setDelay(delay)
         }
         let expected = try library.count() + sources * items
@@ -73,10 +78,13 @@ struct UpdateKeysBench: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(String(format: "update-keys: %d sources, %d new posts in %.2f s; Down median %.2f ms, p95 %.2f ms quiet; "
-                         + "%.2f ms, p95 %.2f ms, max %.2f ms during the update (%d keys)",
-                         sources, sources * items, updateSeconds, median(quiet), percentile(quiet, 0.95), median(during), percentile(during, 0.95),
-                         during.max() ?? 0, during.count))
+            print(
+                String(
+                    format: "update-keys: %d sources, %d new posts in %.2f s; Down median %.2f ms, p95 %.2f ms quiet; "
+                        + "%.2f ms, p95 %.2f ms, max %.2f ms during the update (%d keys)",
+                    sources, sources * items, updateSeconds, median(quiet), percentile(quiet, 0.95), median(during),
+                    percentile(during, 0.95),
+                    during.max() ?? 0, during.count))
         }
     }
 

@@ -22,8 +22,9 @@ enum FuzzChecks {
     /// Runs `bytes` (as UTF-8, invalid sequences replaced) as a search; returns what failed.
     /// Thorough for the replay; quick for the fuzzer, for speed.
     static func query(_ bytes: [UInt8], in library: Library, thorough: Bool = true) -> String? {
-        SearchSelfCheck.failure(searching: String(decoding: bytes, as: UTF8.self), in: library,
-                                depth: thorough ? .thorough : .quick)
+        SearchSelfCheck.failure(
+            searching: String(decoding: bytes, as: UTF8.self), in: library,
+            depth: thorough ? .thorough : .quick)
     }
 
     /// The highlight target (the first line is the query, the rest the text; inputs over

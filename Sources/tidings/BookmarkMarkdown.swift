@@ -10,8 +10,10 @@ enum BookmarkMarkdown {
         let count = bookmarks.count == 1 ? "1 bookmark" : "\(bookmarks.count) bookmarks"
         var text = "# Tidings bookmarks\n\n\(count), most recently bookmarked first.\n\n"
         for bookmark in bookmarks {
-            var details = [bookmark.outlet, bookmark.categories.isEmpty ? nil : bookmark.categories.joined(separator: ", "),
-                           bookmark.date].compactMap { $0 }.map(escaped)
+            var details = [
+                bookmark.outlet, bookmark.categories.isEmpty ? nil : bookmark.categories.joined(separator: ", "),
+                bookmark.date,
+            ].compactMap { $0 }.map(escaped)
             if !bookmark.isInLibrary { details.append("not in this library") }
             details.append("`\(Sanitizer.clean(bookmark.postID))`")
             text += "- **\(escaped(bookmark.title ?? "(untitled)"))**  \n  \(details.joined(separator: " · "))\n"

@@ -23,7 +23,9 @@ struct ExportBookmarks: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
     @Option(help: "json or markdown.") var format: Format?
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
     /// The format asked for, else the one the output file's extension names, else Markdown

@@ -18,16 +18,19 @@ struct ImportBookmarks: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
-    @Argument(help: ArgumentHelp("A file written by `tidings bookmarks export --format json`; - for standard input "
-                                 + "(pipes and devices are read as streams, up to 256 MB).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "A file written by `tidings bookmarks export --format json`; - for standard input "
+                + "(pipes and devices are read as streams, up to 256 MB).", valueName: "file"))
     var file: String
 
     func run() throws {
         try reporting {
             let bookmarks = try ImportBookmarks.read(file)
             let outcome = try options.openForBookmarks(mayCreate: true).restoreBookmarks(bookmarks)
-            Output.line("restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
-                + "not in this library \(outcome.notInLibrary.count)")
+            Output.line(
+                "restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
+                    + "not in this library \(outcome.notInLibrary.count)")
             for missing in outcome.notInLibrary {
                 let outlet = missing.outlet.map { " (\($0))" } ?? ""
                 Output.line("  not in this library: \(missing.postID)  \(missing.title ?? "(untitled)")\(outlet)")
@@ -43,18 +46,21 @@ struct ImportBookmarks: ParsableCommand {
         } catch {
             switch error {
             case .notBookmarks:
-                throw Failure("\(path) is not a Tidings bookmarks export (want JSON with \"format\": \"\(BookmarkDocument.format)\")",
-                              status: 65)
+                throw Failure(
+                    "\(path) is not a Tidings bookmarks export (want JSON with \"format\": \"\(BookmarkDocument.format)\")",
+                    status: 65)
             case .missingVersion:
                 throw Failure("\(path): malformed bookmarks export: missing \"version\" at the top level", status: 65)
             case .newerVersion(let version):
-                throw Failure("\(path) is a version \(version) export, newer than this Tidings reads (\(BookmarkDocument.version))",
-                              status: 65)
+                throw Failure(
+                    "\(path) is a version \(version) export, newer than this Tidings reads (\(BookmarkDocument.version))",
+                    status: 65)
             case .malformed(let reason):
                 throw Failure("\(path): malformed bookmarks export: \(reason)", status: 65)
             case .invalidEntry(let index, let id, let time):
-                throw Failure("\(path): bookmark \(index + 1) has an invalid id “\(VisibleText.escaped(id))” "
-                              + "or time “\(VisibleText.escaped(time))”", status: 65)
+                throw Failure(
+                    "\(path): bookmark \(index + 1) has an invalid id “\(VisibleText.escaped(id))” "
+                        + "or time “\(VisibleText.escaped(time))”", status: 65)
             }
         }
     }
@@ -68,7 +74,8 @@ struct ImportBookmarks: ParsableCommand {
         case NSFileReadNoPermissionError: return "permission denied"
         default: break
         }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code))).lowercased()
         }
         return "it could not be read"

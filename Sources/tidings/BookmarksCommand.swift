@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import TidingsLibrary
 
 /// `tidings bookmarks`: list, add, remove, export and import bookmarks from scripts.
@@ -27,9 +27,10 @@ struct ListBookmarks: ParsableCommand {
         abstract: "List bookmarks, most recently bookmarked first (the default).")
 
     @OptionGroup var options: LibraryOptions
-    @Flag(help: """
-        Print JSON Lines: {"id", "title", "outlet", "categories", "date", "bookmarkedAt", "inLibrary"}.
-        """) var json = false
+    @Flag(
+        help: """
+            Print JSON Lines: {"id", "title", "outlet", "categories", "date", "bookmarkedAt", "inLibrary"}.
+            """) var json = false
 
     func run() throws {
         try reporting {

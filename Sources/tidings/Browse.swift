@@ -23,8 +23,9 @@ struct Browse: ParsableCommand {
             let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
-                throw Failure("standard input and output must be a terminal for the browser; "
-                    + "from scripts use `tidings list` (or `tidings list --json`)", status: 1)
+                throw Failure(
+                    "standard input and output must be a terminal for the browser; "
+                        + "from scripts use `tidings list` (or `tidings list --json`)", status: 1)
             }
             let terminal: CursesTerminal
             do {
@@ -35,8 +36,9 @@ struct Browse: ParsableCommand {
             // `R` updates the sources with the same client and limits as `tidings update`, one
             // source at a time: parsing and indexing then take one of the two cores at most, and
             // the key loop keeps the other (docs/benchmarks.md, "Keys while R updates").
-            let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
-                                     options: FetchOptions(concurrentSources: 1))
+            let updater = WebUpdater(
+                library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
+                options: FetchOptions(concurrentSources: 1))
             status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
             terminal.close()
         }
@@ -55,7 +57,8 @@ struct Browse: ParsableCommand {
         guard getenv("SWIFT_BACKTRACE") == nil, CursesTerminal.standardStreamsAreTerminals() else { return }
         setenv("SWIFT_BACKTRACE", "interactive=no", 1)
         // The real path, not /proc/self/exe itself, so the process keeps its name.
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
         execv(executable, CommandLine.unsafeArgv)
     }
 

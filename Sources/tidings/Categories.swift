@@ -3,7 +3,8 @@ import TidingsLibrary
 
 /// `tidings categories`: the names posts are grouped by, with counts.
 struct Categories: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List categories (or authors, tags, outlets) with post counts.")
+    static let configuration = CommandConfiguration(
+        abstract: "List categories (or authors, tags, outlets) with post counts.")
 
     @OptionGroup var options: LibraryOptions
     @Option(help: ArgumentHelp("What to group by: category, tag, author or outlet.", valueName: "facet"))

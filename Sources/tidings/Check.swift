@@ -23,7 +23,11 @@ struct Check: ParsableCommand {
             }
             let report = Library.check(path: path)
             if let refusal = report.refusal { throw Failure(refusal, status: 74) }
-            if report.isReadOnly { Output.info("\(path) is read-only here: its pages were checked, its full-text index not (that check has to write)") }
+            if report.isReadOnly {
+                Output.info(
+                    "\(path) is read-only here: its pages were checked, its full-text index not (that check has to write)"
+                )
+            }
             // A 0-byte file is no library either (the check leaves it empty); one emptied while
             // its bookmarks copy is not is damage, reported below with the rebuild advice.
             if report.problems == [LibraryError.noLibrary(path: path).description] {
@@ -33,7 +37,8 @@ struct Check: ParsableCommand {
                 Output.info("\(archive): its last import stopped part way; `tidings import` it again to finish")
             }
             if report.isSound {
-                Output.line("the library is sound: \(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))")
+                Output.line(
+                    "the library is sound: \(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))")
                 return
             }
             for problem in report.problems { Output.error(problem) }

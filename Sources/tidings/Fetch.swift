@@ -78,7 +78,9 @@ struct Update: ParsableCommand {
             try WebRun.print(reports, json: web.json)
             if !web.json {
                 let new = reports.reduce(0) { $0 + $1.new }
-                Output.line("\(new) new post\(new == 1 ? "" : "s") from \(reports.count) source\(reports.count == 1 ? "" : "s")")
+                Output.line(
+                    "\(new) new post\(new == 1 ? "" : "s") from \(reports.count) source\(reports.count == 1 ? "" : "s")"
+                )
                 Update.listNew(reports.flatMap(\.newIDs), in: library)
             }
             if let status = WebRun.exitStatus(reports) { throw ExitCode(status) }

@@ -4,7 +4,8 @@ import TidingsLibrary
 /// `tidings import PATH...`: reads archive files and folders into the library.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import archive pages (files, or folders of .txt files) and saved web pages or feeds into the library.",
+        abstract:
+            "Import archive pages (files, or folders of .txt files) and saved web pages or feeds into the library.",
         discussion: """
             Prints one summary line. Problems are reported on stderr as FILE:LINE: error: REASON; \
             every good post is imported all the same. Re-importing an unchanged file changes nothing. \
@@ -31,7 +32,9 @@ struct Import: ParsableCommand {
                 Output.line(summary.description)
                 if !summary.isClean { status = 65 }
             }
-            if !web.isEmpty, let webStatus = try WebImport.run(web, into: library) { status = max(status ?? 0, webStatus) }
+            if !web.isEmpty, let webStatus = try WebImport.run(web, into: library) {
+                status = max(status ?? 0, webStatus)
+            }
             if let status { throw ExitCode(status) }
         }
     }

@@ -44,6 +44,7 @@ enum InputFile {
     }
 
     private static func tooLarge(_ name: String, _ limit: Int) -> Failure {
-        Failure("cannot read \(name): it is larger than \(limit >> 20) MB, more than a bookmarks export can be", status: 74)
+        Failure(
+            "cannot read \(name): it is larger than \(limit >> 20) MB, more than a bookmarks export can be", status: 74)
     }
 }

@@ -3,9 +3,11 @@ import TidingsLibrary
 
 /// The `--library` option every subcommand shares.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The library file to use (default: $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.sqlite).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The library file to use (default: $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.sqlite).",
+            valueName: "path"))
     var library: String?
 
     /// Opens the library, turning a failure into a message and exit status 74.

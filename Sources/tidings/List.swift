@@ -52,8 +52,10 @@ struct List: ParsableCommand {
             let wholeOutlets = !Output.isTerminal
             for post in posts {
                 if json {
-                    try Output.json(PostJSON(
-                        post: post, isRead: marks.read.contains(post.id), isBookmarked: marks.bookmarked.contains(post.id)))
+                    try Output.json(
+                        PostJSON(
+                            post: post, isRead: marks.read.contains(post.id),
+                            isBookmarked: marks.bookmarked.contains(post.id)))
                 } else {
                     Output.line(List.summaryLine(post, wholeOutlet: wholeOutlets))
                 }
@@ -67,7 +69,8 @@ struct List: ParsableCommand {
     static func summaryLine(_ post: Post, wholeOutlet: Bool = false) -> String {
         let date = post.date?.iso ?? "----------"
         let name = post.outlet ?? "-"
-        let outlet = wholeOutlet && name.count > 14 ? Output.visible(name) : name.padding(to: 14)  // padding cleans first
+        // padding cleans first
+        let outlet = wholeOutlet && name.count > 14 ? Output.visible(name) : name.padding(to: 14)
         return "\(post.id)  \(date)  \(outlet)  \(post.title)" + (post.url.map { "  " + $0 } ?? "")
     }
 }

@@ -19,8 +19,10 @@ struct Rebuild: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
 
-    @Argument(help: ArgumentHelp("More archive files or folders to import (besides those the library recorded).",
-                                 valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "More archive files or folders to import (besides those the library recorded).",
+            valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: "Rebuild even a sound library, or one other programs have open (their changes from now on are lost).")
@@ -33,14 +35,16 @@ struct Rebuild: ParsableCommand {
             let users = LibraryUsers.others(of: path)
             if !users.isEmpty, !force {
                 // 75 (EX_TEMPFAIL): nothing is wrong with the request; try again once they are closed.
-                throw Failure("the library is open in \(users.map(\.description).joined(separator: ", ")): "
-                              + "close it, then run `tidings rebuild` again (or pass --force)", status: 75)
+                throw Failure(
+                    "the library is open in \(users.map(\.description).joined(separator: ", ")): "
+                        + "close it, then run `tidings rebuild` again (or pass --force)", status: 75)
             }
             if !force, FileManager.default.fileExists(atPath: path) {
                 let report = Library.check(path: path)
                 if report.isSound {
-                    Output.line("the library is sound (\(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))): "
-                                + "nothing rebuilt; pass --force to rebuild it all the same")
+                    Output.line(
+                        "the library is sound (\(counted(report.posts, "post")), \(counted(report.bookmarks, "bookmark"))): "
+                            + "nothing rebuilt; pass --force to rebuild it all the same")
                     return
                 }
             }
@@ -50,21 +54,28 @@ struct Rebuild: ParsableCommand {
                 // A program started between the check above and the move has the old file:
                 // whatever it saves from now on goes there.
                 for user in LibraryUsers.others(of: aside) {
-                    Output.info("\(user) still has the old library file open: close it; what it saves now is not in the new library")
+                    Output.info(
+                        "\(user) still has the old library file open: close it; what it saves now is not in the new library"
+                    )
                 }
             }
             for problem in outcome.problems { Output.info(problem) }
-            for missing in outcome.missingArchives { Output.info("\(missing): recorded in the old library but no longer there") }
+            for missing in outcome.missingArchives {
+                Output.info("\(missing): recorded in the old library but no longer there")
+            }
             for diagnostic in outcome.importSummary.diagnostics { Output.diagnostic(diagnostic) }
             if outcome.archives.isEmpty {
                 Output.info("no archives to import: give their paths, as with `tidings import`")
             }
             if !outcome.webSources.isEmpty {
-                Output.info("\(counted(outcome.webSources.count, "web source")) kept: run `tidings update` to fetch their posts again")
+                Output.info(
+                    "\(counted(outcome.webSources.count, "web source")) kept: run `tidings update` to fetch their posts again"
+                )
             }
-            Output.line("rebuilt: \(outcome.importSummary.description); \(counted(outcome.bookmarks, "bookmark")) "
-                        + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from the bookmarks copy), "
-                        + "\(counted(outcome.readingRestored, "read mark"))")
+            Output.line(
+                "rebuilt: \(outcome.importSummary.description); \(counted(outcome.bookmarks, "bookmark")) "
+                    + "(\(outcome.bookmarksFromFile) read from the old file, \(outcome.bookmarksFromSidecar) from the bookmarks copy), "
+                    + "\(counted(outcome.readingRestored, "read mark"))")
         }
     }
 }

@@ -23,8 +23,11 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
     // Words starting with `-` are exclusions, not options: collect whatever is not ours.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query (several words are joined with spaces).",
-                                                             valueName: "query"))
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "The query (several words are joined with spaces).",
+            valueName: "query"))
     var words: [String] = []
     @Option(help: "At most this many results.") var limit = 20
     @Option(help: ArgumentHelp("relevance (best first) or archive (archive order).", valueName: "order"))
@@ -60,7 +63,10 @@ struct SearchCommand: ParsableCommand {
                     try Output.json(SearchResultJSON(post: try library.post(id: row.id), row: row))
                 } else {
                     let outlet = (row.outlet ?? "-").padding(to: 14)
-                    Output.line("\(row.id)  \(outlet)  " + SearchSnippet(text: row.title, matches: highlighter.matches(in: row.title, isTitle: true)).marked())
+                    Output.line(
+                        "\(row.id)  \(outlet)  "
+                            + SearchSnippet(text: row.title, matches: highlighter.matches(in: row.title, isTitle: true))
+                            .marked())
                     if let snippet = row.snippet { Output.line("    " + snippet.marked()) }
                     if let url = try library.post(id: row.id).url { Output.line("    " + url) }
                 }

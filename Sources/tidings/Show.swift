@@ -4,7 +4,8 @@ import TidingsLibrary
 
 /// `tidings show ID`: one post in full.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one post in full (an id prefix of 4+ characters will do).")
+    static let configuration = CommandConfiguration(
+        abstract: "Show one post in full (an id prefix of 4+ characters will do).")
 
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The post id, as `tidings list` prints it.") var id: String
@@ -21,13 +22,17 @@ struct Show: ParsableCommand {
             let post = try library.post(id: id)
             if json {
                 let marks = try library.marks(ofPosts: [post.id])
-                try Output.json(PostJSON(
-                    post: post, isRead: marks.read.contains(post.id), isBookmarked: marks.bookmarked.contains(post.id)))
+                try Output.json(
+                    PostJSON(
+                        post: post, isRead: marks.read.contains(post.id),
+                        isBookmarked: marks.bookmarked.contains(post.id)))
                 return
             }
             Output.line(post.title)
-            let meta = [post.categories.joined(separator: ", "), post.authors.joined(separator: ", "),
-                        post.outlet ?? "", post.date?.iso ?? "", post.tags.map { "#" + $0 }.joined(separator: " ")]
+            let meta = [
+                post.categories.joined(separator: ", "), post.authors.joined(separator: ", "),
+                post.outlet ?? "", post.date?.iso ?? "", post.tags.map { "#" + $0 }.joined(separator: " "),
+            ]
             Output.line(meta.filter { !$0.isEmpty }.joined(separator: " · "))
             Output.line("id \(post.id)")
             if let url = post.url { Output.line("url \(url)") }

@@ -23,7 +23,8 @@ struct SourcesCommand: ParsableCommand {
                         try Output.json(SourceJSON(source: source))
                         continue
                     }
-                    var line = "\(source.url)  \(source.kind.rawValue)  \(source.posts) post\(source.posts == 1 ? "" : "s")"
+                    var line =
+                        "\(source.url)  \(source.kind.rawValue)  \(source.posts) post\(source.posts == 1 ? "" : "s")"
                     line += "  \(source.title ?? "-")  fetched \(source.lastFetched ?? "never")"
                     if let error = source.lastError { line += "  error: \(error)" }
                     Output.line(line)

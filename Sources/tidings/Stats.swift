@@ -17,7 +17,9 @@ struct Stats: ParsableCommand {
                 return
             }
             Output.line("library     \(library.path)")
-            Output.line("posts       \(stats.posts) (\(stats.datedPosts) dated\(stats.firstDate.map { ", \($0) to \(stats.lastDate ?? $0)" } ?? ""))")
+            Output.line(
+                "posts       \(stats.posts) (\(stats.datedPosts) dated\(stats.firstDate.map { ", \($0) to \(stats.lastDate ?? $0)" } ?? ""))"
+            )
             Output.line("unread      \(stats.unread)")
             Output.line("bookmarks   \(stats.bookmarks)")
             Output.line("files       \(stats.sources)")

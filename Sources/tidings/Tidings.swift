@@ -42,9 +42,11 @@ struct Tidings: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
+                let safe =
+                    message.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { Sanitizer.clean($0) }.joined(separator: "\n") + "\n"
-                Output.write(Data(safe.utf8), to: code == .success ? FileHandle.standardOutput : FileHandle.standardError)
+                Output.write(
+                    Data(safe.utf8), to: code == .success ? FileHandle.standardOutput : FileHandle.standardError)
             }
             Foundation.exit(code.rawValue)
         }

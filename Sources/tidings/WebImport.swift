@@ -26,8 +26,9 @@ enum WebImport {
 
     /// Imports the files; returns the exit status their failures call for, if any.
     static func run(_ urls: [String], into library: Library) throws -> Int32? {
-        let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
-                                 options: FetchOptions(pages: 0))
+        let updater = WebUpdater(
+            library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
+            options: FetchOptions(pages: 0))
         let reports = WebRun.wait { await updater.readOnce(urls) }
         try WebRun.print(reports, json: false)
         return WebRun.exitStatus(reports)

@@ -18,8 +18,9 @@ struct WebOptions: ParsableArguments {
     }
 
     func updater(_ library: Library) -> WebUpdater {
-        WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: timeout)),
-                   reader: WebUpdater.standardReader, options: FetchOptions(pages: pages))
+        WebUpdater(
+            library: library, client: HTTPClient(limits: FetchLimits(timeout: timeout)),
+            reader: WebUpdater.standardReader, options: FetchOptions(pages: pages))
     }
 }
 
@@ -52,7 +53,8 @@ enum WebRun {
                     counts.done += 1
                     counts.new += report.new
                 }
-                return "\rfetching: \(counts.done) of \(sources) sources done, \(counts.pages) pages read, \(counts.new) new\u{1B}[K"
+                return
+                    "\rfetching: \(counts.done) of \(sources) sources done, \(counts.pages) pages read, \(counts.new) new\u{1B}[K"
             }
             Output.write(Data(line.utf8), to: FileHandle.standardError)
         }

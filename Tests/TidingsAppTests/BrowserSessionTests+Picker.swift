@@ -21,9 +21,13 @@ extension BrowserSessionTests {
             [
                 .waitUntil("the first page") { $0.snapshot().contains("Story 0 about the harbour") },
                 .key(.character("U")),
-                .waitUntil("the unread list") { $0.snapshot().contains("unread only") && $0.snapshot().contains("1/11") },
+                .waitUntil("the unread list") {
+                    $0.snapshot().contains("unread only") && $0.snapshot().contains("1/11")
+                },
                 .key(.character("U")),
-                .waitUntil("the whole list") { !$0.snapshot().contains("unread only") && $0.snapshot().contains("/12") },
+                .waitUntil("the whole list") {
+                    !$0.snapshot().contains("unread only") && $0.snapshot().contains("/12")
+                },
                 .key(.character("t")),
                 .waitUntil("the picker's entries") { $0.snapshot().contains("Jane Holloway") },
             ] + FakeTerminal.type("jane") + [

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TidingsApp
 
 /// How `o` decides between the reader's browser, xdg-open and copying the link.
@@ -14,8 +15,10 @@ struct LinkOpenerTests {
 
     @Test("$BROWSER wins, even over SSH without a display; the link is one argument, never a shell word")
     func browserVariable() {
-        let plan = Self.opener(["BROWSER": "w3m", "SSH_CONNECTION": "10.0.0.1 22 10.0.0.2 22"], programs: ["/usr/bin/w3m"])
-            .plan(for: Self.link + "?q=a;rm -rf ~")
+        let plan = Self.opener(
+            ["BROWSER": "w3m", "SSH_CONNECTION": "10.0.0.1 22 10.0.0.2 22"], programs: ["/usr/bin/w3m"]
+        )
+        .plan(for: Self.link + "?q=a;rm -rf ~")
         #expect(plan == .run(["w3m", Self.link + "?q=a;rm -rf ~"]))
     }
 
@@ -31,12 +34,15 @@ struct LinkOpenerTests {
 
     @Test("without $BROWSER: xdg-open with a display, else the link is copied")
     func display() {
-        #expect(Self.opener(["DISPLAY": ":0"], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
-            == .run(["xdg-open", Self.link]))
-        #expect(Self.opener(["WAYLAND_DISPLAY": "wayland-0"], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
-            == .run(["xdg-open", Self.link]))
-        #expect(Self.opener(["SSH_CONNECTION": "x", "DISPLAY": ""], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
-            == .copy(reason: "no display here"))
+        #expect(
+            Self.opener(["DISPLAY": ":0"], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
+                == .run(["xdg-open", Self.link]))
+        #expect(
+            Self.opener(["WAYLAND_DISPLAY": "wayland-0"], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
+                == .run(["xdg-open", Self.link]))
+        #expect(
+            Self.opener(["SSH_CONNECTION": "x", "DISPLAY": ""], programs: ["/usr/bin/xdg-open"]).plan(for: Self.link)
+                == .copy(reason: "no display here"))
         #expect(Self.opener(["DISPLAY": ":0"]).plan(for: Self.link) == .copy(reason: "no xdg-open here"))
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import TidingsApp
 import TidingsCore
 import TidingsUI
+
+@testable import TidingsApp
 
 /// The search worker on a real library: the two-stage answer, generations and cancellation,
 /// the next unread match.
@@ -29,8 +30,9 @@ struct SearchWorkerTests {
     }
 
     private static func request(_ text: String, _ order: SearchOrder, generation: Int) -> SearchRequest {
-        SearchRequest(tab: .all, query: SearchQuery(text, typing: true), order: order, offset: 0, limit: 50,
-                      generation: generation)
+        SearchRequest(
+            tab: .all, query: SearchQuery(text, typing: true), order: order, offset: 0, limit: 50,
+            generation: generation)
     }
 
     @Test("a relevance search's first page answers twice: archive order with the count, then ranked")
@@ -43,7 +45,8 @@ struct SearchWorkerTests {
         #expect(pages[0].isProvisional)
         #expect(!pages[1].isProvisional)
         #expect(pages.allSatisfy { $0.generation == 1 && $0.total == 6 && $0.order == .relevance })
-        #expect(pages[0].rows.map(\.id) == fixture.ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
+        #expect(
+            pages[0].rows.map(\.id) == fixture.ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
         #expect(Set(pages[1].rows.map(\.id)) == Set(pages[0].rows.map(\.id)))
     }
 
@@ -90,8 +93,9 @@ struct SearchWorkerTests {
         let fixture = try AppFixture()
         try fixture.library.setRead(true, postID: fixture.ids[2])
         let worker = SearchWorker(library: fixture.library)
-        worker.findNextUnread(NextUnreadRequest(
-            tab: .all, query: SearchQuery("harbour", typing: true), order: .archive, after: 0))
+        worker.findNextUnread(
+            NextUnreadRequest(
+                tab: .all, query: SearchQuery("harbour", typing: true), order: .archive, after: 0))
         // Matches in archive order: posts 0 2 4 …; post 2 (index 1) is read, so post 4 (index 2).
         #expect(try await Self.answers(of: worker) == [.nextUnreadFound(index: 2)])
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import TidingsCore
 import TidingsTestSupport
+
+@testable import TidingsCore
 
 /// The importer reads large files a slice at a time: whatever the slice size, the slices must
 /// add up to exactly the page the whole-file parse gives (posts, lines, diagnostics, header).
@@ -37,7 +38,8 @@ import TidingsTestSupport
     @Test func slicesOfEveryFixtureAddUpToTheWholePage() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         for folder in ["Fixtures", "FuzzRegressions/parser"] {
-            let files = try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            let files = try FileManager.default.contentsOfDirectory(
+                at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
             for file in files {
                 ArchiveReaderTests.expectSame(Array(try Data(contentsOf: file)), file.lastPathComponent)
             }
@@ -46,8 +48,10 @@ import TidingsTestSupport
 
     @Test func slicesOfRandomPagesAddUpToTheWholePage() {
         var random = SplitMix64(seed: 11)
-        let pieces = ["Posted on ", "by ", "A", "[BBC]", "\n", "\n\n", "\r", "\r\n", " ", "\u{00A0}", "Category: x", "Tag: y",
-                      "Title words", "Body text.", "← Older posts", "May 10, 2019 ", "Monthly Archives: May 2019"]
+        let pieces = [
+            "Posted on ", "by ", "A", "[BBC]", "\n", "\n\n", "\r", "\r\n", " ", "\u{00A0}", "Category: x", "Tag: y",
+            "Title words", "Body text.", "← Older posts", "May 10, 2019 ", "Monthly Archives: May 2019",
+        ]
         for _ in 0..<2_000 {
             var text = ""
             for _ in 0..<random.next(40) { text += pieces[random.next(pieces.count)] }

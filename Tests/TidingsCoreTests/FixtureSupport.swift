@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TidingsCore
 
 /// Parser fixtures in `Fixtures/`, read from the source tree (see Fixtures/README.md).

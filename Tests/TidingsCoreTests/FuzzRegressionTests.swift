@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import TidingsCore
 import TidingsTestSupport
+import XCTest
+
+@testable import TidingsCore
 
 /// Replays every input in `FuzzRegressions/parser/` (found by `tidings-fuzz parser` or kept to
 /// guard a past bug) through the fuzzer's own check, ``ParserSelfCheck``: no crash, and a
@@ -22,7 +23,8 @@ final class FuzzRegressionTests: XCTestCase {
     /// A well-formed page passes the check, and the check parses what it is given: a page with
     /// two posts is read as two posts.
     func testWellFormedPagePasses() {
-        let page = "One\n\nPosted on 2020-01-02 by A\n\nBody one.\n\n[Outlet]\n\nTwo\n\nPosted on 2020-01-03 by B\n\nBody two.\n\n[Outlet]\n"
+        let page =
+            "One\n\nPosted on 2020-01-02 by A\n\nBody one.\n\n[Outlet]\n\nTwo\n\nPosted on 2020-01-03 by B\n\nBody two.\n\n[Outlet]\n"
         XCTAssertNil(ParserSelfCheck.failure(parsing: Array(page.utf8)))
         XCTAssertEqual(ArchiveParser.parse(bytes: Array(page.utf8), file: "x").posts.count, 2)
     }

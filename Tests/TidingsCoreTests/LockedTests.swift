@@ -7,7 +7,8 @@ import TidingsCore
 /// lock, which the standard library's `Mutex` hid from it under contention.
 @Test func lockedValueCountsEveryConcurrentIncrement() {
     let counter = Locked(0)
-    let threads = 8, increments = 20_000
+    let threads = 8
+    let increments = 20_000
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
         for _ in 0..<increments { counter.withLock { $0 += 1 } }
     }

@@ -1,17 +1,19 @@
 import Testing
-@testable import TidingsCore
 import TidingsTestSupport
+
+@testable import TidingsCore
 
 @Suite struct ParserFixtureTests {
     @Test func basicPage() throws {
         let page = try Fixture.page("basic.txt")
         #expect(page.header == .category("Diplomacy"))
         #expect(page.diagnostics.isEmpty)
-        #expect(page.titles == [
-            "Liaison office reopens in Kaesong after a year of silence",
-            "Foreign ministers agree to meet again before the end of the year",
-            "Railway survey team crosses the border for the first time in a decade",
-        ])
+        #expect(
+            page.titles == [
+                "Liaison office reopens in Kaesong after a year of silence",
+                "Foreign ministers agree to meet again before the end of the year",
+                "Railway survey team crosses the border for the first time in a decade",
+            ])
         #expect(page.postLines == [3, 13, 21])
         #expect(page.outlets == ["Yonhap", "Reuters", "BBC"])
         #expect(page.posts.map(\.paragraphs.count) == [2, 1, 2])
@@ -44,7 +46,8 @@ import TidingsTestSupport
     }
 
     @Test func headerLabels() throws {
-        #expect(try Fixture.page("header-tag.txt").posts.allSatisfy { $0.tags == ["Sanctions"] && $0.categories.isEmpty })
+        #expect(
+            try Fixture.page("header-tag.txt").posts.allSatisfy { $0.tags == ["Sanctions"] && $0.categories.isEmpty })
         let archives = try Fixture.page("header-author-archives.txt")
         #expect(archives.posts.allSatisfy { $0.authors == ["Min-jun Park"] })
         #expect(archives.posts[1].date == PostDate(year: 2019, month: 5, day: 10))
@@ -52,7 +55,10 @@ import TidingsTestSupport
         #expect(author.posts[1].authors == ["Daniel Okafor", "Jane Holloway"])
         for file in ["header-monthly.txt", "header-search.txt"] {
             let page = try Fixture.page(file)
-            #expect(page.posts.allSatisfy { $0.categories.isEmpty && $0.tags.isEmpty && $0.authors.isEmpty && $0.date == nil })
+            #expect(
+                page.posts.allSatisfy {
+                    $0.categories.isEmpty && $0.tags.isEmpty && $0.authors.isEmpty && $0.date == nil
+                })
         }
     }
 
@@ -85,10 +91,11 @@ import TidingsTestSupport
     @Test func noBreakSpaces() throws {
         let page = try Fixture.page("nbsp.txt")
         #expect(page.posts.count == 2)
-        #expect(page.posts[0].paragraphs == [
-            "The troupe performed in eleven cities and drew large crowds, its organisers said.",
-            "Acrobats and trapeze artists made up most of the programme.",
-        ])
+        #expect(
+            page.posts[0].paragraphs == [
+                "The troupe performed in eleven cities and drew large crowds, its organisers said.",
+                "Acrobats and trapeze artists made up most of the programme.",
+            ])
         #expect(page.posts[0].date == PostDate(year: 2019, month: 6, day: 1))
         #expect(page.posts[0].outlet == "Yonhap")
         #expect(page.posts[1].date == nil && page.posts[1].authors.isEmpty)
@@ -108,7 +115,9 @@ import TidingsTestSupport
         #expect(windows.encoding == .windows1252)
         #expect(windows.messages == ["cp1252.txt: warning: not valid UTF-8; read as Windows-1252"])
         #expect(windows.titles == ["Seoul and Tokyo agree on a \u{201C}hotline\u{201D} for incidents at sea"])
-        #expect(windows.posts[0].paragraphs[1] == "It will be tested in the 2019\u{2013}2020 winter season, the coast guard\u{2019}s spokesman said.")
+        #expect(
+            windows.posts[0].paragraphs[1]
+                == "It will be tested in the 2019\u{2013}2020 winter season, the coast guard\u{2019}s spokesman said.")
     }
 
     @Test func outlets() throws {
@@ -128,7 +137,10 @@ import TidingsTestSupport
     @Test func postedLineVariants() throws {
         let page = try Fixture.page("posted-variants.txt")
         #expect(page.postLines == [1, 9, 17, 25])
-        #expect(page.posts.map(\.date) == [nil, PostDate(year: 2019, month: 5, day: 10), nil, PostDate(year: 2019, month: 5, day: 10)])
+        #expect(
+            page.posts.map(\.date) == [
+                nil, PostDate(year: 2019, month: 5, day: 10), nil, PostDate(year: 2019, month: 5, day: 10),
+            ])
         #expect(page.posts.map(\.authors) == [[], [], ["Sofia Brandt"], ["Sofia Brandt"]])
         #expect(page.diagnostics.isEmpty)
     }
@@ -147,13 +159,19 @@ import TidingsTestSupport
     @Test func multilineParagraph() throws {
         let page = try Fixture.page("multiline-paragraph.txt")
         #expect(page.posts[0].paragraphs.count == 2)
-        #expect(page.posts[0].paragraphs[0] == "The state symphony orchestra performed works by Tchaikovsky and Rachmaninov at a concert hall in the capital on Saturday evening.")
+        #expect(
+            page.posts[0].paragraphs[0]
+                == "The state symphony orchestra performed works by Tchaikovsky and Rachmaninov at a concert hall in the capital on Saturday evening."
+        )
     }
 
     @Test func titleWithoutBodyIsAnErrorAndOthersAreKept() throws {
         let page = try Fixture.page("title-no-body.txt")
         #expect(page.postLines == [3, 15])
-        #expect(page.messages == ["title-no-body.txt:11: error: post “Cement factory promises to double its output” has a title but no body; skipped"])
+        #expect(
+            page.messages == [
+                "title-no-body.txt:11: error: post “Cement factory promises to double its output” has a title but no body; skipped"
+            ])
     }
 
     @Test func postedLineWithoutTitle() throws {
@@ -212,7 +230,8 @@ import TidingsTestSupport
 
     @Test func neverCrashesOnArbitraryBytes() {
         var random = SplitMix64(seed: 7)
-        let alphabet: [UInt8] = Array("Posted on by [BBC]\n\r \u{00A0}Category: x\n".utf8) + [0xFF, 0xC3, 0x80, 0x1B, 0xE2]
+        let alphabet: [UInt8] =
+            Array("Posted on by [BBC]\n\r \u{00A0}Category: x\n".utf8) + [0xFF, 0xC3, 0x80, 0x1B, 0xE2]
         for _ in 0..<2_000 {
             let bytes = (0..<random.next(300)).map { _ in alphabet[random.next(alphabet.count)] }
             let page = ArchiveParser.parse(bytes: bytes, file: "random")

@@ -8,7 +8,11 @@ import TidingsTestSupport
 
     /// The query's clauses in the query language, one string per clause.
     private func clauses(_ query: SearchQuery) -> [String] {
-        query.clauses.map { $0.map { ($0.inTitle ? "title:" : "") + ($0.isPhrase ? "\"\($0.text)\"" : $0.text) + ($0.isPrefix ? "*" : "") }.joined(separator: "|") }
+        query.clauses.map {
+            $0.map {
+                ($0.inTitle ? "title:" : "") + ($0.isPhrase ? "\"\($0.text)\"" : $0.text) + ($0.isPrefix ? "*" : "")
+            }.joined(separator: "|")
+        }
     }
 
     @Test func wordsMustAllMatch() {
@@ -49,20 +53,27 @@ import TidingsTestSupport
     }
 
     @Test func fields() {
-        let query = SearchQuery("title:summit title:\"kim jong\" author:holloway outlet:\"daily nk\" source:bbc category:Economy -tag:sports")
+        let query = SearchQuery(
+            "title:summit title:\"kim jong\" author:holloway outlet:\"daily nk\" source:bbc category:Economy -tag:sports"
+        )
         #expect(clauses(query) == ["title:summit", "title:\"kim jong\""])
-        #expect(query.filters == [
-            .init(field: .author, value: "holloway"), .init(field: .outlet, value: "daily nk"),
-            .init(field: .outlet, value: "bbc"), .init(field: .category, value: "Economy"),
-            .init(field: .tag, value: "sports", isExcluded: true),
-        ])
-        #expect(query.understood.hasSuffix("author:holloway outlet:\"daily nk\" outlet:bbc category:Economy -tag:sports"))
+        #expect(
+            query.filters == [
+                .init(field: .author, value: "holloway"), .init(field: .outlet, value: "daily nk"),
+                .init(field: .outlet, value: "bbc"), .init(field: .category, value: "Economy"),
+                .init(field: .tag, value: "sports", isExcluded: true),
+            ])
+        #expect(
+            query.understood.hasSuffix("author:holloway outlet:\"daily nk\" outlet:bbc category:Economy -tag:sports"))
         // Field names ignore case; `title: word` with a space still scopes the word.
         #expect(clauses(SearchQuery("TITLE:summit")) == ["title:summit"])
         #expect(clauses(SearchQuery("title: summit talks")) == ["title:summit", "talks"])
         // Unknown fields are just words (the colon separates them).
         #expect(clauses(SearchQuery("http://example.com")) == ["http://example.com"])
-        #expect(SearchQuery("http://example.com").clauses[0][0].segments == [.words(["http", "example", "com"], prefix: false)])
+        #expect(
+            SearchQuery("http://example.com").clauses[0][0].segments == [
+                .words(["http", "example", "com"], prefix: false)
+            ])
     }
 
     @Test func fieldsWithoutValuesAreHinted() {
@@ -81,7 +92,10 @@ import TidingsTestSupport
         #expect(SearchText.fold("DÉTENTE") == "detente")
         #expect(SearchText.fold("Tête-à-Tête Zürich São ÅNGSTRÖM naïve") == "tete-a-tete zurich sao angstrom naive")
         #expect(SearchText.fold("e\u{301}te\u{301}") == "ete")
-        #expect(SearchText.tokens(in: "North Korea's 2019 \"summit\"—in Hanoi") == ["North", "Korea", "s", "2019", "summit", "in", "Hanoi"])
+        #expect(
+            SearchText.tokens(in: "North Korea's 2019 \"summit\"—in Hanoi") == [
+                "North", "Korea", "s", "2019", "summit", "in", "Hanoi",
+            ])
     }
 
     @Test func koreanRunsBecomeSubstringSegments() {
@@ -90,7 +104,8 @@ import TidingsTestSupport
         // One syllable: a prefix at word starts and inside Korean words.
         #expect(SearchQuery("정").clauses[0][0].segments == [.syllable("정")])
         // Mixed phrases keep their ordinary words together.
-        #expect(SearchQuery("\"kim jong 김정은 visit\"").clauses[0][0].segments
+        #expect(
+            SearchQuery("\"kim jong 김정은 visit\"").clauses[0][0].segments
                 == [.words(["kim", "jong"], prefix: false), .hangul("김정은"), .words(["visit"], prefix: false)])
         // A word mixing scripts stays an ordinary word.
         #expect(SearchQuery("K팝").clauses[0][0].segments == [.words(["K팝"], prefix: false)])
@@ -143,7 +158,9 @@ import TidingsTestSupport
             let text = SearchQueryTests.hostileString(&random)
             let query = SearchQuery(text, typing: random.next(2) == 0)
             #expect(query.text.count <= SearchQuery.maximumLength)
-            #expect(query.clauses.flatMap { $0 }.count + query.excluded.count + query.filters.count <= SearchQuery.maximumTerms)
+            #expect(
+                query.clauses.flatMap { $0 }.count + query.excluded.count + query.filters.count
+                    <= SearchQuery.maximumTerms)
             for term in query.positiveTerms + query.excluded {
                 #expect(!term.segments.isEmpty, "\(text.debugDescription)")
             }
@@ -154,10 +171,12 @@ import TidingsTestSupport
 
     /// A string from an alphabet of the characters most likely to upset a query language.
     static func hostileString(_ random: inout SplitMix64) -> String {
-        let alphabet: [String] = ["\u{0}", "\"", "\"", "*", ":", "-", "(", ")", " ", " ", "a", "kim", "OR", "AND",
-                                  "NOT", "NEAR", "title:", "author:", "^", "+", "'", "\\", "김", "정은", "é", "e\u{301}",
-                                  "🙂", "👩‍👩‍👧", "\u{1B}[31m", "\u{202E}", "\u{FEFF}", "\t", "\n", "{", "}", ",", ".",
-                                  "“", "”", "ß", "İ", "0", "NEAR(", "col:", "_", "%"]
+        let alphabet: [String] = [
+            "\u{0}", "\"", "\"", "*", ":", "-", "(", ")", " ", " ", "a", "kim", "OR", "AND",
+            "NOT", "NEAR", "title:", "author:", "^", "+", "'", "\\", "김", "정은", "é", "e\u{301}",
+            "🙂", "👩‍👩‍👧", "\u{1B}[31m", "\u{202E}", "\u{FEFF}", "\t", "\n", "{", "}", ",", ".",
+            "“", "”", "ß", "İ", "0", "NEAR(", "col:", "_", "%",
+        ]
         let length = random.next(40)
         return (0..<length).map { _ in alphabet[random.next(alphabet.count)] }.joined()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TidingsCore
 
 /// The two real archive pages in ../shared/seeds, when that folder exists beside the repo.

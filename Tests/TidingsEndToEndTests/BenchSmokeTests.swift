@@ -17,8 +17,10 @@ import Testing
         let json = scratch.file("bench.json")
         let result = try await ProcessRunner.run(
             try BuiltProducts.executable(named: "tidings-bench"),
-            arguments: ["all", "--posts", "1000", "--runs", "1", "--keys", "5", "--cache", scratch.file("cache"),
-                        "--json-out", json],
+            arguments: [
+                "all", "--posts", "1000", "--runs", "1", "--keys", "5", "--cache", scratch.file("cache"),
+                "--json-out", json,
+            ],
             environment: ["HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
             workingDirectory: scratch.path, timeout: .seconds(180))
         #expect(result.status == 0, "\(result)")
@@ -35,7 +37,9 @@ import Testing
             let numbers = self.numbers(figures[column] ?? "")
             #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(figures[column] ?? "")\n\(result)")
         }
-        #expect(lines.contains { $0.hasPrefix("Command: `/") && $0.contains("tidings-bench all --posts 1000 --runs 1") }, "\(result)")
+        #expect(
+            lines.contains { $0.hasPrefix("Command: `/") && $0.contains("tidings-bench all --posts 1000 --runs 1") },
+            "\(result)")
         #expect(lines.contains { $0.hasPrefix("Machine: ") && $0.contains("cores") }, "\(result)")
 
         let data = try Data(contentsOf: URL(fileURLWithPath: json))

@@ -40,7 +40,9 @@ import Testing
     @Test func addListRemoveAndUnknownIds() async throws {
         let (cli, ferry, grain) = try await setUp()
         let empty = try await cli.run("bookmarks")
-        #expect(empty.status == 0 && empty.standardOutput.isEmpty && empty.standardError == "no bookmarks yet\n", "\(empty)")
+        #expect(
+            empty.status == 0 && empty.standardOutput.isEmpty && empty.standardError == "no bookmarks yet\n", "\(empty)"
+        )
 
         let add = try await cli.run("bookmarks", "add", String(ferry.prefix(5)))
         #expect(add.status == 0, "\(add)")
@@ -51,9 +53,13 @@ import Testing
 
         let list = try await cli.run("bookmarks", "list")
         #expect(list.standardOutput.split(separator: "\n").map { String($0.prefix(12)) } == [grain, ferry], "\(list)")
-        #expect(list.standardOutput.contains("\(ferry)  2019-05-10  Reuters         Ferry service resumes across the Yalu\n"))
+        #expect(
+            list.standardOutput.contains(
+                "\(ferry)  2019-05-10  Reuters         Ferry service resumes across the Yalu\n"))
         let json = try await cli.run("bookmarks", "--json")
-        let first = try JSONSerialization.jsonObject(with: Data(json.standardOutput.split(separator: "\n")[1].utf8)) as? [String: Any]
+        let first =
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.split(separator: "\n")[1].utf8))
+            as? [String: Any]
         #expect(first?["id"] as? String == ferry)
         #expect(first?["categories"] as? [String] == ["Economy"])
         #expect(first?["date"] as? String == "2019-05-10")
@@ -61,7 +67,8 @@ import Testing
         #expect((first?["bookmarkedAt"] as? String)?.hasSuffix("Z") == true)
 
         let remove = try await cli.run("bookmarks", "remove", grain)
-        #expect(remove.standardOutput == "removed the bookmark of \(grain)  Grain prices fall after an early *harvest*\n")
+        #expect(
+            remove.standardOutput == "removed the bookmark of \(grain)  Grain prices fall after an early *harvest*\n")
         #expect(try await cli.run("bookmarks").standardOutput.split(separator: "\n").count == 1)
 
         for command in ["add", "remove"] {
@@ -80,7 +87,9 @@ import Testing
         let markdown = try await cli.run("bookmarks", "export", "--format", "markdown")
         #expect(markdown.status == 0, "\(markdown)")
         #expect(markdown.standardOutput.contains("2 bookmarks, most recently bookmarked first."))
-        #expect(markdown.standardOutput.contains("- **Ferry service resumes across the Yalu**  \n  Reuters · Economy · 2019-05-10 · `\(ferry)`\n"))
+        #expect(
+            markdown.standardOutput.contains(
+                "- **Ferry service resumes across the Yalu**  \n  Reuters · Economy · 2019-05-10 · `\(ferry)`\n"))
         #expect(markdown.standardOutput.contains("**Grain prices fall after an early \\*harvest\\***"))
 
         let file = cli.scratch.file("saved/bookmarks.json")
@@ -88,7 +97,8 @@ import Testing
         let export = try await cli.run("bookmarks", "export", "-o", file)
         #expect(export.status == 0, "\(export)")
         #expect(export.standardError == "exported 2 bookmarks to \(file)\n")
-        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
+        let document =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
         #expect(document?["format"] as? String == "tidings-bookmarks")
         #expect(document?["version"] as? Int == 1)
         let entries = document?["bookmarks"] as? [[String: Any]] ?? []
@@ -102,13 +112,17 @@ import Testing
         _ = try await cli.run("bookmarks", "add", "--library", other, ferry)
         let restored = try await cli.run("bookmarks", "import", "--library", other, file)
         #expect(restored.status == 0, "\(restored)")
-        #expect(restored.standardOutput == """
-            restored 0, already bookmarked 1, not in this library 1
-              not in this library: \(grain)  Grain prices fall after an early *harvest* (Daily NK)
+        #expect(
+            restored.standardOutput == """
+                restored 0, already bookmarked 1, not in this library 1
+                  not in this library: \(grain)  Grain prices fall after an early *harvest* (Daily NK)
 
-            """, "\(restored)")
+                """, "\(restored)")
         let listed = try await cli.run("bookmarks", "--library", other)
-        #expect(listed.standardOutput.contains("\(grain)  ----------  Daily NK        Grain prices fall after an early *harvest*  (not in this library)"), "\(listed)")
+        #expect(
+            listed.standardOutput.contains(
+                "\(grain)  ----------  Daily NK        Grain prices fall after an early *harvest*  (not in this library)"
+            ), "\(listed)")
 
         // Into an empty third library: everything restored in the original order.
         let third = cli.scratch.file("third.sqlite")
@@ -123,12 +137,19 @@ import Testing
         let (cli, ferry, _) = try await setUp()
         let cases: [(String, String)] = [
             ("{\"hello\": 1}", "is not a Tidings bookmarks export"),
-            ("{\"format\": \"tidings-bookmarks\", \"version\": 9, \"bookmarks\": []}", "is a version 9 export, newer than this Tidings reads (1)"),
+            (
+                "{\"format\": \"tidings-bookmarks\", \"version\": 9, \"bookmarks\": []}",
+                "is a version 9 export, newer than this Tidings reads (1)"
+            ),
             ("{\"format\": \"tidings-bookmarks\", \"bookmarks\": []}", "missing \"version\" at the top level"),
-            ("{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"\(ferry)\"}]}",
-             "missing \"bookmarkedAt\" at .bookmarks[0]"),
-            ("{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"no\", \"bookmarkedAt\": \"2024-01-01T00:00:00Z\"}]}",
-             "bookmark 1 has an invalid id “no”"),
+            (
+                "{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"\(ferry)\"}]}",
+                "missing \"bookmarkedAt\" at .bookmarks[0]"
+            ),
+            (
+                "{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [{\"id\": \"no\", \"bookmarkedAt\": \"2024-01-01T00:00:00Z\"}]}",
+                "bookmark 1 has an invalid id “no”"
+            ),
         ]
         for (text, message) in cases {
             let result = try await cli.run("bookmarks", "import", try cli.write("bad.json", text))
@@ -149,12 +170,17 @@ import Testing
         let old = Data("old export, keep me\n".utf8)
         try old.write(to: URL(fileURLWithPath: file))
         // A folder nobody may create files in; root ignores permission bits but not the immutable flag.
-        let locked = getuid() == 0 ? try await ProcessRunner.run("chattr", arguments: ["+i", folder]).succeeded
+        let locked =
+            getuid() == 0
+            ? try await ProcessRunner.run("chattr", arguments: ["+i", folder]).succeeded
             : chmod(folder, 0o555) == 0
         guard locked else { try Test.cancel("cannot make a read-only folder here") }
         defer {
-            if getuid() == 0 { _ = try? ProcessRunner.runBlocking("chattr", arguments: ["-i", folder]) }
-            else { _ = chmod(folder, 0o755) }
+            if getuid() == 0 {
+                _ = try? ProcessRunner.runBlocking("chattr", arguments: ["-i", folder])
+            } else {
+                _ = chmod(folder, 0o755)
+            }
         }
         let result = try await cli.run("bookmarks", "export", "--format", "markdown", "-o", file)
         #expect(result.status == 74, "\(result)")

@@ -11,7 +11,9 @@ import TidingsLibrary
     /// A scratch library with `count` posts; returns the CLI and the post ids in archive order.
     static func library(posts count: Int) async throws -> (CLI, [String]) {
         let cli = try CLI()
-        let posts = (0..<count).map { "Bulletin \($0) on the border crossing\n\nPosted on by\n\nText of bulletin \($0).\n\n[NK News]\n\n" }
+        let posts = (0..<count).map {
+            "Bulletin \($0) on the border crossing\n\nPosted on by\n\nText of bulletin \($0).\n\n[NK News]\n\n"
+        }
         let result = try await cli.run("import", try cli.write("page.txt", "Category: Border\n\n" + posts.joined()))
         #expect(result.status == 0, "\(result)")
         let ids = try Library(path: cli.library).posts().map(\.id)
@@ -44,7 +46,8 @@ import TidingsLibrary
             let deadline = ContinuousClock.now + .seconds(20)
             while BurstOutput.lines(output).count < wanted {
                 if let ended = try child.poll() {
-                    Issue.record("burst ended by itself (\(ended)): \(BurstOutput.text(cli.scratch.file("burst-\(round).err")))")
+                    Issue.record(
+                        "burst ended by itself (\(ended)): \(BurstOutput.text(cli.scratch.file("burst-\(round).err")))")
                     return
                 }
                 try #require(ContinuousClock.now < deadline, "round \(round): no acknowledgement within 20 s")
@@ -63,15 +66,17 @@ import TidingsLibrary
             let acks = BurstOutput.lines(output)
             for (index, line) in acks.enumerated() {
                 let parts = line.split(separator: " ")
-                try #require(parts.count == 3 && parts[0] == "ack" && String(parts[1]) == ids[index % ids.count], "\(line)")
+                try #require(
+                    parts.count == 3 && parts[0] == "ack" && String(parts[1]) == ids[index % ids.count], "\(line)")
                 if parts[2] == "on" { expected.insert(String(parts[1])) } else { expected.remove(String(parts[1])) }
             }
             acknowledged += acks.count
             let inFlight = ids[acks.count % ids.count]
             let found = try BookmarkDurabilityTests.onDisk(cli.library)
             #expect(found.integrity == ["ok"], "round \(round)")
-            #expect(found.bookmarked.subtracting([inFlight]) == expected.subtracting([inFlight]),
-                    "round \(round): acknowledged toggles lost after \(acks.count) acks")
+            #expect(
+                found.bookmarked.subtracting([inFlight]) == expected.subtracting([inFlight]),
+                "round \(round): acknowledged toggles lost after \(acks.count) acks")
         }
         let elapsed = ContinuousClock.now - started
         #expect(acknowledged >= 50)
@@ -87,14 +92,23 @@ import TidingsLibrary
         let groups = [Array(ids[0..<5]), Array(ids[5..<10])]
         var children: [(child: ChildProcess, out: String, err: String, toggles: Int)] = []
         for (index, group) in groups.enumerated() {
-            let out = cli.scratch.file("writer-\(index).out"), err = cli.scratch.file("writer-\(index).err")
+            let out = cli.scratch.file("writer-\(index).out")
+            let err = cli.scratch.file("writer-\(index).err")
             let arguments = ["bookmarks", "burst", "--count", "203"] + group
-            children.append((try ChildProcess.spawn(executable: tidings, arguments: arguments, environment: cli.environment,
-                                                    standardOutput: out, standardError: err), out, err, 203))
+            children.append(
+                (
+                    try ChildProcess.spawn(
+                        executable: tidings, arguments: arguments, environment: cli.environment,
+                        standardOutput: out, standardError: err), out, err, 203
+                ))
             let sharedOut = cli.scratch.file("shared-\(index).out")
-            children.append((try ChildProcess.spawn(executable: tidings, arguments: ["bookmarks", "burst", "--count", "101", shared],
-                                                    environment: cli.environment, standardOutput: sharedOut,
-                                                    standardError: sharedOut + ".err"), sharedOut, sharedOut + ".err", 101))
+            children.append(
+                (
+                    try ChildProcess.spawn(
+                        executable: tidings, arguments: ["bookmarks", "burst", "--count", "101", shared],
+                        environment: cli.environment, standardOutput: sharedOut,
+                        standardError: sharedOut + ".err"), sharedOut, sharedOut + ".err", 101
+                ))
         }
         let deadline = ContinuousClock.now + .seconds(90)
         for (child, out, err, toggles) in children {

@@ -67,7 +67,9 @@ struct BrowserTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 
-    @Test(arguments: [(Int32(SIGTERM), Int32(143)), (Int32(SIGINT), Int32(130)), (Int32(SIGHUP), Int32(129))] as [(Int32, Int32)])
+    @Test(
+        arguments: [(Int32(SIGTERM), Int32(143)), (Int32(SIGINT), Int32(130)), (Int32(SIGHUP), Int32(129))]
+            as [(Int32, Int32)])
     func signalsRestoreTheTerminal(signal: Int32, status: Int32) async throws {
         let browser = try await Browser()
         let tmux = browser.tmux

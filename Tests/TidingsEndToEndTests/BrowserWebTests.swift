@@ -10,9 +10,18 @@ struct BrowserWebTests {
     /// An RSS feed of the first `count` of three stories, newest first.
     static func feed(items count: Int, base: String) -> [UInt8] {
         let stories = [
-            ("Ferry service to the northern islands resumes", "Operators said the first crossing of the season sailed on time.", "Yonhap"),
-            ("Rail freight between the border towns doubles", "Customs figures showed twice the tonnage of the year before.", "Reuters"),
-            ("Winter wheat harvest expected to fall short", "An agricultural survey pointed to a dry autumn in the west.", "BBC"),
+            (
+                "Ferry service to the northern islands resumes",
+                "Operators said the first crossing of the season sailed on time.", "Yonhap"
+            ),
+            (
+                "Rail freight between the border towns doubles",
+                "Customs figures showed twice the tonnage of the year before.", "Reuters"
+            ),
+            (
+                "Winter wheat harvest expected to fall short",
+                "An agricultural survey pointed to a dry autumn in the west.", "BBC"
+            ),
         ]
         let items = stories.prefix(count).enumerated().reversed().map { index, story in
             """
@@ -41,7 +50,9 @@ struct BrowserWebTests {
         init(environment: [String: String] = [:], options: [String] = []) async throws {
             cli = try CLI()
             server = try FixtureServer(root: nil)
-            server.route("/feed/", .content(BrowserWebTests.feed(items: 1, base: server.baseURL), contentType: "application/rss+xml"))
+            server.route(
+                "/feed/",
+                .content(BrowserWebTests.feed(items: 1, base: server.baseURL), contentType: "application/rss+xml"))
             let fetched = try await cli.run("fetch", server.url("/feed/"))
             #expect(fetched.status == 0, "\(fetched)")
             tmux = try TmuxSession(
@@ -66,8 +77,9 @@ struct BrowserWebTests {
         try tmux.sendKeys("R")
         try await tmux.waitFor("No new posts")
         // The second update asked politely.
-        #expect(browser.server.requests.last?.header("If-None-Match") != nil
-            || browser.server.requests.last?.header("If-Modified-Since") != nil)
+        #expect(
+            browser.server.requests.last?.header("If-None-Match") != nil
+                || browser.server.requests.last?.header("If-Modified-Since") != nil)
         try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit() == 0)
     }
@@ -77,7 +89,8 @@ struct BrowserWebTests {
         defer { scratch.remove() }
         let record = scratch.file("opened")
         let script = scratch.file("record-url")
-        try "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '\(record)'\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '\(record)'\n".write(
+            toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
         let browser = try await Browser(environment: ["BROWSER": script])
         try browser.tmux.sendKeys("o")

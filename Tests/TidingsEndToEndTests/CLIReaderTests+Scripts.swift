@@ -17,7 +17,8 @@ extension CLIReaderTests {
     func names() async throws {
         let cli = try await Self.imported()
         let missing = try await cli.run("list", "--category", "Nonexistent")
-        #expect(missing.status == 1 && missing.standardError.contains("no category matches “Nonexistent”"), "\(missing)")
+        #expect(
+            missing.status == 1 && missing.standardError.contains("no category matches “Nonexistent”"), "\(missing)")
         let jane = try await cli.run("list", "--author", "jane")
         #expect(jane.status == 0 && Self.lines(jane.standardOutput).count == 1, "\(jane)")
         #expect(jane.standardOutput.contains("Ferry service"))
@@ -81,7 +82,9 @@ extension CLIReaderTests {
         #expect(objects.map { $0["bookmarked"] as? Bool } == [true, false])
         #expect(objects.map { $0["read"] as? Bool } == [false, false])
         let show = try await cli.run("show", "--json", first)
-        #expect(show.standardOutput.contains("\"bookmarked\":true") && show.standardOutput.contains("\"read\":false"), "\(show)")
+        #expect(
+            show.standardOutput.contains("\"bookmarked\":true") && show.standardOutput.contains("\"read\":false"),
+            "\(show)")
 
         #expect(Self.lines(try await cli.run("list", "--bookmarked").standardOutput).count == 1)
         #expect(Self.lines(try await cli.run("list", "--unread").standardOutput).count == 2)
@@ -94,7 +97,9 @@ extension CLIReaderTests {
         let badDate = try await cli.run("list", "--since", "May 2019")
         #expect(badDate.status == 64, "\(badDate)")
         let stats = try await cli.run("stats")
-        #expect(stats.standardOutput.contains("unread      2") && stats.standardOutput.contains("bookmarks   1"), "\(stats)")
+        #expect(
+            stats.standardOutput.contains("unread      2") && stats.standardOutput.contains("bookmarks   1"), "\(stats)"
+        )
     }
 }
 
@@ -102,14 +107,17 @@ extension CLIReaderTests {
     @Test("the README says how to install, how long the first build takes, what • and ★ mean; install.sh parses (17)")
     func readmeAndInstaller() async throws {
         let readme = try String(contentsOfFile: CLI.repository + "/README.md", encoding: .utf8)
-        for phrase in ["scripts/install.sh", "PREFIX", "swift build -c release", "first build takes",
-                       "`•` an unread post", "`★` a bookmarked one", "completion", "75 "] {
+        for phrase in [
+            "scripts/install.sh", "PREFIX", "swift build -c release", "first build takes",
+            "`•` an unread post", "`★` a bookmarked one", "completion", "75 ",
+        ] {
             #expect(readme.contains(phrase), "README lacks \(phrase)")
         }
         let script = CLI.repository + "/scripts/install.sh"
         #expect(FileManager.default.isExecutableFile(atPath: script))
-        let parsed = try await ProcessRunner.run("/bin/sh", arguments: ["-n", script], environment: [:],
-                                                 workingDirectory: CLI.repository, timeout: .seconds(20))
+        let parsed = try await ProcessRunner.run(
+            "/bin/sh", arguments: ["-n", script], environment: [:],
+            workingDirectory: CLI.repository, timeout: .seconds(20))
         #expect(parsed.status == 0, "\(parsed)")
         // The completion scripts the installer writes come from the binary itself.
         let cli = try CLI()

@@ -29,7 +29,9 @@ import Testing
     func noLibraryByTypo() async throws {
         let cli = try CLI()
         let missing = cli.scratch.file("nodir/x.sqlite")
-        for command in [["stats"], ["list"], ["show", "abcdefabcdef"], ["search", "ferry"], ["bookmarks"], ["categories"]] {
+        for command in [
+            ["stats"], ["list"], ["show", "abcdefabcdef"], ["search", "ferry"], ["bookmarks"], ["categories"],
+        ] {
             let result = try await cli.run(arguments: command + ["--library", missing])
             #expect(result.status == 74, "\(command): \(result)")
             #expect(result.standardError.contains("no library at \(missing)"), "\(command): \(result)")
@@ -64,7 +66,9 @@ extension CLIReaderTests {
         let rebuild = try await cli.run("rebuild", "--force", "--library", foreign)
         #expect(rebuild.status == 74 && rebuild.standardError.contains("is not a Tidings library"), "\(rebuild)")
         #expect(try String(contentsOfFile: foreign, encoding: .utf8) == text)
-        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter { $0.contains("damaged") }
+        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter {
+            $0.contains("damaged")
+        }
         #expect(aside.isEmpty)
     }
 
@@ -75,7 +79,9 @@ extension CLIReaderTests {
         let rebuild = try await cli.run("rebuild")
         #expect(rebuild.status == 0, "\(rebuild)")
         #expect(rebuild.standardOutput.contains("the library is sound"), "\(rebuild)")
-        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter { $0.contains("damaged") }
+        let aside = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).filter {
+            $0.contains("damaged")
+        }
         #expect(aside.isEmpty, "\(aside)")
         let forced = try await cli.run("rebuild", "--force")
         #expect(forced.status == 0 && forced.standardOutput.contains("rebuilt"), "\(forced)")

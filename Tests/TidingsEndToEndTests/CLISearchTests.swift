@@ -5,44 +5,45 @@ import Testing
 @Suite struct CLISearchTests {
     let pages = [
         "economy.txt": """
-            Category: Economy
+        Category: Economy
 
-            Grain prices fall after an early harvest
+        Grain prices fall after an early harvest
 
-            Posted on May 10, 2019 by Jane Holloway
+        Posted on May 10, 2019 by Jane Holloway
 
-            Rice was cheaper in Sinuiju markets, traders said.
+        Rice was cheaper in Sinuiju markets, traders said.
 
-            [Daily NK]
+        [Daily NK]
 
-            Détente brings traders back to Sinuiju
+        Détente brings traders back to Sinuiju
 
-            Posted on by
+        Posted on by
 
-            A tête-à-tête of officials reopened the bridge, traders said.
+        A tête-à-tête of officials reopened the bridge, traders said.
 
-            [Reuters]
+        [Reuters]
 
-            """,
+        """,
         "korea.txt": """
-            Category: Diplomacy
+        Category: Diplomacy
 
-            김정은이 평양에서 연설
+        김정은이 평양에서 연설
 
-            Posted on by
+        Posted on by
 
-            조선중앙통신은 김정은이 연설했다고 전했다.
+        조선중앙통신은 김정은이 연설했다고 전했다.
 
-            [Yonhap]
+        [Yonhap]
 
-            """,
+        """,
     ]
 
     /// A CLI whose library holds the pages above.
     private func imported() async throws -> CLI {
         let cli = try CLI()
-        let result = try await cli.run("import", try cli.write("economy.txt", pages["economy.txt"]!),
-                                       try cli.write("korea.txt", pages["korea.txt"]!))
+        let result = try await cli.run(
+            "import", try cli.write("economy.txt", pages["economy.txt"]!),
+            try cli.write("korea.txt", pages["korea.txt"]!))
         #expect(result.status == 0, "\(result)")
         return cli
     }
@@ -82,8 +83,11 @@ import Testing
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["id", "title", "categories", "tags", "authors", "outlet", "date", "url", "paragraphs",
-                                     "snippet", "score"])
+        #expect(
+            Set(object.keys) == [
+                "id", "title", "categories", "tags", "authors", "outlet", "date", "url", "paragraphs",
+                "snippet", "score",
+            ])
         #expect(object["url"] is NSNull)
         #expect(object["title"] as? String == "Grain prices fall after an early harvest")
         #expect(object["authors"] as? [String] == ["Jane Holloway"])
@@ -110,21 +114,29 @@ import Testing
         // Words that start with `-` are exclusions, not options.
         let excluded = try await cli.run("search", "traders", "-rice")
         #expect(excluded.status == 0, "\(excluded)")
-        #expect(excluded.standardOutput.contains("Détente brings [traders] back") && !excluded.standardOutput.contains("Grain"), "\(excluded)")
+        #expect(
+            excluded.standardOutput.contains("Détente brings [traders] back")
+                && !excluded.standardOutput.contains("Grain"), "\(excluded)")
         let help = try await cli.run("search", "--help")
         #expect(help.status == 0 && help.standardOutput.contains("USAGE: tidings search"))
     }
 
     @Test func hostileQueriesGiveHintsNeverSQLOrEscapes() async throws {
         let cli = try await imported()
-        for query in ["\"unbalanced", "NEAR(", "AND", "title:", "kim\u{1B}]0;pwned\u{07}", "\u{1B}[2J", "OR OR",
-                      String(repeating: "x\"y ", count: 3_000), "post_fts:rice", "rice*"] {
+        for query in [
+            "\"unbalanced", "NEAR(", "AND", "title:", "kim\u{1B}]0;pwned\u{07}", "\u{1B}[2J", "OR OR",
+            String(repeating: "x\"y ", count: 3_000), "post_fts:rice", "rice*",
+        ] {
             let result = try await cli.run("search", query)
             #expect([0, 1, 64].contains(result.status), "\(query.debugDescription): \(result)")
             for output in [result.standardOutput, result.standardError] {
-                #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(output.debugDescription)")
-                #expect(!output.lowercased().contains("fts5") && !output.contains("SQLITE") && !output.contains("syntax error"),
-                        "\(output)")
+                #expect(
+                    !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 },
+                    "\(output.debugDescription)")
+                #expect(
+                    !output.lowercased().contains("fts5") && !output.contains("SQLITE")
+                        && !output.contains("syntax error"),
+                    "\(output)")
             }
         }
         let quote = try await cli.run("search", "\"traders said")

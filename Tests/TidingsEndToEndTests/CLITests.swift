@@ -39,7 +39,8 @@ import Testing
         let cli = try CLI()
         let good = try cli.write("good.txt", "Category: Economy\n\n" + story)
         let empty = try cli.write("empty.txt", "")
-        let partial = try cli.write("partial.txt", "Lonely title\n\nPosted on by\n\nAnother title\n\nPosted on by\n\nBody.\n")
+        let partial = try cli.write(
+            "partial.txt", "Lonely title\n\nPosted on by\n\nAnother title\n\nPosted on by\n\nBody.\n")
         let result = try await cli.run("import", good, empty, partial, cli.scratch.file("missing.txt"))
         #expect(result.status == 65, "\(result)")
         #expect(result.standardError.contains("empty.txt: error: empty file"))
@@ -73,7 +74,9 @@ import Testing
 
         let show = try await cli.run("show", String(id.prefix(6)))
         #expect(show.status == 0)
-        #expect(show.standardOutput.hasPrefix("Ferry service resumes across the Yalu\nEconomy · Jane Holloway · Reuters · 2019-05-10\n"))
+        #expect(
+            show.standardOutput.hasPrefix(
+                "Ferry service resumes across the Yalu\nEconomy · Jane Holloway · Reuters · 2019-05-10\n"))
         let missing = try await cli.run("show", "zzzzzzzz")
         #expect(missing.status == 1)
         #expect(missing.standardError == "tidings: no post with id “zzzzzzzz”\n")
@@ -86,8 +89,9 @@ import Testing
 
     @Test func categoriesAndStats() async throws {
         let cli = try CLI()
-        _ = try await cli.run("import", try cli.write("a.txt", "Category: Economy\n\n" + story),
-                              try cli.write("b.txt", "Author Archives for Jane Holloway\n\n" + story))
+        _ = try await cli.run(
+            "import", try cli.write("a.txt", "Category: Economy\n\n" + story),
+            try cli.write("b.txt", "Author Archives for Jane Holloway\n\n" + story))
         let categories = try await cli.run("categories")
         #expect(categories.standardOutput == "      2 Economy\n")
         let authors = try await cli.run("categories", "--by", "author", "--json")
@@ -114,14 +118,18 @@ import Testing
 
     @Test func hostileTextNeverReachesTheTerminal() async throws {
         let cli = try CLI()
-        let hostile = "Title \u{1B}[2J with \u{1B}]0;pwned\u{07} escapes\n\nPosted on by\n\nBody \u{9B}31m and \u{202E}bidi \u{07}bell.\n\n[Out\u{1B}[5mlet]\n"
+        let hostile =
+            "Title \u{1B}[2J with \u{1B}]0;pwned\u{07} escapes\n\nPosted on by\n\nBody \u{9B}31m and \u{202E}bidi \u{07}bell.\n\n[Out\u{1B}[5mlet]\n"
         let page = try cli.write("bad\u{1B}[1mname.txt", hostile)
         let result = try await cli.run("import", page, cli.scratch.file("gone\u{1B}]0;x\u{07}.txt"))
         let list = try await cli.run("list")
         let show = try await cli.run("show", String(list.standardOutput.prefix(12)))
         for output in [result.standardOutput, result.standardError, list.standardOutput, show.standardOutput] {
-            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E },
-                    "\(output.debugDescription)")
+            #expect(
+                !output.unicodeScalars.contains {
+                    $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E
+                },
+                "\(output.debugDescription)")
         }
         #expect(show.standardOutput.contains("Title  with  escapes"))
     }

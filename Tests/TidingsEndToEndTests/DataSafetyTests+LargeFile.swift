@@ -29,12 +29,15 @@ extension DataSafetyTests {
         try cli.write("big.txt", Self.largePage(posts: 9_000, first: 2_000))
         let tidings = try BuiltProducts.executable(named: "tidings")
         let imports = try (0..<2).map { index in
-            try ChildProcess.spawn(executable: tidings, arguments: ["import", file], environment: cli.environment,
-                                   standardOutput: cli.scratch.file("i\(index).out"), standardError: cli.scratch.file("i\(index).err"))
+            try ChildProcess.spawn(
+                executable: tidings, arguments: ["import", file], environment: cli.environment,
+                standardOutput: cli.scratch.file("i\(index).out"), standardError: cli.scratch.file("i\(index).err"))
         }
         for (index, child) in imports.enumerated() {
             let ended = try DataSafetyTests.wait(child)
-            #expect(ended.exitCode == 0, "import \(index + 1): \(ended) \(BurstOutput.text(cli.scratch.file("i\(index).err")))")
+            #expect(
+                ended.exitCode == 0,
+                "import \(index + 1): \(ended) \(BurstOutput.text(cli.scratch.file("i\(index).err")))")
         }
         let state = try DataSafetyTests.state(cli.library)
         #expect(state.sound, "\(state)")
@@ -87,6 +90,8 @@ extension DataSafetyTests {
         #expect(final.posts == posts && final.sound)
         let again = try await cli.run("import", file)
         #expect(again.standardOutput.contains("1 unchanged") && again.standardOutput.contains("0 new"), "\(again)")
-        print("data: kill inside one file of \(posts) posts: \(killed.posts) stored at the kill, all after the next import")
+        print(
+            "data: kill inside one file of \(posts) posts: \(killed.posts) stored at the kill, all after the next import"
+        )
     }
 }

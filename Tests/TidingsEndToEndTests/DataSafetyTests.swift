@@ -27,7 +27,8 @@ import TidingsPTY
             for index in (page * 100)..<min(posts, page * 100 + 100) {
                 text += "Report \(index) from \(folder) on the harvest in province \(index % 13)\n\nPosted on by\n\n"
                 text += "Paragraph one of report \(index), about grain and weather and roads.\n\n"
-                text += "Paragraph two of report \(index): prices rose in market \(index % 17).\n\n[\(outlets[index % 4])]\n\n"
+                text +=
+                    "Paragraph two of report \(index): prices rose in market \(index % 17).\n\n[\(outlets[index % 4])]\n\n"
             }
             try cli.write("\(folder)/page-\(String(format: "%04d", page)).txt", text)
         }
@@ -46,8 +47,9 @@ import TidingsPTY
     static func state(_ path: String) throws -> State {
         let library = try Library(path: path)
         let report = Library.check(path: path)
-        return State(integrity: try library.integrityCheck(), fullText: library.fullTextCheck(), posts: report.posts,
-                     bookmarks: Set(try library.bookmarks().map(\.postID)))
+        return State(
+            integrity: try library.integrityCheck(), fullText: library.fullTextCheck(), posts: report.posts,
+            bookmarks: Set(try library.bookmarks().map(\.postID)))
     }
 
     static func fileSize(_ path: String) -> Int {
@@ -65,14 +67,17 @@ import TidingsPTY
 
     /// Runs `tidings ARGS` under strace with `options` (strace in its own process group,
     /// killed with it on timeout); nil when strace is not installed.
-    static func straced(_ cli: CLI, _ options: [String], _ arguments: [String]) async throws -> (ProcessResult, Duration)? {
+    static func straced(
+        _ cli: CLI, _ options: [String], _ arguments: [String]
+    ) async throws -> (ProcessResult, Duration)? {
         guard let strace = executableOnPath("strace") else { return nil }
         let tidings = try BuiltProducts.executable(named: "tidings")
         let started = ContinuousClock.now
-        let result = try await ProcessRunner.run(strace, arguments: ["-f", "-qq"] + options + [tidings] + arguments,
-                                                 environment: SanitizerEnvironment.forTracedChild(cli.environment),
-                                                 workingDirectory: cli.scratch.path,
-                                                 timeout: .seconds(120))
+        let result = try await ProcessRunner.run(
+            strace, arguments: ["-f", "-qq"] + options + [tidings] + arguments,
+            environment: SanitizerEnvironment.forTracedChild(cli.environment),
+            workingDirectory: cli.scratch.path,
+            timeout: .seconds(120))
         // Where tracing is not allowed (a container without ptrace), skip rather than fail.
         if result.standardError.hasPrefix("strace: "), result.standardError.contains("ptrace") { return nil }
         return (result, ContinuousClock.now - started)
@@ -99,8 +104,11 @@ import TidingsPTY
         try #require(expected == DataSafetyTests.corpusPosts)
 
         var generator = SystemRandomNumberGenerator()
-        var killed = 0, outcomes: [Int] = []
-        var window = UInt32(max(1, cleanTime.components.seconds * 1_000_000 + cleanTime.components.attoseconds / 1_000_000_000_000).clamped(to: 1...10_000_000))
+        var killed = 0
+        var outcomes: [Int] = []
+        var window = UInt32(
+            max(1, cleanTime.components.seconds * 1_000_000 + cleanTime.components.attoseconds / 1_000_000_000_000)
+                .clamped(to: 1...10_000_000))
         for round in 1...DataSafetyTests.rounds {
             let library = cli.scratch.file("round-\(round).sqlite")
             let child = try ChildProcess.spawn(
@@ -124,9 +132,13 @@ import TidingsPTY
             #expect(final.posts == expected, "round \(round)")
             #expect(final.sound, "round \(round)")
             for ending in ["", "-wal", "-shm"] { unlink(library + ending) }
-            if round.isMultiple(of: 10) { print("data: import kills: round \(round), \(killed) killed mid-import so far") }
+            if round.isMultiple(of: 10) {
+                print("data: import kills: round \(round), \(killed) killed mid-import so far")
+            }
         }
-        print("data: import kills: \(DataSafetyTests.rounds) rounds (\(killed) killed mid-import), clean import \(cleanTime); posts at the kill: \(outcomes)")
+        print(
+            "data: import kills: \(DataSafetyTests.rounds) rounds (\(killed) killed mid-import), clean import \(cleanTime); posts at the kill: \(outcomes)"
+        )
         #expect(killed >= 1, "no kill landed mid-import")
     }
 
@@ -138,8 +150,10 @@ import TidingsPTY
         _ = try await cli.run("import", try DataSafetyTests.corpus(cli, posts: 20))
         let id = try Library(path: cli.library).posts()[3].id
         let trace = cli.scratch.file("trace")
-        guard let (result, _) = try await DataSafetyTests.straced(
-            cli, ["-y", "-o", trace, "-e", "trace=fdatasync,fsync,write,pwrite64"], ["bookmarks", "add", id]) else {
+        guard
+            let (result, _) = try await DataSafetyTests.straced(
+                cli, ["-y", "-o", trace, "-e", "trace=fdatasync,fsync,write,pwrite64"], ["bookmarks", "add", id])
+        else {
             print("data: strace missing; skipped the fsync order check")
             return
         }
@@ -149,7 +163,9 @@ import TidingsPTY
         let ack = lines.firstIndex { $0.contains("write(1<") && $0.contains("bookmarked") }
         try #require(walWrite != nil && ack != nil, "trace:\n\(lines.joined(separator: "\n"))")
         // The first sync of the WAL after its frames (a later one is the checkpoint at close).
-        let walSync = lines[walWrite!...].firstIndex { ($0.contains("fdatasync(") || $0.contains("fsync(")) && $0.contains("-wal>") }
+        let walSync = lines[walWrite!...].firstIndex {
+            ($0.contains("fdatasync(") || $0.contains("fsync(")) && $0.contains("-wal>")
+        }
         try #require(walSync != nil, "no sync of the WAL: trace:\n\(lines.joined(separator: "\n"))")
         #expect(lines[walSync!].hasSuffix("= 0"))
         #expect(walWrite! < walSync!, "the WAL was synced before its frames were written")
@@ -168,28 +184,35 @@ import TidingsPTY
         _ = try await cli.run("bookmarks", "add", try Library(path: cli.library).posts()[0].id)
         let faults = [
             ("pwrite64", "ENOSPC", 5, "the disk is full"), ("pwrite64", "ENOSPC", 1_500, "the disk is full"),
-            ("fdatasync", "EIO", 1, "writing to the disk failed"), ("fdatasync", "EIO", 2, "writing to the disk failed"),
+            ("fdatasync", "EIO", 1, "writing to the disk failed"),
+            ("fdatasync", "EIO", 2, "writing to the disk failed"),
         ]
         // A fault met while opening (extending the -shm, recovering a WAL) reads as an I/O error
         // whatever its errno: SQLite reports SQLITE_IOERR there, not SQLITE_FULL.
         let atOpen = "library error: a disk read or write failed"
         for (call, error, when, message) in faults {
-            guard let (result, elapsed) = try await DataSafetyTests.straced(
-                cli, ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=\(when)+"],
-                ["import", corpus]) else {
+            guard
+                let (result, elapsed) = try await DataSafetyTests.straced(
+                    cli,
+                    ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=\(when)+"],
+                    ["import", corpus])
+            else {
                 print("data: strace missing; skipped the import faults")
                 return
             }
             let label = "\(call) \(error) from call \(when)"
             #expect(result.status == 74, "\(label): \(result)")
-            #expect(result.standardError.contains(message) || result.standardError.contains(atOpen), "\(label): \(result)")
+            #expect(
+                result.standardError.contains(message) || result.standardError.contains(atOpen), "\(label): \(result)")
             #expect(!DataSafetyTests.isRaw(result.standardError), "\(label): \(result)")
             let wal = DataSafetyTests.fileSize(cli.library + "-wal")
             #expect(wal < 64 << 20, "\(label): the WAL grew to \(wal) bytes")
             let after = try DataSafetyTests.state(cli.library)
             #expect(after.sound, "\(label)")
             #expect(after.posts >= 100 && after.bookmarks.count == 1, "\(label): lost what was saved before")
-            print("data: import under \(label): exit \(result.status) in \(elapsed) (\(result.standardError.dropLast())), WAL \(wal) bytes, \(after.posts) posts kept")
+            print(
+                "data: import under \(label): exit \(result.status) in \(elapsed) (\(result.standardError.dropLast())), WAL \(wal) bytes, \(after.posts) posts kept"
+            )
         }
         let resumed = try await cli.run("import", corpus)
         #expect(resumed.status == 0, "\(resumed)")
@@ -206,14 +229,22 @@ import TidingsPTY
         var attempt = 1
         // Opening writes 8 bytes to the -shm with pwrite64; the bookmark's WAL frames come next,
         // then one fdatasync of the WAL (see the trace in bookmarkIsFsyncedBeforeItIsAcknowledged).
-        for (call, error, message, whens) in [("pwrite64", "ENOSPC", "the disk is full", [1, 9, 10, 11, 12]),
-                                              ("fdatasync", "EIO", "writing to the disk failed", [1, 2, 3])] {
+        for (call, error, message, whens) in [
+            ("pwrite64", "ENOSPC", "the disk is full", [1, 9, 10, 11, 12]),
+            ("fdatasync", "EIO", "writing to the disk failed", [1, 2, 3]),
+        ] {
             for when in whens {
                 attempt += 1
                 let id = ids[attempt]
-                guard let (result, elapsed) = try await DataSafetyTests.straced(
-                    cli, ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=\(when)+"],
-                    ["bookmarks", "add", id]) else {
+                guard
+                    let (result, elapsed) = try await DataSafetyTests.straced(
+                        cli,
+                        [
+                            "-o", "/dev/null", "-e", "trace=\(call)", "-e",
+                            "inject=\(call):error=\(error):when=\(when)+",
+                        ],
+                        ["bookmarks", "add", id])
+                else {
                     print("data: strace missing; skipped the bookmark faults")
                     return
                 }
@@ -230,7 +261,9 @@ import TidingsPTY
                 #expect(elapsed < .seconds(5), "\(elapsed)")
                 // "the disk is full" also comes from the open when the WAL is restarted there.
                 if result.standardError.contains(message) { reachedCommit.insert(call) }
-                print("data: bookmark under \(call) \(error) from call \(when): exit \(result.status) in \(elapsed) (\(result.standardError.dropLast())); bookmarked after: \(after.bookmarks.contains(id))")
+                print(
+                    "data: bookmark under \(call) \(error) from call \(when): exit \(result.status) in \(elapsed) (\(result.standardError.dropLast())); bookmarked after: \(after.bookmarks.contains(id))"
+                )
             }
         }
         #expect(reachedCommit == ["pwrite64", "fdatasync"], "no fault reached the bookmark's commit: \(reachedCommit)")
@@ -244,9 +277,11 @@ import TidingsPTY
                 print("data: export under write ENOSPC skipped under ThreadSanitizer")
                 continue
             }
-            guard let (result, _) = try await DataSafetyTests.straced(
-                cli, ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=1+"],
-                ["bookmarks", "export", "-o", export]) else { return }
+            guard
+                let (result, _) = try await DataSafetyTests.straced(
+                    cli, ["-o", "/dev/null", "-e", "trace=\(call)", "-e", "inject=\(call):error=\(error):when=1+"],
+                    ["bookmarks", "export", "-o", export])
+            else { return }
             #expect(result.status == 74, "\(call): \(result)")
             #expect(BurstOutput.text(export) == "old export\n", "\(call): the existing export was changed")
         }
@@ -256,7 +291,9 @@ import TidingsPTY
 
     enum Damage: CaseIterable { case header, truncated, flipped }
 
-    @Test(arguments: Damage.allCases) func damagedLibraryIsDetectedAndRebuiltKeepingBookmarks(_ damage: Damage) async throws {
+    @Test(arguments: Damage.allCases) func damagedLibraryIsDetectedAndRebuiltKeepingBookmarks(
+        _ damage: Damage
+    ) async throws {
         let cli = try CLI()
         defer { cli.scratch.remove() }
         let corpus = try DataSafetyTests.corpus(cli, posts: 1_500)
@@ -295,7 +332,9 @@ import TidingsPTY
         #expect(!DataSafetyTests.isRaw(check.standardError), "\(check)")
         if damage == .header {
             let list = try await cli.run("list")
-            #expect(list.status == 74 && list.standardError.contains("the library file is damaged; run `tidings rebuild`"), "\(list)")
+            #expect(
+                list.status == 74 && list.standardError.contains("the library file is damaged; run `tidings rebuild`"),
+                "\(list)")
         }
 
         let rebuild = try await cli.run("rebuild", corpus)
@@ -322,7 +361,8 @@ import TidingsPTY
         let library = try Library(path: cli.library)
         let ids = try library.posts().map(\.id)
         for id in ids.prefix(200) { try library.setBookmark(true, postID: id) }
-        var copy: [Duration] = [], toggle: [Duration] = []
+        var copy: [Duration] = []
+        var toggle: [Duration] = []
         for index in 0..<40 {
             let start = ContinuousClock.now
             #expect(library.writeBookmarkSidecar())
@@ -333,7 +373,9 @@ import TidingsPTY
         }
         copy.sort()
         toggle.sort()
-        print("data: bookmarks.json with 200 bookmarks: median \(copy[20]), p90 \(copy[36]); whole toggle with it: median \(toggle[20]), p90 \(toggle[36])")
+        print(
+            "data: bookmarks.json with 200 bookmarks: median \(copy[20]), p90 \(copy[36]); whole toggle with it: median \(toggle[20]), p90 \(toggle[36])"
+        )
         // The copy is written off the toggle's path; under load it took 20 to 150 ms here.
         #expect(copy[20] < .seconds(2))
         Library.flushBookmarkSidecars()
@@ -353,13 +395,19 @@ import TidingsPTY
         let started = ContinuousClock.now
         var writers: [(ChildProcess, String, String)] = []
         for (index, group) in groups.enumerated() {
-            let out = cli.scratch.file("w\(index).out"), err = cli.scratch.file("w\(index).err")
-            writers.append((try ChildProcess.spawn(
-                executable: tidings, arguments: ["bookmarks", "burst", "--count", "\(DataSafetyTests.burst)"] + group,
-                environment: cli.environment, standardOutput: out, standardError: err), out, err))
+            let out = cli.scratch.file("w\(index).out")
+            let err = cli.scratch.file("w\(index).err")
+            writers.append(
+                (
+                    try ChildProcess.spawn(
+                        executable: tidings,
+                        arguments: ["bookmarks", "burst", "--count", "\(DataSafetyTests.burst)"] + group,
+                        environment: cli.environment, standardOutput: out, standardError: err), out, err
+                ))
         }
-        let importer = try ChildProcess.spawn(executable: tidings, arguments: ["import", corpus], environment: cli.environment,
-                                              standardOutput: cli.scratch.file("i.out"), standardError: cli.scratch.file("i.err"))
+        let importer = try ChildProcess.spawn(
+            executable: tidings, arguments: ["import", corpus], environment: cli.environment,
+            standardOutput: cli.scratch.file("i.out"), standardError: cli.scratch.file("i.err"))
         #expect(try DataSafetyTests.wait(importer).exitCode == 0, "\(BurstOutput.text(cli.scratch.file("i.err")))")
         var expected = Set<String>()
         for (child, out, err) in writers {
@@ -379,7 +427,9 @@ import TidingsPTY
         #expect(after.bookmarks == expected)
         #expect(after.sound)
         #expect(after.posts == 20 + DataSafetyTests.corpusPosts)
-        print("data: two bursts of \(DataSafetyTests.burst) toggles and an import of \(DataSafetyTests.corpusPosts) posts at once: \(elapsed)")
+        print(
+            "data: two bursts of \(DataSafetyTests.burst) toggles and an import of \(DataSafetyTests.corpusPosts) posts at once: \(elapsed)"
+        )
     }
 }
 

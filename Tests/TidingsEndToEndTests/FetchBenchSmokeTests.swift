@@ -13,9 +13,11 @@ import Testing
             environment: ["HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TMPDIR": scratch.path],
             workingDirectory: scratch.path, timeout: .seconds(120))
         #expect(result.status == 0, "\(result)")
-        let figures = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Double])
+        let figures = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Double])
         #expect(figures["items"] == 50 && figures["sources"] == 3)
-        for key in ["feed_mb", "http_seconds", "parse_seconds", "store_seconds", "fetch_seconds", "update_304_seconds"] {
+        for key in ["feed_mb", "http_seconds", "parse_seconds", "store_seconds", "fetch_seconds", "update_304_seconds"]
+        {
             #expect((figures[key] ?? 0) > 0, "\(key): \(result)")
         }
     }

@@ -23,7 +23,9 @@ import Testing
         let cli = try CLI()
         _ = try await cli.run("import", try cli.write("economy.txt", page))
         let list = try await cli.run("list", "--json")
-        let id = try #require((try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any])?["id"] as? String)
+        let id = try #require(
+            (try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any])?["id"] as? String
+        )
         _ = try await cli.run("bookmarks", "add", id)
         let export = try await cli.run("bookmarks", "export", "--format", "json")
         _ = try await cli.run("bookmarks", "remove", id)
@@ -36,8 +38,9 @@ import Testing
         let (cli, export) = try await setUp()
         let binary = try BuiltProducts.executable(named: "tidings")
         for path in ["-", "/dev/stdin"] {
-            let result = try await ProcessRunner.run(binary, arguments: ["bookmarks", "import", path], environment: cli.environment,
-                                                     standardInput: export, workingDirectory: cli.scratch.path)
+            let result = try await ProcessRunner.run(
+                binary, arguments: ["bookmarks", "import", path], environment: cli.environment,
+                standardInput: export, workingDirectory: cli.scratch.path)
             #expect(result.status == 0 && result.standardOutput.hasPrefix("restored"), "\(path): \(result)")
         }
         let fifo = cli.scratch.file("export.fifo")
@@ -53,8 +56,11 @@ import Testing
         #expect(fromFIFO.status == 0 && fromFIFO.standardOutput.contains("already bookmarked 1"), "\(fromFIFO)")
 
         let zero = try await cli.run("bookmarks", "import", "/dev/zero")
-        #expect(zero.status == 74 && zero.standardError == "tidings: cannot read /dev/zero: it is larger than 256 MB, "
-                + "more than a bookmarks export can be\n", "\(zero)")
+        #expect(
+            zero.status == 74
+                && zero.standardError == "tidings: cannot read /dev/zero: it is larger than 256 MB, "
+                    + "more than a bookmarks export can be\n",
+            "\(zero)")
         let folder = try await cli.run("bookmarks", "import", cli.scratch.path)
         #expect(folder.status == 74 && folder.standardError.contains("it is a folder"), "\(folder)")
     }
@@ -66,10 +72,13 @@ import Testing
         let result = try await cli.run("bookmarks", "import", cut)
         #expect(result.status == 65, "\(result)")
         #expect(result.standardError.contains("malformed bookmarks export: the file ends part way (line"), "\(result)")
-        let deep = try cli.write("deep.json", #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": "#
-                                  + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}")
+        let deep = try cli.write(
+            "deep.json",
+            #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": "#
+                + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "}")
         let nested = try await cli.run("bookmarks", "import", deep)
-        #expect(nested.status == 65 && nested.standardError.contains("nested more than 512 deep at line 1"), "\(nested)")
+        #expect(
+            nested.status == 65 && nested.standardError.contains("nested more than 512 deep at line 1"), "\(nested)")
     }
 
     /// Before: `no post with id “”`: the message's sanitising removed the whole id.

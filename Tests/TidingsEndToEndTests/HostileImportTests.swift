@@ -29,8 +29,10 @@ import Testing
         let result = try await cli.run("import", cli.scratch.file("archive"), named, "/dev/zero")
         #expect(result.standardOutput.contains("1 new"), "\(result)")
         for path in [fifo, named, "/dev/zero"] {
-            #expect(result.standardError.contains("\(path): warning: not a regular file (a pipe, device or socket): skipped"),
-                    "\(path): \(result)")
+            #expect(
+                result.standardError.contains(
+                    "\(path): warning: not a regular file (a pipe, device or socket): skipped"),
+                "\(path): \(result)")
         }
     }
 
@@ -39,14 +41,16 @@ import Testing
     @Test func unreadablePathsSayWhyInWords() async throws {
         let cli = try CLI()
         try cli.write("archive/good.txt", page)
-        try FileManager.default.createDirectory(atPath: cli.scratch.file("archive/folder.txt"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: cli.scratch.file("archive/folder.txt"), withIntermediateDirectories: true)
         try cli.write("archive/folder.txt/inner.txt", page.replacingOccurrences(of: "Ferry", with: "Barge"))
         let loop = cli.scratch.file("archive/loop.txt")
         try #require(symlink(loop, loop) == 0)
         let result = try await cli.run("import", cli.scratch.file("archive"), loop)
         #expect(!result.standardError.contains("NSCocoaErrorDomain"), "\(result)")
         #expect(result.standardError.contains("\(loop): error: too many levels of symbolic links"), "\(result)")
-        #expect(result.standardError.contains("\(loop): warning: too many levels of symbolic links: skipped"), "\(result)")
+        #expect(
+            result.standardError.contains("\(loop): warning: too many levels of symbolic links: skipped"), "\(result)")
         #expect(result.standardOutput.contains("2 new"), "the folder named folder.txt is walked into: \(result)")
     }
 
@@ -64,7 +68,8 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(300)  // a child may take long to start on a loaded machine
         var said = ""
         while ContinuousClock.now < deadline, try child.poll() == nil {
-            said = String(decoding: FileManager.default.contents(atPath: cli.scratch.file("import.err")) ?? Data(), as: UTF8.self)
+            said = String(
+                decoding: FileManager.default.contents(atPath: cli.scratch.file("import.err")) ?? Data(), as: UTF8.self)
             if said.contains("waiting") { break }
             try await Task.sleep(for: .milliseconds(20))
         }

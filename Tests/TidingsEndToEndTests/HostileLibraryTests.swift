@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import GRDB
+import Glibc
 import Testing
 
 /// Issue 16's file points: files Tidings did not make are never written, whatever is given as
@@ -47,9 +47,11 @@ import Testing
 
         let add = try await cli.run("bookmarks", "add", id)
         #expect(add.status == 0, "\(add)")
-        #expect(add.standardError.contains("library.sqlite.bookmarks.json is not a bookmarks copy Tidings wrote"), "\(add)")
+        #expect(
+            add.standardError.contains("library.sqlite.bookmarks.json is not a bookmarks copy Tidings wrote"), "\(add)")
         #expect(FileManager.default.contents(atPath: cli.scratch.file("bookmarks.json")) == Data(browserExport.utf8))
-        #expect(FileManager.default.contents(atPath: cli.scratch.file("library.sqlite.bookmarks.json"))
+        #expect(
+            FileManager.default.contents(atPath: cli.scratch.file("library.sqlite.bookmarks.json"))
                 == Data("my own notes, not JSON\n".utf8))
 
         // Once the name is free the copy is written there, and replaced on the next change.
@@ -89,9 +91,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let places = folder + "/places.sqlite"
         try Self.makeForeignDatabase(places) { db in
-                try db.execute(sql: "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
-                if hasPostTable { try db.execute(sql: "CREATE TABLE post (id INTEGER PRIMARY KEY, body TEXT)") }
-                try db.execute(sql: "INSERT INTO moz_places (url) VALUES ('https://example.org/')")
+            try db.execute(sql: "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+            if hasPostTable { try db.execute(sql: "CREATE TABLE post (id INTEGER PRIMARY KEY, body TEXT)") }
+            try db.execute(sql: "INSERT INTO moz_places (url) VALUES ('https://example.org/')")
         }
         let before = try snapshot(folder)
         let archive = try cli.write("p.txt", page)
@@ -100,7 +102,8 @@ import Testing
                 try BuiltProducts.executable(named: "tidings"), arguments: command + ["--library", places],
                 environment: cli.environment, workingDirectory: cli.scratch.path, timeout: .seconds(60))
             #expect(result.status == 74, "\(command): \(result)")
-            #expect(result.standardError.contains("another program's SQLite database, not a Tidings library"), "\(result)")
+            #expect(
+                result.standardError.contains("another program's SQLite database, not a Tidings library"), "\(result)")
             #expect(!result.standardError.contains("rebuild"), "\(result)")
             #expect(try snapshot(folder) == before, "\(command) changed the folder")
         }
@@ -121,7 +124,9 @@ import Testing
 
     /// Sets a library's application id, as a library of an older Tidings has it (0).
     static func setApplicationID(_ path: String, _ value: Int32) throws {
-        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(value)") }
+        try DatabaseQueue(path: path).writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA application_id = \(value)")
+        }
     }
 
     /// A library made before the stamp (no application id, our migrations) still opens and is
@@ -144,14 +149,19 @@ import Testing
         let journalExisted = access("/dev/null-journal", F_OK) == 0
         let fifo = cli.scratch.file("pipe")
         try #require(mkfifo(fifo, 0o600) == 0)
-        let cases = [(cli.scratch.path, "it is a folder"), ("/dev/null", "it is not a regular file"),
-                     (fifo, "it is not a regular file")]
+        let cases = [
+            (cli.scratch.path, "it is a folder"), ("/dev/null", "it is not a regular file"),
+            (fifo, "it is not a regular file"),
+        ]
         for (path, reason) in cases {
             let result = try await cli.run("list", "--library", path)
             #expect(result.status == 74, "\(path): \(result)")
-            #expect(result.standardError == "tidings: will not use \(path) as a library: \(reason)"
-                    + (reason == "it is a folder" ? "; give the path of a library file inside it\n"
-                       : " (a device, pipe or socket); a library is a file\n"), "\(result)")
+            #expect(
+                result.standardError == "tidings: will not use \(path) as a library: \(reason)"
+                    + (reason == "it is a folder"
+                        ? "; give the path of a library file inside it\n"
+                        : " (a device, pipe or socket); a library is a file\n"),
+                "\(result)")
         }
         if !journalExisted { #expect(access("/dev/null-journal", F_OK) != 0) }
     }
@@ -181,8 +191,9 @@ import Testing
         func run(_ arguments: String...) async throws -> ProcessResult {
             let binary = try BuiltProducts.executable(named: "tidings")
             let all = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [binary] + arguments
-            return try await ProcessRunner.run(prefix.first ?? binary, arguments: all, environment: cli.environment,
-                                               workingDirectory: "/", timeout: .seconds(60))
+            return try await ProcessRunner.run(
+                prefix.first ?? binary, arguments: all, environment: cli.environment,
+                workingDirectory: "/", timeout: .seconds(60))
         }
         let list = try await run("list")
         #expect(list.status == 0 && list.standardOutput.contains("Ferry service"), "\(list)")

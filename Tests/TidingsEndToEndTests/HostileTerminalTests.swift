@@ -34,19 +34,25 @@ import Testing
     @Test(arguments: [["LANG": "C"], ["LC_ALL": "POSIX"], ["LANG": "en_US.ISO-8859-1"]] as [[String: String]])
     func browserOnAnEightBitTerminalWritesOnlyASCII(locale: [String: String]) async throws {
         let cli = try await library()
-        var environment = cli.environment.merging(["TERM": "linux", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in new }
+        var environment = cli.environment.merging(["TERM": "linux", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in
+            new
+        }
         environment["LANG"] = nil
         environment.merge(locale) { _, new in new }
-        let pty = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
-                                         environment: environment, columns: 100, rows: 24)
-        #expect(pty.drain(timeout: 20, until: { $0.outputContains("Uber cafe") }), "\(String(decoding: pty.output, as: UTF8.self))")
+        let pty = try TestPseudoTerminal(
+            executable: try BuiltProducts.executable(named: "tidings"),
+            environment: environment, columns: 100, rows: 24)
+        #expect(
+            pty.drain(timeout: 20, until: { $0.outputContains("Uber cafe") }),
+            "\(String(decoding: pty.output, as: UTF8.self))")
         for keys in ["\r", "j", "/", "caf", "\u{1B}", "?", "q"] {
             pty.send(keys)
             pty.drain(quietMilliseconds: 80, timeout: 2)
         }
         pty.send("q")
         #expect(pty.waitForExit(timeout: 5) != nil)
-        #expect(pty.outputContains("Zoe Angstrom") || pty.outputContains("Aesir") || pty.outputContains("AEsir")
+        #expect(
+            pty.outputContains("Zoe Angstrom") || pty.outputContains("Aesir") || pty.outputContains("AEsir")
                 || pty.outputContains("Un y crossed"), "the article was never drawn")
         #expect(Self.nonASCII(pty.output).isEmpty, "bytes beyond ASCII: \(Self.nonASCII(pty.output).prefix(20))")
     }
@@ -54,9 +60,12 @@ import Testing
     /// The control: in a UTF-8 locale the letters are drawn as they are.
     @Test func browserOnAUTF8TerminalKeepsTheLetters() async throws {
         let cli = try await library()
-        let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in new }
-        let pty = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
-                                         environment: environment, columns: 100, rows: 24)
+        let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) {
+            _, new in new
+        }
+        let pty = try TestPseudoTerminal(
+            executable: try BuiltProducts.executable(named: "tidings"),
+            environment: environment, columns: 100, rows: 24)
         #expect(pty.drain(timeout: 20, until: { $0.outputContains("Ûber café") }))
         pty.send("q")
         #expect(pty.waitForExit(timeout: 5) != nil)
@@ -67,10 +76,13 @@ import Testing
         let cli = try await library()
         var environment = cli.environment
         environment["LANG"] = "C"
-        for arguments in [["list"], ["categories"], ["search", "crossed"], ["bookmarks", "export", "--format", "markdown"]] {
-            let pty = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
-                                             arguments: arguments,
-                                             environment: environment, columns: 120, rows: 24)
+        for arguments in [
+            ["list"], ["categories"], ["search", "crossed"], ["bookmarks", "export", "--format", "markdown"],
+        ] {
+            let pty = try TestPseudoTerminal(
+                executable: try BuiltProducts.executable(named: "tidings"),
+                arguments: arguments,
+                environment: environment, columns: 120, rows: 24)
             _ = pty.waitForExit(timeout: 10)
             pty.drain(quietMilliseconds: 50, timeout: 1)
             #expect(Self.nonASCII(pty.output).isEmpty, "\(arguments): \(String(decoding: pty.output, as: UTF8.self))")

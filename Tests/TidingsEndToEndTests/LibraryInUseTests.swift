@@ -15,9 +15,12 @@ import Testing
     static func browserOnTheSample() async throws -> (CLI, TestPseudoTerminal) {
         let cli = try CLI()
         #expect(try await cli.run("import", CLI.repository + "/data").status == 0)
-        let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) { _, new in new }
-        let browser = try TestPseudoTerminal(executable: try BuiltProducts.executable(named: "tidings"),
-                                             environment: environment)
+        let environment = cli.environment.merging(["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]) {
+            _, new in new
+        }
+        let browser = try TestPseudoTerminal(
+            executable: try BuiltProducts.executable(named: "tidings"),
+            environment: environment)
         #expect(browser.drain(timeout: 20, until: { $0.outputContains("1/50") }), "the browser did not start")
         return (cli, browser)
     }

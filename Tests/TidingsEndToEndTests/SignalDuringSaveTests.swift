@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Glibc
 import GRDB
+import Glibc
 import Testing
 import TidingsLibrary
 

@@ -64,7 +64,9 @@ struct TerminalResizeStormTests {
         for (columns, rows) in sizes {
             try tmux.resize(columns: columns, rows: rows)
             if degenerate.contains(where: { $0 == (columns, rows) }) {
-                try await tmux.waitUntil("the too-small line at \(columns)x\(rows)") { Self.showsTooSmall($0, columns: columns) }
+                try await tmux.waitUntil("the too-small line at \(columns)x\(rows)") {
+                    Self.showsTooSmall($0, columns: columns)
+                }
             }
             #expect(try !tmux.paneDead(), "tidings died at \(columns)x\(rows)")
         }
@@ -74,7 +76,9 @@ struct TerminalResizeStormTests {
 
         let fresh = try TmuxSession(command: [tidings], columns: columns, rows: rows, environment: cli.environment)
         let expected = try await Self.settledScreen(fresh) { $0.contains("1/50") }
-        #expect(stormed == expected, "after \(sizes.count) resizes, at \(columns)x\(rows):\n\(stormed)\n--- fresh ---\n\(expected)")
+        #expect(
+            stormed == expected,
+            "after \(sizes.count) resizes, at \(columns)x\(rows):\n\(stormed)\n--- fresh ---\n\(expected)")
 
         try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit() == 0)

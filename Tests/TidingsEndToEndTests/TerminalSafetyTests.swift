@@ -26,8 +26,10 @@ import TidingsTestSupport
             ]) { _, new in new }
         }
 
-        func start(columns: Int = 80, rows: Int = 24, arguments: [String] = [],
-                   environment extra: [String: String?] = [:], newSession: Bool = true) throws -> TestPseudoTerminal {
+        func start(
+            columns: Int = 80, rows: Int = 24, arguments: [String] = [],
+            environment extra: [String: String?] = [:], newSession: Bool = true
+        ) throws -> TestPseudoTerminal {
             var environment = self.environment
             for (key, value) in extra { environment[key] = value }
             return try TestPseudoTerminal(
@@ -70,30 +72,39 @@ import TidingsTestSupport
 
     /// The program left the alternate screen after it last entered it, showed the cursor
     /// after it last hid it, and the terminal settings are as before it started.
-    static func expectRestored(_ pty: TestPseudoTerminal, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRestored(
+        _ pty: TestPseudoTerminal, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let output = pty.output
         if let entered = lastIndex(of: smcup, in: output) {
             let left = lastIndex(of: rmcup, in: output)
-            #expect(left.map { $0 > entered } == true, "\(context): alternate screen still on", sourceLocation: sourceLocation)
+            #expect(
+                left.map { $0 > entered } == true, "\(context): alternate screen still on",
+                sourceLocation: sourceLocation)
         }
         if let hidden = lastIndex(of: "\u{1B}[?25l", in: output) {
             let shown = lastIndex(of: "\u{1B}[?25h", in: output)
             #expect(shown.map { $0 > hidden } == true, "\(context): cursor left hidden", sourceLocation: sourceLocation)
         }
         let differences = termiosDifferences(pty.settingsBefore, pty.currentSettings())
-        #expect(differences.isEmpty, "\(context): terminal settings changed: \(differences)", sourceLocation: sourceLocation)
+        #expect(
+            differences.isEmpty, "\(context): terminal settings changed: \(differences)", sourceLocation: sourceLocation
+        )
     }
 
     static func waitForFirstFrame(_ pty: TestPseudoTerminal, _ text: String = "1/50") throws {
         guard pty.drain(timeout: 20, until: { $0.outputContains(text) }) else {
-            throw ChildProcess.Failure(description: "no first frame with \(text): \(String(decoding: pty.output, as: UTF8.self).debugDescription)")
+            throw ChildProcess.Failure(
+                description:
+                    "no first frame with \(text): \(String(decoding: pty.output, as: UTF8.self).debugDescription)")
         }
         pty.drain(quietMilliseconds: 150, timeout: 2)
     }
 
     // MARK: 1. Hostile content
 
-    static let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{07}\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
+    static let hostile =
+        "\u{1B}[2J\u{1B}]0;pwned\u{07}\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
         + "\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{9B}31m\u{9D}0;osc\u{07}\u{1B}P1$qm\u{1B}\\\u{1B}_apc\u{1B}\\\u{202E}\u{2066}"
 
     /// ``hostile`` as a file name: no slashes.
@@ -112,7 +123,9 @@ import TidingsTestSupport
     }
 
     @Test func auditCatchesWhatItMust() {
-        for bad in ["\u{1B}]0;x\u{07}", "a\u{07}b", "\u{9B}2J", "\u{202E}", "\u{1B}P1$q\u{1B}\\", "\u{1B}[c", "\u{1B}[>0q"] {
+        for bad in [
+            "\u{1B}]0;x\u{07}", "a\u{07}b", "\u{9B}2J", "\u{202E}", "\u{1B}P1$q\u{1B}\\", "\u{1B}[c", "\u{1B}[>0q",
+        ] {
             #expect(!TerminalStreamAudit.problems(in: Array(bad.utf8)).isEmpty, "\(bad.debugDescription)")
         }
         let good = "\u{1B}[?1049h\u{1B}[22;0;0t\u{1B}[1;1H\u{1B}[2J\u{1B}[0;1m\u{1B}(B\u{1B}[39;49mhé\r\n\u{1B}[?25h"
@@ -125,7 +138,8 @@ import TidingsTestSupport
         // greeting on the status line and on stderr names it.
         let folder = setup.cli.scratch.file("sample\(Self.hostileName)dir")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(Self.hostilePage(posts: 6).utf8).write(to: URL(fileURLWithPath: folder + "/page\(Self.hostileName).txt"))
+        try Data(Self.hostilePage(posts: 6).utf8).write(
+            to: URL(fileURLWithPath: folder + "/page\(Self.hostileName).txt"))
         setup.environment["TIDINGS_SAMPLE"] = folder
         let pty = try setup.start()
         try Self.waitForFirstFrame(pty, "/6")
@@ -177,8 +191,9 @@ import TidingsTestSupport
 
     // MARK: 2. Signals, crashes and hang-ups
 
-    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131), (SIGSEGV, 139), (SIGABRT, 134)]
-          as [(Int32, Int32)])
+    @Test(
+        arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131), (SIGSEGV, 139), (SIGABRT, 134)]
+            as [(Int32, Int32)])
     func signalsRestoreTheTerminal(signal: Int32, status: Int32) async throws {
         let pty = try await Setup().start()
         try Self.expectSignalEndsCleanly(pty, signal: signal, status: status, "signal \(signal)")
@@ -186,11 +201,14 @@ import TidingsTestSupport
 
     /// Sends `signal` once the first frame is up; the program must exit with `status` within
     /// the bound, the terminal restored.
-    static func expectSignalEndsCleanly(_ pty: TestPseudoTerminal, signal: Int32, status: Int32, _ name: String,
-                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectSignalEndsCleanly(
+        _ pty: TestPseudoTerminal, signal: Int32, status: Int32, _ name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         try waitForFirstFrame(pty)
         Glibc.kill(pty.pid, signal)
-        let ended = try #require(pty.waitForExit(timeout: 5), "still running 5 s after \(name)", sourceLocation: sourceLocation)
+        let ended = try #require(
+            pty.waitForExit(timeout: 5), "still running 5 s after \(name)", sourceLocation: sourceLocation)
         #expect(ended.termination.status == status, "\(name): \(ended.termination)", sourceLocation: sourceLocation)
         // A crash signal runs Swift's backtracer after the terminal is restored, and its
         // symbolication grows with the libraries linked (libcurl, libxml2 and their own): 0.25–0.35 s
@@ -209,13 +227,14 @@ import TidingsTestSupport
         let setup = try await Setup()
         let pty = try setup.start()
         try Self.waitForFirstFrame(pty)
-        pty.send([0x13]) // Ctrl-S: the terminal stops output
+        pty.send([0x13])  // Ctrl-S: the terminal stops output
         pty.drain(quietMilliseconds: 100, timeout: 0.5)
-        pty.resize(columns: 100, rows: 30) // a full redraw, which now blocks
+        pty.resize(columns: 100, rows: 30)  // a full redraw, which now blocks
         pty.send("j")
         let blockDeadline = ContinuousClock.now + .seconds(3)
         while ContinuousClock.now < blockDeadline,
-              (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) != "wait_woken" {
+            (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) != "wait_woken"
+        {
             usleep(10_000)
         }
         if signal == 0 {
@@ -226,7 +245,8 @@ import TidingsTestSupport
             return
         }
         Glibc.kill(pty.pid, signal)
-        let ended = try #require(pty.waitForExit(timeout: 3), "signal \(signal) did not end a program blocked on stopped output")
+        let ended = try #require(
+            pty.waitForExit(timeout: 3), "signal \(signal) did not end a program blocked on stopped output")
         Self.figure("signal \(signal) with output stopped: status \(ended.termination.status) after \(ended.seconds) s")
         #expect(ended.termination.status == 128 + signal)
         #expect(ended.seconds < 1 * Self.slack, "exit took \(ended.seconds) s")
@@ -249,7 +269,7 @@ import TidingsTestSupport
         var blocked = false
         while ContinuousClock.now < blockDeadline {
             if (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) == "wait_woken" {
-                usleep(50_000) // still there a moment later: blocked, not passing through
+                usleep(50_000)  // still there a moment later: blocked, not passing through
                 if (try? String(contentsOfFile: "/proc/\(pty.pid)/wchan", encoding: .utf8)) == "wait_woken" {
                     blocked = true
                     break
@@ -305,8 +325,9 @@ import TidingsTestSupport
         try Self.waitForFirstFrame(pty)
         let before = pty.output.count
         Glibc.kill(pty.pid, SIGTSTP)
-        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.rmcup, in: $0.output, from: before) != nil }),
-                "SIGTSTP did not leave the alternate screen")
+        #expect(
+            pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.rmcup, in: $0.output, from: before) != nil }),
+            "SIGTSTP did not leave the alternate screen")
         let stopDeadline = ContinuousClock.now + .seconds(3)
         while pty.processState() != "T", ContinuousClock.now < stopDeadline { usleep(10_000) }
         #expect(pty.processState() == "T", "SIGTSTP did not stop the program")
@@ -315,10 +336,12 @@ import TidingsTestSupport
         #expect(suspended.isEmpty, "terminal not restored while suspended: \(suspended)")
         let resumed = pty.output.count
         Glibc.kill(pty.pid, SIGCONT)
-        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.smcup, in: $0.output, from: resumed) != nil }),
-                "SIGCONT did not re-enter the alternate screen")
-        #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: "1/50", in: $0.output, from: resumed) != nil }),
-                "SIGCONT did not redraw")
+        #expect(
+            pty.drain(timeout: 3, until: { Self.lastIndex(of: Self.smcup, in: $0.output, from: resumed) != nil }),
+            "SIGCONT did not re-enter the alternate screen")
+        #expect(
+            pty.drain(timeout: 3, until: { Self.lastIndex(of: "1/50", in: $0.output, from: resumed) != nil }),
+            "SIGCONT did not redraw")
         pty.drain(quietMilliseconds: 100, timeout: 1)
         pty.send("j")
         #expect(pty.drain(timeout: 3, until: { Self.lastIndex(of: "2", in: $0.output, from: resumed) != nil }))
@@ -370,7 +393,9 @@ import TidingsTestSupport
             for post in 0..<postsPerFile {
                 page += "Generated story \(file)-\(post) about harvests and rail links\n\n"
                 page += "Posted on March \(post % 28 + 1), 2019 by Writer \(post % 13)\n\n"
-                page += String(repeating: "Officials said the plan for \(file) and \(post) was on track. ", count: 12) + "\n\n"
+                page +=
+                    String(repeating: "Officials said the plan for \(file) and \(post) was on track. ", count: 12)
+                    + "\n\n"
                 page += "[Outlet \(post % 5)]\n\n"
             }
             try Data(page.utf8).write(to: URL(fileURLWithPath: "\(folder)/page-\(file).txt"))
@@ -387,7 +412,8 @@ import TidingsTestSupport
         // Let the import get going: the library file appears and grows.
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + "-wal")[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + "-wal")[.size] as? Int) ?? 0
             if size > 0 { break }
             pty.drain(quietMilliseconds: 10, timeout: 0.02)
         }
@@ -411,7 +437,9 @@ import TidingsTestSupport
         let count = Int(ProcessInfo.processInfo.environment["TIDINGS_RESIZE_STORM"] ?? "") ?? 50
         var generator = SplitMix64(seed: 11)
         var sizes = [(1, 1), (10, 3), (2, 80), (80, 2)]
-        sizes += (0..<count).map { _ in (Int.random(in: 1...300, using: &generator), Int.random(in: 1...100, using: &generator)) }
+        sizes += (0..<count).map { _ in
+            (Int.random(in: 1...300, using: &generator), Int.random(in: 1...100, using: &generator))
+        }
         for (index, (columns, rows)) in sizes.enumerated() {
             pty.resize(columns: columns, rows: rows)
             if index % 10 == 0 { pty.drain(quietMilliseconds: 1, timeout: 0.005) }
@@ -421,8 +449,9 @@ import TidingsTestSupport
         #expect(try pty.poll() == nil, "tidings died in the storm")
         let settled = pty.output.count
         pty.send("j")
-        #expect(pty.drain(timeout: 5, until: { Self.lastIndex(of: "2", in: $0.output, from: settled) != nil }),
-                "no answer to a key after the storm")
+        #expect(
+            pty.drain(timeout: 5, until: { Self.lastIndex(of: "2", in: $0.output, from: settled) != nil }),
+            "no answer to a key after the storm")
         pty.send("q")
         let ended = try #require(pty.waitForExit(timeout: 3))
         #expect(ended.termination.status == 0)
@@ -444,8 +473,11 @@ import TidingsTestSupport
         Self.expectRestored(pty, "TERM=\(term ?? "unset")")
     }
 
-    @Test(arguments: [["LANG": "C"], ["LC_ALL": "C"], ["LANG": "POSIX", "LC_ALL": "C"], ["NO_COLOR": "1"],
-                      ["TERM": "vt100"], ["TERM": "linux"]] as [[String: String]])
+    @Test(
+        arguments: [
+            ["LANG": "C"], ["LC_ALL": "C"], ["LANG": "POSIX", "LC_ALL": "C"], ["NO_COLOR": "1"],
+            ["TERM": "vt100"], ["TERM": "linux"],
+        ] as [[String: String]])
     func limitedTerminalsStillWork(environment: [String: String]) async throws {
         let setup = try await Setup()
         let pty = try setup.start(environment: environment)

@@ -23,13 +23,13 @@ struct TwoBrowsersTests {
         defer { cli.scratch.remove() }
         #expect(try await cli.run("import", try DataSafetyTests.corpus(cli, posts: 20, folder: "small")).status == 0)
         let tidings = try BuiltProducts.executable(named: "tidings")
-        let toggles = DataSafetyTests.burst | 1 // odd: each post ends bookmarked
+        let toggles = DataSafetyTests.burst | 1  // odd: each post ends bookmarked
         let environment = cli.environment.merging(["NO_COLOR": ""]) { _, given in given }
         let browsers = try (0..<2).map { _ in
             try TmuxSession(command: [tidings], columns: 100, rows: 30, environment: environment)
         }
         for browser in browsers { try await browser.waitFor("1/20", timeout: .seconds(20)) }
-        try browsers[1].sendKeys("j") // the second browser toggles the second post
+        try browsers[1].sendKeys("j")  // the second browser toggles the second post
         try await browsers[1].waitFor("2/20")
         // Every frame, not only the last: a failure shown and then drawn over still counts.
         let logs = (0..<2).map { cli.scratch.file("browser\($0).log") }
@@ -40,9 +40,10 @@ struct TwoBrowsersTests {
         func startImport() throws -> ChildProcess {
             let corpus = try DataSafetyTests.corpus(cli, posts: 500, folder: "corpus\(imports)")
             imports += 1
-            return try ChildProcess.spawn(executable: tidings, arguments: ["import", corpus], environment: cli.environment,
-                                          standardOutput: cli.scratch.file("i\(imports).out"),
-                                          standardError: cli.scratch.file("i\(imports).err"))
+            return try ChildProcess.spawn(
+                executable: tidings, arguments: ["import", corpus], environment: cli.environment,
+                standardOutput: cli.scratch.file("i\(imports).out"),
+                standardError: cli.scratch.file("i\(imports).err"))
         }
         let started = ContinuousClock.now
         var importer = try startImport()
@@ -54,7 +55,8 @@ struct TwoBrowsersTests {
         var importsDuringToggles = 0
         while done.contains(false), ContinuousClock.now - started < .seconds(300) {
             if let ended = try importer.poll() {
-                #expect(ended.exitCode == 0, "import \(imports): \(BurstOutput.text(cli.scratch.file("i\(imports).err")))")
+                #expect(
+                    ended.exitCode == 0, "import \(imports): \(BurstOutput.text(cli.scratch.file("i\(imports).err")))")
                 importsDuringToggles += 1
                 importer = try startImport()
             }
@@ -76,8 +78,9 @@ struct TwoBrowsersTests {
             let output = BurstOutput.text(log)
             // The search line echoes key by key with cursor moves between; the status words
             // of a toggle come whole.
-            #expect(output.contains("removed") && output.contains("No posts match"),
-                    "browser \(index + 1)'s output was not recorded: \(output.count) bytes")
+            #expect(
+                output.contains("removed") && output.contains("No posts match"),
+                "browser \(index + 1)'s output was not recorded: \(output.count) bytes")
             Self.expectNoFailure(output, "browser \(index + 1)'s output")
         }
 
@@ -87,6 +90,7 @@ struct TwoBrowsersTests {
         #expect(after.bookmarks.count == 2, "bookmarks after \(toggles) toggles in each browser: \(after.bookmarks)")
         #expect(after.sound)
         #expect(after.posts == 20 + 500 * imports)
-        print("data: two browsers, \(toggles) bookmark toggles each, beside \(imports) imports of 500 posts: \(elapsed)")
+        print(
+            "data: two browsers, \(toggles) bookmark toggles each, beside \(imports) imports of 500 posts: \(elapsed)")
     }
 }

@@ -16,15 +16,20 @@ import TidingsTestSupport
 
         let content = try await cli.run("fetch", server.url("/missing/"))
         #expect(content.status == 65, "\(content)")
-        #expect(content.standardError == "tidings: \(server.url("/missing/")): the server answered 404 Not Found\n", "\(content)")
-        #expect(content.standardOutput == "\(server.url("/missing/")): 0 new, 0 updated, 0 unchanged; 0 pages; failed\n")
+        #expect(
+            content.standardError == "tidings: \(server.url("/missing/")): the server answered 404 Not Found\n",
+            "\(content)")
+        #expect(
+            content.standardOutput == "\(server.url("/missing/")): 0 new, 0 updated, 0 unchanged; 0 pages; failed\n")
 
-        let network = try await cli.run("fetch", "--timeout", "2", refused, server.url("/down/"), server.url("/missing/"))
+        let network = try await cli.run(
+            "fetch", "--timeout", "2", refused, server.url("/down/"), server.url("/missing/"))
         #expect(network.status == 69, "\(network)")
         let errors = network.standardError.split(separator: "\n")
         #expect(errors.count == 3, "\(network)")
         #expect(errors.contains { $0.hasPrefix("tidings: \(refused): connection refused") })
-        #expect(errors.contains { $0 == "tidings: \(server.url("/down/")): the server answered 503 Service Unavailable" })
+        #expect(
+            errors.contains { $0 == "tidings: \(server.url("/down/")): the server answered 503 Service Unavailable" })
 
         let unsupported = try await cli.run("fetch", "ftp://example.invalid/feed")
         #expect(unsupported.status == 65, "\(unsupported)")
@@ -41,7 +46,8 @@ import TidingsTestSupport
         #expect(listed.standardOutput.hasPrefix(server.url("/gone/")))
         #expect(listed.standardOutput.contains("error: \(server.url("/gone/")): the server answered 410 Gone"))
         let json = try await cli.run("sources", "--json")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect(object["url"] as? String == server.url("/gone/"))
         #expect(object["posts"] as? Int == 0)
         #expect(object.keys.sorted() == ["caughtUp", "kind", "lastError", "lastFetched", "posts", "title", "url"])
@@ -71,7 +77,8 @@ extension WebCLITests {
         let server = try FixtureServer()
         let fetched = try await cli.run("fetch", "--json", server.url("/category/dprk-government/"))
         #expect(fetched.status == 0, "\(fetched)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(fetched.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(fetched.standardOutput.utf8)) as? [String: Any])
         #expect(report["pages"] as? Int == 2 && report["kind"] as? String == "pages")
         #expect((report["newIDs"] as? [String])?.count == report["new"] as? Int)
 

@@ -17,7 +17,8 @@ import TidingsTestSupport
         let faults: [(String, FixtureResponse?)] = [
             ("/missing/", .status(404)), ("/broken/", .status(500)), ("/stall/", .stall),
             ("/trickle/", .trickle(length: 1000, interval: 0.2)), ("/huge/", .huge(bytes: 30_000_000)),
-            ("/loop/", .redirect(to: "/loop/")), ("/wrong/", .content(Array("<html><p>no posts</p></html>".utf8), contentType: "text/html")),
+            ("/loop/", .redirect(to: "/loop/")),
+            ("/wrong/", .content(Array("<html><p>no posts</p></html>".utf8), contentType: "text/html")),
         ]
         for (path, response) in faults { if let response { site.route(path, response) } }
         // Other hosts (ports), so that the stall and the trickle do not hold up the rest.
@@ -32,7 +33,8 @@ import TidingsTestSupport
         let closed = try ClosedPort()
         let refused = closed.url("/feed/")
         let good = site.url("/good/")
-        let updater = WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: 1)), reader: TestSite.reader)
+        let updater = WebUpdater(
+            library: library, client: HTTPClient(limits: FetchLimits(timeout: 1)), reader: TestSite.reader)
         let reports = await updater.fetch(urls + [refused, good])
         let byURL = Dictionary(uniqueKeysWithValues: reports.map { ($0.url, $0) })
         let expected: [(Int, SourceFailure, String)] = [

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TidingsCore
-@testable import TidingsFeeds
 import TidingsTestSupport
+
+@testable import TidingsFeeds
 
 /// What a fetch leaves behind: nothing (no exchange, so no body, outlives its fetch), a task
 /// cancelled before it starts ends at once, and a local file that is not a regular file is
@@ -21,11 +22,16 @@ import TidingsTestSupport
     @Test func noResponseBodyOutlivesItsFetch() async throws {
         let server = try FixtureServer(root: nil)
         let client = HTTPClient(limits: FetchLimits(timeout: 30))
-        server.route("/big.html", .content([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), contentType: "text/html"))
+        server.route(
+            "/big.html", .content([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), contentType: "text/html"))
         server.route("/gone", .status(404))
         for _ in 0..<8 {
             let response = try await client.fetch(FetchRequest(url: server.url("/big.html")))
-            if case .body(let body) = response { #expect(body.bytes.count == 1_000_000) } else { Issue.record("no body") }
+            if case .body(let body) = response {
+                #expect(body.bytes.count == 1_000_000)
+            } else {
+                Issue.record("no body")
+            }
             _ = try? await client.fetch(FetchRequest(url: server.url("/gone")))
         }
         #expect(try await Self.settled(client) == 0)

@@ -32,7 +32,8 @@ import TidingsTestSupport
         let first = try #require(body(try await client.fetch(FetchRequest(url: server.url("/feed.xml")))))
         let byTag = try await client.fetch(FetchRequest(url: server.url("/feed.xml"), etag: first.etag))
         #expect(byTag == .notModified(url: server.url("/feed.xml")))
-        let byDate = try await client.fetch(FetchRequest(url: server.url("/feed.xml"), lastModified: first.lastModified))
+        let byDate = try await client.fetch(
+            FetchRequest(url: server.url("/feed.xml"), lastModified: first.lastModified))
         #expect(byDate == .notModified(url: server.url("/feed.xml")))
         let sent = server.requests
         #expect(sent[1].header("If-None-Match") == first.etag)
@@ -120,7 +121,10 @@ import TidingsTestSupport
             _ = try await client.fetch(FetchRequest(url: url))
             Issue.record("a closed port answered")
         } catch {
-            guard case .refused = error else { Issue.record("\(error)"); return }
+            guard case .refused = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(error.isNetwork)
             #expect(!error.description.contains("\n"))
         }
@@ -167,7 +171,10 @@ extension HTTPClientTests {
             _ = try await client.fetch(FetchRequest(url: url))
             Issue.record("a plain HTTP server passed a TLS handshake")
         } catch {
-            guard case .tls = error else { Issue.record("\(error)"); return }
+            guard case .tls = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(error.isNetwork)
             #expect(error.description.hasPrefix(url + ": secure connection failed"))
             #expect(!error.description.contains("\n"))

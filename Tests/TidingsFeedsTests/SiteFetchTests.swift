@@ -20,8 +20,9 @@ import TidingsTestSupport
     }
 
     func updater(pages: Int = 10) -> WebUpdater {
-        WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
-                   options: FetchOptions(pages: pages))
+        WebUpdater(
+            library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
+            options: FetchOptions(pages: pages))
     }
 
     var category: String { server.url("/category/dprk-government/") }
@@ -74,16 +75,19 @@ import TidingsTestSupport
         let update = try await updater().update()
         #expect(update.map(\.notModified) == [true, true])
         #expect(server.requests.count == 2)
-        #expect(server.requests.allSatisfy { $0.header("If-None-Match") != nil && $0.header("If-Modified-Since") != nil })
+        #expect(
+            server.requests.allSatisfy { $0.header("If-None-Match") != nil && $0.header("If-Modified-Since") != nil })
         #expect(try library.count() == count)
     }
 
     @Test func aNewPostInTheFeedIsTheOnlyNewOne() async throws {
         let stories = BlogPages.stories(6)
-        server.route("/blog/feed/", .content(BlogPages.rss(Array(stories.prefix(5))), contentType: "application/rss+xml"))
+        server.route(
+            "/blog/feed/", .content(BlogPages.rss(Array(stories.prefix(5))), contentType: "application/rss+xml"))
         let first = await updater().fetch([server.url("/blog/feed/")])
         #expect(first[0].new == 5, "\(first[0].line) \(first[0].error ?? "")")
-        server.route("/blog/feed/", .content(BlogPages.rss(Array(stories.reversed())), contentType: "application/rss+xml"))
+        server.route(
+            "/blog/feed/", .content(BlogPages.rss(Array(stories.reversed())), contentType: "application/rss+xml"))
         let update = try await updater().update()
         #expect(update[0].new == 1 && update[0].unchanged == 5, "\(update[0].line)")
         let added = try library.post(id: try #require(update[0].newIDs.first))
@@ -103,10 +107,18 @@ import TidingsTestSupport
             </channel></rss>
             """
         server.route("/xxe/", .content(Array(xxe.utf8), contentType: "application/rss+xml"))
-        server.route("/malformed/", .content(Array("<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel>".utf8),
-                                             contentType: "application/rss+xml"))
-        server.route("/charset/", .content(Array("<?xml version=\"1.0\" encoding=\"x-klingon-9\"?><rss version=\"2.0\"><channel><title>t</title></channel></rss>".utf8),
-                                           contentType: "application/xml"))
+        server.route(
+            "/malformed/",
+            .content(
+                Array("<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel>".utf8),
+                contentType: "application/rss+xml"))
+        server.route(
+            "/charset/",
+            .content(
+                Array(
+                    "<?xml version=\"1.0\" encoding=\"x-klingon-9\"?><rss version=\"2.0\"><channel><title>t</title></channel></rss>"
+                        .utf8),
+                contentType: "application/xml"))
         server.route("/good/", .content(BlogPages.rss(BlogPages.stories(2)), contentType: "application/rss+xml"))
         let urls = ["/xxe/", "/malformed/", "/charset/", "/bad/no-posts.html", "/good/"].map(server.url)
         let reports = await updater().fetch(urls)

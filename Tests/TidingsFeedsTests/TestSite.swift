@@ -28,20 +28,26 @@ struct TestSite {
             throw TestSiteError.unreadable(url)
         }
         let posts = listing.posts.map { entry in
-            Post(id: PostIdentity.id(title: entry.title, outlet: nil, paragraphs: entry.body), title: entry.title,
-                 paragraphs: entry.body, outlet: nil, date: nil, categories: entry.categories, url: entry.url)
+            Post(
+                id: PostIdentity.id(title: entry.title, outlet: nil, paragraphs: entry.body), title: entry.title,
+                paragraphs: entry.body, outlet: nil, date: nil, categories: entry.categories, url: entry.url)
         }
         let next = listing.next.flatMap { URL(string: $0, relativeTo: URL(string: url))?.absoluteString }
-        return ReadDocument(page: WebPage(url: url, kind: listing.kind == "feed" ? .feed : .pages, title: listing.title,
-                                          header: nil, posts: posts), nextPage: next)
+        return ReadDocument(
+            page: WebPage(
+                url: url, kind: listing.kind == "feed" ? .feed : .pages, title: listing.title,
+                header: nil, posts: posts), nextPage: next)
     }
 
     /// A listing page's bytes: posts numbered `from` down to `to`, with a link to `next`.
     static func page(_ name: String, posts numbers: [Int], next: String?) -> [UInt8] {
-        let listing = Listing(title: name, kind: "pages", next: next, posts: numbers.map { number in
-            Entry(title: "\(name) story \(number)", body: ["Paragraph of story \(number) on \(name)."],
-                  url: "https://site.example/\(name)/\(number)/", categories: [name])
-        })
+        let listing = Listing(
+            title: name, kind: "pages", next: next,
+            posts: numbers.map { number in
+                Entry(
+                    title: "\(name) story \(number)", body: ["Paragraph of story \(number) on \(name)."],
+                    url: "https://site.example/\(name)/\(number)/", categories: [name])
+            })
         return [UInt8](try! JSONEncoder().encode(listing))
     }
 
@@ -49,7 +55,9 @@ struct TestSite {
     /// `/name/`, `/name/page/2/`…
     static func serve(_ name: String, posts count: Int, perPage: Int, on server: FixtureServer) {
         let numbers = Array((1...count).reversed())
-        let chunks = stride(from: 0, to: numbers.count, by: perPage).map { Array(numbers[$0..<min($0 + perPage, numbers.count)]) }
+        let chunks = stride(from: 0, to: numbers.count, by: perPage).map {
+            Array(numbers[$0..<min($0 + perPage, numbers.count)])
+        }
         for (index, chunk) in chunks.enumerated() {
             let path = index == 0 ? "/\(name)/" : "/\(name)/page/\(index + 1)/"
             let next = index + 1 < chunks.count ? "/\(name)/page/\(index + 2)/" : nil

@@ -20,8 +20,9 @@ import TidingsTestSupport
     }
 
     func updater(pages: Int = 10) -> WebUpdater {
-        WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: 30)), reader: WebUpdater.standardReader,
-                   options: FetchOptions(pages: pages))
+        WebUpdater(
+            library: library, client: HTTPClient(limits: FetchLimits(timeout: 30)), reader: WebUpdater.standardReader,
+            options: FetchOptions(pages: pages))
     }
 
     /// Stories 1…`count`, newest first, `perPage` a page; with `sticky`, story 1 is pinned
@@ -30,12 +31,17 @@ import TidingsTestSupport
         let stories = Array(BlogPages.stories(count).reversed())
         guard sticky else { return BlogPages.serveListing("blog", stories, perPage: perPage, on: server) }
         let rest = Array(stories.dropLast())
-        let chunks = stride(from: 0, to: rest.count, by: perPage).map { Array(rest[$0..<min($0 + perPage, rest.count)]) }
+        let chunks = stride(from: 0, to: rest.count, by: perPage).map {
+            Array(rest[$0..<min($0 + perPage, rest.count)])
+        }
         for (index, chunk) in chunks.enumerated() {
             let path = index == 0 ? "/blog/" : "/blog/page/\(index + 1)/"
             let next = index + 1 < chunks.count ? "/blog/page/\(index + 2)/" : nil
             let shown = index == 0 ? [stories.last!] + chunk : chunk
-            server.route(path, .content(BlogPages.listing(shown, header: "Economy", next: next), contentType: "text/html; charset=UTF-8"))
+            server.route(
+                path,
+                .content(
+                    BlogPages.listing(shown, header: "Economy", next: next), contentType: "text/html; charset=UTF-8"))
         }
     }
 
@@ -95,8 +101,12 @@ import TidingsTestSupport
         #expect(moved.requests.map(\.path) == ["/blog/", "/blog/page/2/"])
         // A next link to a third host is still refused, and the report says so.
         let away = try FixtureServer(root: nil)
-        server.route("/away/", .content(BlogPages.listing(BlogPages.stories(2, first: 40), header: "Economy",
-                                                          next: away.url("/away/page/2/")), contentType: "text/html"))
+        server.route(
+            "/away/",
+            .content(
+                BlogPages.listing(
+                    BlogPages.stories(2, first: 40), header: "Economy",
+                    next: away.url("/away/page/2/")), contentType: "text/html"))
         let refused = await updater().fetch([server.url("/away/")])
         #expect(refused[0].pages == 1 && refused[0].error == nil)
         #expect(refused[0].warnings.contains { $0.contains("not followed") && $0.contains(": warning: ") })

@@ -19,8 +19,9 @@ import TidingsTestSupport
     }
 
     func updater(pages: Int = 10, timeout: Double = 30) -> WebUpdater {
-        WebUpdater(library: library, client: HTTPClient(limits: FetchLimits(timeout: timeout)), reader: TestSite.reader,
-                   options: FetchOptions(pages: pages))
+        WebUpdater(
+            library: library, client: HTTPClient(limits: FetchLimits(timeout: timeout)), reader: TestSite.reader,
+            options: FetchOptions(pages: pages))
     }
 
     func expectSound() {
@@ -96,10 +97,17 @@ import TidingsTestSupport
     }
 
     @Test func aPaginationLoopAndAnotherHostAreNotFollowed() async throws {
-        server.route("/loop/", .content(TestSite.page("loop", posts: [2], next: "/loop/page/2/"), contentType: "application/json"))
-        server.route("/loop/page/2/", .content(TestSite.page("loop", posts: [1], next: "/loop/"), contentType: "application/json"))
-        server.route("/away/", .content(TestSite.page("away", posts: [1], next: "http://other.invalid/away/page/2/"),
-                                        contentType: "application/json"))
+        server.route(
+            "/loop/",
+            .content(TestSite.page("loop", posts: [2], next: "/loop/page/2/"), contentType: "application/json"))
+        server.route(
+            "/loop/page/2/",
+            .content(TestSite.page("loop", posts: [1], next: "/loop/"), contentType: "application/json"))
+        server.route(
+            "/away/",
+            .content(
+                TestSite.page("away", posts: [1], next: "http://other.invalid/away/page/2/"),
+                contentType: "application/json"))
         let reports = await updater(pages: 0).fetch([server.url("/loop/"), server.url("/away/")])
         #expect(reports.map(\.pages) == [2, 1])
         #expect(reports.allSatisfy { $0.error == nil })

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// Archive-order search pages walk the full-text index in rowid order only while archive
@@ -29,22 +30,30 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try folder.library()
         _ = try library.importArchives(at: [
-            try folder.write("a.txt", Page.make(header: "Category: Economy", first, second, third)),
+            try folder.write("a.txt", Page.make(header: "Category: Economy", first, second, third))
         ])
-        #expect(try library.search(SearchQuery("grain")).rows.map(\.title)
+        #expect(
+            try library.search(SearchQuery("grain")).rows.map(\.title)
                 == ["First story about grain", "Second story about grain", "Third story about grain"])
         // No importer does this today; if one ever reorders the archive, search must follow.
         try library.pool.write { db in
             try db.execute(sql: "UPDATE post SET ordinal = 10 - ordinal")
             // The check is redone when the newest seq changes: add a post, as an import would.
-            try db.execute(sql: """
-                INSERT INTO post (id, title, body, ordinal) VALUES ('zzzzzzzzzzzz', 'Fourth story about grain', 'Grain.', 20)
-                """)
-            try db.execute(sql: "INSERT INTO post_fts(rowid, title, body) SELECT seq, title, body FROM post WHERE id = 'zzzzzzzzzzzz'")
+            try db.execute(
+                sql: """
+                    INSERT INTO post (id, title, body, ordinal) VALUES ('zzzzzzzzzzzz', 'Fourth story about grain', 'Grain.', 20)
+                    """)
+            try db.execute(
+                sql:
+                    "INSERT INTO post_fts(rowid, title, body) SELECT seq, title, body FROM post WHERE id = 'zzzzzzzzzzzz'"
+            )
         }
         #expect(try !library.pool.read { try ArchiveOrder.followsSeq(in: $0, path: library.path) })
         let page = try library.search(SearchQuery("grain"), order: .archive, limit: 3)
-        #expect(page.rows.map(\.title) == ["Third story about grain", "Second story about grain", "First story about grain"])
+        #expect(
+            page.rows.map(\.title) == [
+                "Third story about grain", "Second story about grain", "First story about grain",
+            ])
         #expect(page.total == 4)
         #expect(try library.search(SearchQuery("grain"), offset: 3).rows.map(\.title) == ["Fourth story about grain"])
     }

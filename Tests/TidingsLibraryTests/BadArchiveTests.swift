@@ -61,7 +61,8 @@ final class BadArchiveTests: XCTestCase {
         let withNul = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let binary = try importing("random.bin.txt", bytes: withNul)
         XCTAssertEqual(binary.filesRejected, 1)
-        XCTAssertTrue(messages(binary).contains("random.bin.txt: error: binary file (NUL byte at offset"), messages(binary))
+        XCTAssertTrue(
+            messages(binary).contains("random.bin.txt: error: binary file (NUL byte at offset"), messages(binary))
 
         // Random bytes without a NUL are text in some 8-bit encoding: read, never a crash.
         let noNul = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next() % 255 + 1) }
@@ -73,15 +74,17 @@ final class BadArchiveTests: XCTestCase {
         let bytes = Array("Caf".utf8) + [0xE9] + Array(" news\n\nPosted on 2020-01-01 by A\n\nBody \u{1}text.\n".utf8)
         let summary = try importing("latin1.txt", bytes: bytes)
         XCTAssertEqual(summary.postsNew, 1, messages(summary))
-        XCTAssertTrue(messages(summary).contains("latin1.txt: warning: not valid UTF-8; read as ISO-8859-1"), messages(summary))
+        XCTAssertTrue(
+            messages(summary).contains("latin1.txt: warning: not valid UTF-8; read as ISO-8859-1"), messages(summary))
         let page = ArchiveParser.parse(bytes: bytes, file: "latin1.txt")
         XCTAssertEqual(page.posts.first?.title, "Café news")
     }
 
     func testCarriageReturnOnlyLineEnds() throws {
-        let text = Page.make(header: "Category: World",
-                             Page.post("First", date: "2020-01-01", author: "A", body: ["One."], outlet: "BBC"),
-                             Page.post("Second", date: "2020-01-02", author: "B", body: ["Two."]))
+        let text = Page.make(
+            header: "Category: World",
+            Page.post("First", date: "2020-01-01", author: "A", body: ["One."], outlet: "BBC"),
+            Page.post("Second", date: "2020-01-02", author: "B", body: ["Two."]))
         let bytes = Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)
         let summary = try importing("cr.txt", bytes: bytes)
         XCTAssertEqual(summary.postsNew, 2, messages(summary))
@@ -99,7 +102,8 @@ final class BadArchiveTests: XCTestCase {
         var text = "Category: Bulk\n\n"
         text.reserveCapacity(count * 120)
         for n in 0..<count {
-            text += "Story number \(n)\n\nPosted on 2020-01-01 by Writer \(n % 17)\n\nBody of story \(n), some words.\n\n[Outlet \(n % 5)]\n\n"
+            text +=
+                "Story number \(n)\n\nPosted on 2020-01-01 by Writer \(n % 17)\n\nBody of story \(n), some words.\n\n[Outlet \(n % 5)]\n\n"
         }
         return text
     }

@@ -2,14 +2,18 @@ import Foundation
 import Glibc
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// The copy beside the library: whose file it may replace, and moving from the old name.
 @Suite struct BookmarkCopyTests {
     /// A library holding one bookmarked post; the post's id.
     func bookmarkedLibrary(_ folder: TemporaryFolder) throws -> (Library, String) {
-        try folder.write("page.txt", Page.make(header: "Category: Economy",
-                                               Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
+        try folder.write(
+            "page.txt",
+            Page.make(
+                header: "Category: Economy",
+                Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
         let library = try folder.library()
         _ = try Importer(library: library).run(paths: [folder.path + "/page.txt"])
         let id = try #require(try library.posts().first?.id)
@@ -31,8 +35,10 @@ import TidingsCore
         #expect(BookmarkSidecar.mayReplace(folder.path + "/none.json"))
         let ours = try folder.write("ours.json", String(decoding: try BookmarkDocument([]).json(), as: UTF8.self))
         #expect(BookmarkSidecar.mayReplace(ours))
-        for (name, text) in [("browser.json", #"{"roots": {}}"#), ("notes.json", "notes"), ("empty.json", ""),
-                             ("array.json", "[]"), ("other.json", #"{"format": "netscape-bookmarks"}"#)] {
+        for (name, text) in [
+            ("browser.json", #"{"roots": {}}"#), ("notes.json", "notes"), ("empty.json", ""),
+            ("array.json", "[]"), ("other.json", #"{"format": "netscape-bookmarks"}"#),
+        ] {
             #expect(!BookmarkSidecar.mayReplace(try folder.write(name, text)), "\(name)")
         }
         try FileManager.default.createDirectory(atPath: folder.path + "/dir.json", withIntermediateDirectories: false)

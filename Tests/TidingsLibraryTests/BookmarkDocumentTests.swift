@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// The one bookmarks JSON format, read and written by the sidecar and by the export/import
@@ -68,8 +69,10 @@ import TidingsCore
         """
 
     static let expected = [
-        Bookmark(postID: "0123456789ab", bookmarkedAt: Date(timeIntervalSince1970: 1_709_287_200.25), title: "Ferry service resumes",
-                 outlet: "Reuters", categories: ["Economy"], date: "2019-05-10", isInLibrary: false),
+        Bookmark(
+            postID: "0123456789ab", bookmarkedAt: Date(timeIntervalSince1970: 1_709_287_200.25),
+            title: "Ferry service resumes",
+            outlet: "Reuters", categories: ["Economy"], date: "2019-05-10", isInLibrary: false),
         Bookmark(postID: "ba9876543210", bookmarkedAt: Date(timeIntervalSince1970: 1_706_778_000), isInLibrary: false),
     ]
 
@@ -97,8 +100,11 @@ import TidingsCore
     /// The sidecar the library writes is a document `bookmarks import` accepts.
     @Test func sidecarWrittenByTheLibraryImports() throws {
         let folder = try TemporaryFolder()
-        try folder.write("page.txt", Page.make(header: "Category: Economy",
-                                               Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
+        try folder.write(
+            "page.txt",
+            Page.make(
+                header: "Category: Economy",
+                Page.post("Ferry service resumes", body: ["Boats crossed."], outlet: "Reuters")))
         let library = try folder.library()
         _ = try library.importArchives(at: [folder.path + "/page.txt"])
         let id = try #require(try library.posts().first?.id)
@@ -116,8 +122,9 @@ import TidingsCore
         let entry = BookmarkDocument.Entry(Self.expected[1], withPresence: true)
         let text = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
         #expect(text.contains("\"inLibrary\":false"))
-        #expect(!String(decoding: try JSONEncoder().encode(BookmarkDocument.Entry(Self.expected[1])), as: UTF8.self)
-            .contains("inLibrary"))
+        #expect(
+            !String(decoding: try JSONEncoder().encode(BookmarkDocument.Entry(Self.expected[1])), as: UTF8.self)
+                .contains("inLibrary"))
     }
 
     @Test func strictReadingRejectsABadFileWhole() {
@@ -133,16 +140,19 @@ import TidingsCore
         #expect(problem(#"{"format": "other", "version": 1}"#) == .notBookmarks)
         #expect(problem(#"{"format": "tidings-bookmarks"}"#) == .missingVersion)
         #expect(problem(#"{"format": "tidings-bookmarks", "version": 2, "bookmarks": []}"#) == .newerVersion(2))
-        #expect(problem(#"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x"}"#)
-            == .malformed("missing \"bookmarks\" at the top level"))
-        let badTime = #"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x", "bookmarks": ["#
+        #expect(
+            problem(#"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x"}"#)
+                == .malformed("missing \"bookmarks\" at the top level"))
+        let badTime =
+            #"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x", "bookmarks": ["#
             + #"{"id": "0123456789ab", "bookmarkedAt": "2024-03-01T10:00:00Z"}, {"id": "0123456789ab", "bookmarkedAt": "soon"}]}"#
         #expect(problem(badTime) == .invalidEntry(index: 1, id: "0123456789ab", time: "soon"))
         // The sidecar's reader keeps what it can.
         #expect(BookmarkDocument.salvageBookmarks(from: Data(badTime.utf8)).count == 1)
         #expect(BookmarkDocument.salvageBookmarks(from: Data("[1, 2]".utf8)).isEmpty)
         // An entry that does not decode at all (no time, a numeric id) costs only itself.
-        let damaged = #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": ["#
+        let damaged =
+            #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": ["#
             + #"{"id": "0123456789ab"}, {"id": 42, "bookmarkedAt": "2024-03-01T10:00:00Z"}, "#
             + #"{"id": "abcdefghjkmn", "bookmarkedAt": "2024-03-02T10:00:00Z"}]}"#
         #expect(BookmarkDocument.salvageBookmarks(from: Data(damaged.utf8)).map(\.postID) == ["abcdefghjkmn"])

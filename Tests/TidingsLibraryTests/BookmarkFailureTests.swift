@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TidingsLibrary
 
 /// Saving that fails must say so and never look like success: read-only libraries, full disks.
@@ -8,7 +9,9 @@ import Testing
     /// A library of `count` posts from one page; returns it with the ids in archive order.
     func library(_ folder: TemporaryFolder, posts count: Int) throws -> (Library, [String]) {
         let posts = (0..<count).map { index in
-            Page.post("Story \(index) about the harbour and the long winter", body: ["Body of story \(index)."], outlet: "Reuters")
+            Page.post(
+                "Story \(index) about the harbour and the long winter", body: ["Body of story \(index)."],
+                outlet: "Reuters")
         }
         try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
         let library = try folder.library()
@@ -22,7 +25,8 @@ import Testing
         try library.setBookmark(true, postID: ids[0])
         // What SQLite answers when the file or disk turned read-only under an open library.
         try library.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
-        let readOnly = LibraryError.storage("could not save the bookmark: the library is read-only (check the permissions of its file and folder)")
+        let readOnly = LibraryError.storage(
+            "could not save the bookmark: the library is read-only (check the permissions of its file and folder)")
         #expect(throws: readOnly) { try library.toggleBookmark(postID: ids[1]) }
         #expect(throws: readOnly) { try library.setBookmark(false, postID: ids[0]) }
         #expect(throws: LibraryError.self) { try library.markRead(postID: ids[1]) }

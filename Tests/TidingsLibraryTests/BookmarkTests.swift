@@ -2,14 +2,17 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// Bookmarks in a real library file: toggling, order, counts, flags, shelves, persistence,
 /// survival across re-imports, and failures that must never look like success.
 @Suite struct BookmarkTests {
-    let ferry = Page.post("Ferry service resumes across the Yalu", date: "May 10, 2019", author: "Jane Holloway",
-                          body: ["Boats crossed again on Monday."], outlet: "Reuters")
-    let grain = Page.post("Grain prices fall after early harvest", body: ["Rice was cheaper in Sinuiju markets."], outlet: "Daily NK")
+    let ferry = Page.post(
+        "Ferry service resumes across the Yalu", date: "May 10, 2019", author: "Jane Holloway",
+        body: ["Boats crossed again on Monday."], outlet: "Reuters")
+    let grain = Page.post(
+        "Grain prices fall after early harvest", body: ["Rice was cheaper in Sinuiju markets."], outlet: "Daily NK")
     let envoy = Page.post("Envoys meet in Geneva", body: ["Talks lasted three hours."], outlet: "BBC")
 
     /// A library holding ferry, grain and envoy (in that order) from `page.txt`, with their ids by title word.
@@ -35,7 +38,10 @@ import TidingsCore
         #expect(try library.isBookmarked(postID: ferry) == false)
 
         let added = try library.setBookmark(true, postID: String(ferry.prefix(5)))
-        #expect(added == BookmarkChange(postID: ferry, title: "Ferry service resumes across the Yalu", isBookmarked: true, changed: true))
+        #expect(
+            added
+                == BookmarkChange(
+                    postID: ferry, title: "Ferry service resumes across the Yalu", isBookmarked: true, changed: true))
         #expect(try library.setBookmark(true, postID: ferry).changed == false)
         #expect(try library.setBookmark(false, postID: ferry).changed == true)
         #expect(try library.setBookmark(false, postID: ferry).changed == false)
@@ -75,10 +81,18 @@ import TidingsCore
     @Test func unknownShortAndAmbiguousIds() throws {
         let folder = try TemporaryFolder()
         let (library, _) = try fixture(folder)
-        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) { try library.toggleBookmark(postID: "zzzzzzzz") }
-        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) { try library.setBookmark(true, postID: "zzzzzzzz") }
-        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) { try library.setBookmark(false, postID: "zzzzzzzz") }
-        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) { try library.setRead(true, postID: "zzzzzzzz") }
+        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) {
+            try library.toggleBookmark(postID: "zzzzzzzz")
+        }
+        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) {
+            try library.setBookmark(true, postID: "zzzzzzzz")
+        }
+        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) {
+            try library.setBookmark(false, postID: "zzzzzzzz")
+        }
+        #expect(throws: LibraryError.notFound("no post with id “zzzzzzzz”")) {
+            try library.setRead(true, postID: "zzzzzzzz")
+        }
         #expect(throws: LibraryError.notFound("post id “ab” is too short: give at least 4 characters")) {
             try library.toggleBookmark(postID: "ab")
         }
@@ -94,7 +108,8 @@ import TidingsCore
         library = try folder.library()
         #expect(try library.bookmarks().map(\.postID) == [id["Grain"]!])
         #expect(try library.isUnread(postID: id["Ferry"]!) == false)
-        #expect(try library.readingPosition(postID: id["Envoys"]!) == ReadingPosition(paragraph: 3, characterOffset: 120))
+        #expect(
+            try library.readingPosition(postID: id["Envoys"]!) == ReadingPosition(paragraph: 3, characterOffset: 120))
     }
 
     @Test func bookmarksFollowTheStableIdThroughReimports() throws {
@@ -145,7 +160,9 @@ import TidingsCore
         let entries = [
             Bookmark(postID: id["Grain"]!.uppercased(), bookmarkedAt: Date(timeIntervalSince1970: 1_000)),
             Bookmark(postID: id["Ferry"]!, bookmarkedAt: Date(timeIntervalSince1970: 2_000)),
-            Bookmark(postID: "0000aaaa1111", bookmarkedAt: Date(timeIntervalSince1970: 3_000), title: "Gone story", outlet: "AP"),
+            Bookmark(
+                postID: "0000aaaa1111", bookmarkedAt: Date(timeIntervalSince1970: 3_000), title: "Gone story",
+                outlet: "AP"),
         ]
         let outcome = try library.restoreBookmarks(entries)
         #expect(outcome.restored == [id["Grain"]!])
@@ -163,9 +180,11 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let (library, _) = try fixture(folder)
         let plans = try library.pool.read { db in
-            try ["SELECT seq, ordinal FROM post ORDER BY ordinal LIMIT 50 OFFSET 10",
-                 "SELECT b.postID FROM bookmark b JOIN post p ON p.id = b.postID ORDER BY b.createdAt DESC, b.postID DESC"]
-                .map { try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + $0).map { $0["detail"] as String } }
+            try [
+                "SELECT seq, ordinal FROM post ORDER BY ordinal LIMIT 50 OFFSET 10",
+                "SELECT b.postID FROM bookmark b JOIN post p ON p.id = b.postID ORDER BY b.createdAt DESC, b.postID DESC",
+            ]
+            .map { try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + $0).map { $0["detail"] as String } }
         }
         #expect(plans[0].contains { $0.contains("COVERING INDEX post_by_ordinal") }, "\(plans[0])")
         #expect(plans[1].contains { $0.contains("COVERING INDEX bookmark_by_time") }, "\(plans[1])")

@@ -2,12 +2,15 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 @Suite struct ImportTests {
-    let ferry = Page.post("Ferry service resumes across the Yalu", date: "May 10, 2019", author: "Jane Holloway",
-                          body: ["Boats crossed again on Monday.", "Traders welcomed the news."], outlet: "Reuters")
-    let grain = Page.post("Grain prices fall after early harvest", body: ["Rice was cheaper in Sinuiju markets."], outlet: "Daily NK")
+    let ferry = Page.post(
+        "Ferry service resumes across the Yalu", date: "May 10, 2019", author: "Jane Holloway",
+        body: ["Boats crossed again on Monday.", "Traders welcomed the news."], outlet: "Reuters")
+    let grain = Page.post(
+        "Grain prices fall after early harvest", body: ["Rice was cheaper in Sinuiju markets."], outlet: "Daily NK")
     let envoy = Page.post("Envoys meet in Geneva", body: ["Talks lasted three hours."], outlet: "BBC")
 
     @Test func importsPagesWithLabelsAndSummary() throws {
@@ -19,7 +22,8 @@ import TidingsCore
         #expect(summary.postsNew == 2)
         #expect(summary.isClean)
         let posts = try library.posts()
-        #expect(posts.map(\.title) == ["Ferry service resumes across the Yalu", "Grain prices fall after early harvest"])
+        #expect(
+            posts.map(\.title) == ["Ferry service resumes across the Yalu", "Grain prices fall after early harvest"])
         #expect(posts[0].categories == ["Economy"])
         #expect(posts[0].authors == ["Jane Holloway"])
         #expect(posts[0].date == PostDate(year: 2019, month: 5, day: 10))
@@ -30,7 +34,10 @@ import TidingsCore
     @Test func sameStoryOnTwoPagesIsOnePostWithBothLabels() throws {
         let folder = try TemporaryFolder()
         try folder.write("economy.txt", Page.make(header: "Category: Economy", ferry, grain))
-        try folder.write("holloway.txt", Page.make(header: "Author Archives for Jane Holloway", ferry.replacingOccurrences(of: "Yalu", with: "Yalu ")))
+        try folder.write(
+            "holloway.txt",
+            Page.make(
+                header: "Author Archives for Jane Holloway", ferry.replacingOccurrences(of: "Yalu", with: "Yalu ")))
         try folder.write("border.txt", Page.make(header: "Category: Border", ferry))
         let library = try folder.library()
         let summary = try library.importArchives(at: [folder.path])
@@ -54,8 +61,9 @@ import TidingsCore
         #expect(again.postsUnchanged == 2)
         #expect(try library.posts() == before)
         // Touching the file without changing its bytes is still "unchanged".
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
-                                              ofItemAtPath: folder.path + "/economy.txt")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)],
+            ofItemAtPath: folder.path + "/economy.txt")
         let touched = try library.importArchives(at: [folder.path])
         #expect(touched.filesUnchanged == 1 && touched.postsUnchanged == 2 && touched.postsNew == 0)
     }
@@ -114,8 +122,10 @@ import TidingsCore
         let library = try folder.library()
         _ = try library.importArchives(at: [folder.path])
         let (mode, matches) = try library.pool.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'sinuiju'"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'sinuiju'")
+            )
         }
         #expect(mode == "wal")
         #expect(matches == 1)
@@ -166,7 +176,8 @@ import TidingsCore
         // One import removes the newest post (page now holds only an older one), then a later
         // file adds a new post in the same transaction: it must not take the freed seq unindexed.
         try folder.write("b-page.txt", Page.make(header: "Category: Economy", fresh))
-        let later = try folder.write("c-later.txt", Page.make(header: "Category: Border", Page.post("Border story", body: ["Gates open."])))
+        let later = try folder.write(
+            "c-later.txt", Page.make(header: "Category: Border", Page.post("Border story", body: ["Gates open."])))
         _ = try library.importArchives(at: [page, later])
         let hits = try library.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post_fts WHERE post_fts MATCH 'gates'")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+
 @testable import TidingsLibrary
 
 /// Questions only tests ask of a library, one post or the whole file at a time; the products
@@ -11,10 +12,11 @@ extension Library {
     func markRead(postID: String) throws(LibraryError) -> Bool {
         try save("the read mark") { db in
             let id = try Library.resolve(postID, in: db)
-            try db.execute(sql: """
-                INSERT INTO reading (postID, readAt) VALUES (?, ?)
-                ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
-                """, arguments: [id, Date().timeIntervalSince1970])
+            try db.execute(
+                sql: """
+                    INSERT INTO reading (postID, readAt) VALUES (?, ?)
+                    ON CONFLICT (postID) DO UPDATE SET readAt = excluded.readAt WHERE readAt IS NULL
+                    """, arguments: [id, Date().timeIntervalSince1970])
             return db.changesCount > 0
         }
     }

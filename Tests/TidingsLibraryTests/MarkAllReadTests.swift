@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// `mark-tab-read` on the library side: one shelf's unread posts become read, no others.
@@ -9,7 +10,9 @@ import TidingsCore
     func category() throws {
         let folder = try TemporaryFolder()
         let library = try Library(path: folder.path + "/library.sqlite")
-        let page = try folder.write("a.txt", """
+        let page = try folder.write(
+            "a.txt",
+            """
             Category: Economy
 
             Grain prices fall
@@ -25,7 +28,9 @@ import TidingsCore
             Boats crossed again.
 
             """)
-        let other = try folder.write("b.txt", "Category: Military\n\nParade held\n\nPosted on May 1, 2019 by Min-jun Kim\n\nTrucks rolled past.\n")
+        let other = try folder.write(
+            "b.txt",
+            "Category: Military\n\nParade held\n\nPosted on May 1, 2019 by Min-jun Kim\n\nTrucks rolled past.\n")
         _ = try library.importArchives(at: [page, other])
         let economy = try library.posts(matching: PostFilter(category: "Economy"))
         try library.setRead(true, postID: economy[0].id)
@@ -41,8 +46,10 @@ extension MarkAllReadTests {
         let folder = try TemporaryFolder()
         let library = try Library(path: folder.path + "/library.sqlite")
         let pages = try (0..<5).map { index in
-            try folder.write("p\(index).txt", "Category: \(index % 2 == 0 ? "Even" : "Odd")\n\nStory \(index)\n\n"
-                + "Posted on May \(index + 1), 2019 by Jo Kim\n\nBody \(index).\n")
+            try folder.write(
+                "p\(index).txt",
+                "Category: \(index % 2 == 0 ? "Even" : "Odd")\n\nStory \(index)\n\n"
+                    + "Posted on May \(index + 1), 2019 by Jo Kim\n\nBody \(index).\n")
         }
         _ = try library.importArchives(at: pages)
         for shelf in [Shelf.all, .category("Even"), .category("Odd")] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// `u` inside search results: the next unread match, found by paging through the matches off
@@ -9,7 +10,8 @@ import TidingsCore
     /// Ten posts, all saying "harbour" except the fifth; ids in archive order.
     private static func library(_ folder: TemporaryFolder) throws -> (Library, [String]) {
         let posts = (0..<10).map { index in
-            Page.post("Story \(index)", body: [index == 4 ? "Nothing to see." : "The harbour was busy."], outlet: "Wire")
+            Page.post(
+                "Story \(index)", body: [index == 4 ? "Nothing to see." : "The harbour was busy."], outlet: "Wire")
         }
         try folder.write("page.txt", posts.joined())
         let library = try folder.library()
@@ -43,7 +45,8 @@ import TidingsCore
         for id in ids where id != ids[6] { try library.markRead(postID: id) }
         let query = SearchQuery("harbour", typing: true)
         let ranked = try await library.search(query, order: .relevance, limit: 20).rows.map(\.id)
-        let found = try #require(try await library.nextUnread(matching: query, order: .relevance, after: -1, pageSize: 3))
+        let found = try #require(
+            try await library.nextUnread(matching: query, order: .relevance, after: -1, pageSize: 3))
         #expect(ranked[found] == ids[6])
     }
 

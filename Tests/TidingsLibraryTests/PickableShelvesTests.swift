@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// Tags, authors and outlets as shelves (the browser's picker, issue 15 point 6).
@@ -10,7 +11,9 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try Library(path: folder.path + "/library.sqlite")
         let pages = try (0..<4).map { index in
-            try folder.write("p\(index).txt", """
+            try folder.write(
+                "p\(index).txt",
+                """
                 \(index < 2 ? "Category: World" : "Tag: Trade")
 
                 Story \(index)
@@ -34,7 +37,9 @@ import TidingsCore
             #expect(rows.count == entry.count, "\(entry.shelf)")
             #expect(rows.filter(\.isUnread).count == entry.unread, "\(entry.shelf)")
             #expect(try library.shelfCount(entry.shelf) == entry, "\(entry.shelf)")
-            #expect(try library.headlines(on: entry.shelf, offset: 0, limit: 100, unreadOnly: true) == rows.filter(\.isUnread))
+            #expect(
+                try library.headlines(on: entry.shelf, offset: 0, limit: 100, unreadOnly: true)
+                    == rows.filter(\.isUnread))
             for (index, row) in rows.enumerated() {
                 #expect(try library.position(ofPost: row.id, on: entry.shelf) == index)
             }

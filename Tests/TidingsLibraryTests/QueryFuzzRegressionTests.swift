@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import TidingsCore
-@testable import TidingsLibrary
 import TidingsTestSupport
 import XCTest
+
+@testable import TidingsLibrary
 
 /// Replays every input in `FuzzRegressions/query/` (found by `tidings-fuzz query` or kept to
 /// guard a past bug) through the fuzzer's own check, ``SearchSelfCheck`` in its thorough

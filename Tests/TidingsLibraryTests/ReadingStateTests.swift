@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// Read state, reading positions and the next-unread helper, in a real library file.
 @Suite struct ReadingStateTests {
     /// A library of four posts in category Economy (then All in the same order); their ids.
     func library(_ folder: TemporaryFolder) throws -> (Library, [String]) {
-        let posts = (0..<4).map { Page.post("Report number \($0)", body: ["Paragraph one.", "Paragraph two."], outlet: "BBC") }
+        let posts = (0..<4).map {
+            Page.post("Report number \($0)", body: ["Paragraph one.", "Paragraph two."], outlet: "BBC")
+        }
         try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
         let library = try folder.library()
         _ = try library.importArchives(at: [folder.path + "/page.txt"])
@@ -43,8 +46,10 @@ import TidingsCore
         try library.markRead(postID: ids[0])
         try library.setRead(false, postID: ids[0])
         try library.setBookmark(true, postID: ids[0])
-        #expect(try library.marks(postID: ids[0])
-            == PostMarks(isBookmarked: true, isUnread: true, position: ReadingPosition(paragraph: 1, characterOffset: 42)))
+        #expect(
+            try library.marks(postID: ids[0])
+                == PostMarks(
+                    isBookmarked: true, isUnread: true, position: ReadingPosition(paragraph: 1, characterOffset: 42)))
         try library.setReadingPosition(ReadingPosition(paragraph: -2, characterOffset: -1), postID: ids[0])
         #expect(try library.readingPosition(postID: ids[0]) == .top)
         #expect(try library.marks(postID: ids[3]) == PostMarks(isBookmarked: false, isUnread: true, position: .top))

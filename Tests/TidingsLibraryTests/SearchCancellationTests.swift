@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// A superseded search is stopped by cancelling its task (docs/search.md, "Live typing").
@@ -11,14 +12,16 @@ import TidingsCore
     private static func largeLibrary(_ folder: TemporaryFolder, count: Int) throws -> Library {
         let library = try folder.library()
         try library.pool.write { db in
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-                INSERT INTO post (id, title, body, outlet, date, ordinal, hangul)
-                SELECT printf('%012d', i), 'Story ' || i || ' as officials said',
-                       'Officials said the ' || (i % 97) || ' talks said so. Sources said ' || (i % 13) || ' more.',
-                       NULL, NULL, i, NULL FROM n
-                """, arguments: [count])
-            try db.execute(sql: "INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post")
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                    INSERT INTO post (id, title, body, outlet, date, ordinal, hangul)
+                    SELECT printf('%012d', i), 'Story ' || i || ' as officials said',
+                           'Officials said the ' || (i % 97) || ' talks said so. Sources said ' || (i % 13) || ' more.',
+                           NULL, NULL, i, NULL FROM n
+                    """, arguments: [count])
+            try db.execute(
+                sql: "INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post")
         }
         return library
     }

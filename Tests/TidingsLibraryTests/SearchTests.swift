@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
-@testable import TidingsLibrary
 import TidingsTestSupport
+
+@testable import TidingsLibrary
 
 /// Search over a small library written for these tests (one story per feature to check).
 @Suite struct SearchTests {
@@ -13,33 +14,55 @@ import TidingsTestSupport
 
     init() throws {
         folder = try TemporaryFolder()
-        try folder.write("a-diplomacy.txt", Page.make(
-            header: "Category: Diplomacy",
-            Page.post("Kim Jong Un meets envoy in Pyongyang", date: "May 1, 2019", author: "Jane Holloway",
-                      body: ["The leader said talks with the envoy went well."], outlet: "Reuters"),
-            Page.post("Détente on the peninsula", author: "Élodie Marchand",
-                      body: ["A tête-à-tête between the two leaders in Panmunjom lasted an hour."], outlet: "BBC")))
-        try folder.write("b-economy.txt", Page.make(
-            header: "Category: Economy",
-            Page.post("Markets in Sinuiju", body: ["Traders said rice prices fell at a cafe near the market.",
-                                                   "Human rights groups were not consulted."], outlet: "Daily NK")))
-        try folder.write("c-government.txt", Page.make(
-            header: "Category: DPRK Government",
-            Page.post("김정은이 평양에서 연설", body: ["조선중앙통신은 김정은이 연설했다고 전했다."], outlet: "Yonhap")))
-        try folder.write("d-military.txt", Page.make(
-            header: "Category: Military",
-            Page.post("Missile launch condemned", body: ["Officials in Seoul said the missile test broke resolutions.",
-                                                         "Human rights were mentioned too."], outlet: "NK News"),
-            Page.post("Weekly digest", body: ["This week: summit preparations, a speech, and missile news."], outlet: "NK News"),
-            Page.post("Summit planned for spring", body: ["Diplomats confirmed the plans."], outlet: "AP")))
+        try folder.write(
+            "a-diplomacy.txt",
+            Page.make(
+                header: "Category: Diplomacy",
+                Page.post(
+                    "Kim Jong Un meets envoy in Pyongyang", date: "May 1, 2019", author: "Jane Holloway",
+                    body: ["The leader said talks with the envoy went well."], outlet: "Reuters"),
+                Page.post(
+                    "Détente on the peninsula", author: "Élodie Marchand",
+                    body: ["A tête-à-tête between the two leaders in Panmunjom lasted an hour."], outlet: "BBC")))
+        try folder.write(
+            "b-economy.txt",
+            Page.make(
+                header: "Category: Economy",
+                Page.post(
+                    "Markets in Sinuiju",
+                    body: [
+                        "Traders said rice prices fell at a cafe near the market.",
+                        "Human rights groups were not consulted.",
+                    ], outlet: "Daily NK")))
+        try folder.write(
+            "c-government.txt",
+            Page.make(
+                header: "Category: DPRK Government",
+                Page.post("김정은이 평양에서 연설", body: ["조선중앙통신은 김정은이 연설했다고 전했다."], outlet: "Yonhap")))
+        try folder.write(
+            "d-military.txt",
+            Page.make(
+                header: "Category: Military",
+                Page.post(
+                    "Missile launch condemned",
+                    body: [
+                        "Officials in Seoul said the missile test broke resolutions.",
+                        "Human rights were mentioned too.",
+                    ], outlet: "NK News"),
+                Page.post(
+                    "Weekly digest", body: ["This week: summit preparations, a speech, and missile news."],
+                    outlet: "NK News"),
+                Page.post("Summit planned for spring", body: ["Diplomats confirmed the plans."], outlet: "AP")))
         library = try folder.library()
         let summary = try library.importArchives(at: [folder.path])
         #expect(summary.postsNew == 7)
     }
 
     /// Titles found for `text`, in the order the search returns them.
-    private func titles(_ text: String, typing: Bool = false, order: SearchOrder = .archive,
-                        on shelf: Shelf = .all) throws -> [String] {
+    private func titles(
+        _ text: String, typing: Bool = false, order: SearchOrder = .archive,
+        on shelf: Shelf = .all
+    ) throws -> [String] {
         try library.search(SearchQuery(text, typing: typing), on: shelf, order: order).rows.map(\.title)
     }
 
@@ -73,7 +96,8 @@ import TidingsTestSupport
         #expect(try titles("category:economy") == ["Markets in Sinuiju"])
         #expect(try titles("category:diplo leaders") == ["Détente on the peninsula"])
         #expect(try titles("missile -outlet:\"nk news\"") == [])
-        #expect(try titles("said -category:military") == ["Kim Jong Un meets envoy in Pyongyang", "Markets in Sinuiju"])
+        #expect(
+            try titles("said -category:military") == ["Kim Jong Un meets envoy in Pyongyang", "Markets in Sinuiju"])
         let none = try library.search(SearchQuery("author:nobody kim"))
         #expect(none.rows.isEmpty && none.total == 0)
         #expect(none.hints == ["no author matches ‘nobody’"])
@@ -103,7 +127,8 @@ import TidingsTestSupport
         #expect(try titles("title:sum", typing: true) == ["Summit planned for spring"])
         let query = SearchQuery("markets sinu", typing: true)
         let page = try library.search(query)
-        #expect(page.rows.first.map { SearchHighlighter(query).matches(in: $0.title, isTitle: true) } == [0..<7, 11..<15])
+        #expect(
+            page.rows.first.map { SearchHighlighter(query).matches(in: $0.title, isTitle: true) } == [0..<7, 11..<15])
     }
 
     @Test func relevancePutsTitleMatchesFirst() throws {
@@ -121,7 +146,9 @@ import TidingsTestSupport
         let page = try library.search(SearchQuery("said"), order: .archive, offset: 0, limit: 2)
         #expect(page.order == .archive)
         #expect(page.total == 3)
-        #expect(page.rows.map(\.title) == all.filter { ["Kim Jong Un meets envoy in Pyongyang", "Markets in Sinuiju"].contains($0) })
+        #expect(
+            page.rows.map(\.title)
+                == all.filter { ["Kim Jong Un meets envoy in Pyongyang", "Markets in Sinuiju"].contains($0) })
         #expect(page.rows.allSatisfy { $0.score == nil })
         let next = try library.search(SearchQuery("said"), order: .archive, offset: 2, limit: 2)
         #expect(next.rows.map(\.title) == ["Missile launch condemned"])
@@ -138,11 +165,17 @@ import TidingsTestSupport
     @Test func onlyExclusionsOrOnlyFiltersNeedNoFullTextMatch() throws {
         let page = try library.search(SearchQuery("-missile -정은"), order: .relevance, limit: 100)
         #expect(page.order == .archive)
-        #expect(page.rows.map(\.title) == ["Kim Jong Un meets envoy in Pyongyang", "Détente on the peninsula",
-                                           "Markets in Sinuiju", "Summit planned for spring"])
+        #expect(
+            page.rows.map(\.title) == [
+                "Kim Jong Un meets envoy in Pyongyang", "Détente on the peninsula",
+                "Markets in Sinuiju", "Summit planned for spring",
+            ])
         #expect(page.total == 4)
-        #expect(try titles("-outlet:\"nk news\" -category:diplomacy") == ["Markets in Sinuiju", "김정은이 평양에서 연설",
-                                                                         "Summit planned for spring"])
+        #expect(
+            try titles("-outlet:\"nk news\" -category:diplomacy") == [
+                "Markets in Sinuiju", "김정은이 평양에서 연설",
+                "Summit planned for spring",
+            ])
     }
 
     @Test func shelvesFilterResults() throws {
@@ -190,9 +223,10 @@ import TidingsTestSupport
     @Test func theExpressionQuotesEveryWord() {
         let query = SearchQuery("kim \"jong un\" sinu OR title:sum -missile 정은 title:평양", typing: true)
         let fts = query.fts
-        #expect(fts.match == """
-            ("kim" AND "jong un" AND ("sinu" OR title : "sum") AND hangul : "정은" AND hangul : "평양") NOT ("missile")
-            """)
+        #expect(
+            fts.match == """
+                ("kim" AND "jong un" AND ("sinu" OR title : "sum") AND hangul : "정은" AND hangul : "평양") NOT ("missile")
+                """)
         #expect(fts.titleContains == ["평양"])
         #expect(SearchQuery("near NEAR( AND\" OR \"").fts.match == "\"near\" AND \"NEAR\" AND \"OR\"")
         #expect(SearchQuery("-missile -\"a b\"").fts.exclusion == "\"missile\" OR \"a b\"")
@@ -202,9 +236,11 @@ import TidingsTestSupport
     }
 
     @Test func hostileQueriesNeverReachTheIndexAsSyntax() throws {
-        for text in ["AND", "OR", "NOT", "NEAR(", "NEAR(kim, 2)", "*", ":", "title:", "\"", "-", "\"\"", "kim\u{0}jong",
-                     "\u{0}", "title:\"", "-\"", "^kim", "kim:", "post_fts:kim", "rank:1", "hangul:x", "{title body}:kim",
-                     String(repeating: "\"a ", count: 5_000), String(repeating: "정은 OR ", count: 2_000)] {
+        for text in [
+            "AND", "OR", "NOT", "NEAR(", "NEAR(kim, 2)", "*", ":", "title:", "\"", "-", "\"\"", "kim\u{0}jong",
+            "\u{0}", "title:\"", "-\"", "^kim", "kim:", "post_fts:kim", "rank:1", "hangul:x", "{title body}:kim",
+            String(repeating: "\"a ", count: 5_000), String(repeating: "정은 OR ", count: 2_000),
+        ] {
             for typing in [false, true] {
                 for order in SearchOrder.allCases {
                     _ = try library.search(SearchQuery(text, typing: typing), order: order, snippets: true)
@@ -219,7 +255,8 @@ import TidingsTestSupport
             let text = SearchTests.hostileString(&random)
             let order: SearchOrder = round % 2 == 0 ? .relevance : .archive
             do {
-                _ = try library.search(SearchQuery(text, typing: round % 3 == 0), order: order, limit: 5, snippets: round % 5 == 0)
+                _ = try library.search(
+                    SearchQuery(text, typing: round % 3 == 0), order: order, limit: 5, snippets: round % 5 == 0)
             } catch {
                 Issue.record("\(text.debugDescription): \(error)")
             }
@@ -228,10 +265,12 @@ import TidingsTestSupport
 
     /// The same nasty alphabet as the parser's fuzz test in TidingsCoreTests.
     static func hostileString(_ random: inout SplitMix64) -> String {
-        let alphabet: [String] = ["\u{0}", "\"", "\"", "*", ":", "-", "(", ")", " ", " ", "said", "kim", "OR", "AND",
-                                  "NOT", "NEAR", "title:", "author:", "outlet:", "category:", "^", "+", "'", "\\", "김",
-                                  "정은", "é", "e\u{301}", "🙂", "👩‍👩‍👧", "\u{1B}[31m", "\u{202E}", "\u{FEFF}", "\t",
-                                  "\n", "{", "}", ",", "“", "”", "ß", "İ", "0", "NEAR(", "hangul:", "rank", "%", "_"]
+        let alphabet: [String] = [
+            "\u{0}", "\"", "\"", "*", ":", "-", "(", ")", " ", " ", "said", "kim", "OR", "AND",
+            "NOT", "NEAR", "title:", "author:", "outlet:", "category:", "^", "+", "'", "\\", "김",
+            "정은", "é", "e\u{301}", "🙂", "👩‍👩‍👧", "\u{1B}[31m", "\u{202E}", "\u{FEFF}", "\t",
+            "\n", "{", "}", ",", "“", "”", "ß", "İ", "0", "NEAR(", "hangul:", "rank", "%", "_",
+        ]
         return (0..<random.next(40)).map { _ in alphabet[random.next(alphabet.count)] }.joined()
     }
 }

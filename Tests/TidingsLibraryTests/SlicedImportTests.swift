@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// A large file is stored a slice of posts at a time, each slice in its own transaction, so
@@ -29,7 +30,8 @@ import TidingsCore
     static func page(_ header: String, _ numbers: some Sequence<Int>, author: String) -> String {
         var text = "Category: \(header)\n\n"
         for n in numbers {
-            text += "Story number \(n)\n\nPosted on 2020-01-01 by \(author) \(n % 3)\n\nBody of story \(n).\n\n[Outlet \(n % 4)]\n\n"
+            text +=
+                "Story number \(n)\n\nPosted on 2020-01-01 by \(author) \(n % 3)\n\nBody of story \(n).\n\n[Outlet \(n % 4)]\n\n"
         }
         return text
     }

@@ -21,7 +21,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) throws -> String {
         let file = path + "/" + name
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         return file
     }
@@ -34,7 +35,9 @@ final class TemporaryFolder {
 
 /// Builds archive page text from a compact description, so tests read like the pages they make.
 enum Page {
-    static func post(_ title: String, date: String = "", author: String = "", body: [String], outlet: String? = nil) -> String {
+    static func post(
+        _ title: String, date: String = "", author: String = "", body: [String], outlet: String? = nil
+    ) -> String {
         var text = "\(title)\n\nPosted on \(date.isEmpty ? "" : date + " ")by\(author.isEmpty ? "" : " " + author)\n\n"
         text += body.map { $0 + "\n\n" }.joined()
         if let outlet { text += "[\(outlet)]\n\n" }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+
 @testable import TidingsLibrary
 
 /// The browser's unread-only lists (`U`, issue 15 point 11) on the library side.
@@ -10,8 +11,10 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try Library(path: folder.path + "/library.sqlite")
         let pages = try (0..<6).map { index in
-            try folder.write("p\(index).txt", "Category: \(index % 2 == 0 ? "Even" : "Odd")\n\nStory \(index)\n\n"
-                + "Posted on May \(index + 1), 2019 by Jo Kim\n\nBody \(index).\n")
+            try folder.write(
+                "p\(index).txt",
+                "Category: \(index % 2 == 0 ? "Even" : "Odd")\n\nStory \(index)\n\n"
+                    + "Posted on May \(index + 1), 2019 by Jo Kim\n\nBody \(index).\n")
         }
         _ = try library.importArchives(at: pages)
         let all = try library.headlines(on: .all, offset: 0, limit: 100)
@@ -28,10 +31,14 @@ import TidingsCore
             #expect(try library.headlines(on: shelf, offset: 0, limit: 100, unreadOnly: true) == unread, "\(shelf)")
             #expect(try library.unreadCount(on: shelf) == unread.count, "\(shelf)")
             // Paging: the second row alone.
-            #expect(try library.headlines(on: shelf, offset: 1, limit: 1, unreadOnly: true) == Array(unread.dropFirst().prefix(1)))
+            #expect(
+                try library.headlines(on: shelf, offset: 1, limit: 1, unreadOnly: true)
+                    == Array(unread.dropFirst().prefix(1)))
             for (index, row) in whole.enumerated() {
                 let expected = whole[..<index].filter(\.isUnread).count
-                #expect(try library.position(ofPost: row.id, on: shelf, unreadOnly: true) == expected, "\(shelf) \(row.title)")
+                #expect(
+                    try library.position(ofPost: row.id, on: shelf, unreadOnly: true) == expected,
+                    "\(shelf) \(row.title)")
             }
         }
         #expect(try library.unreadCount(on: .all) == 4)

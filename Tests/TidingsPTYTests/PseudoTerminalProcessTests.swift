@@ -40,8 +40,9 @@ import TidingsPTY
     @Test func echoedTextArrivesAndTheExitIsReaped() throws {
         // The slave kept open, so echo's bytes stay readable after it exits.
         let terminal = try PseudoTerminalPair(columns: 40, rows: 10, keepingSlave: true)
-        let echo = try PseudoTerminalProcess(executable: "/bin/echo", arguments: ["hello", "pty"],
-                                             environment: [:], on: terminal)
+        let echo = try PseudoTerminalProcess(
+            executable: "/bin/echo", arguments: ["hello", "pty"],
+            environment: [:], on: terminal)
         #expect(Self.read(echo, until: "hello pty").contains("hello pty"))
         #expect(try Self.waitForEnd(echo) == ProcessTermination(exitCode: 0, signal: nil))
         #expect(try echo.poll() == ProcessTermination(exitCode: 0, signal: nil), "reaped once, answered again")
@@ -60,8 +61,9 @@ import TidingsPTY
     @Test func newSessionOrOwnProcessGroup() throws {
         let leader = try PseudoTerminalProcess(executable: "/bin/cat", environment: [:], columns: 80, rows: 24)
         #expect(getsid(leader.pid) == leader.pid)
-        let member = try PseudoTerminalProcess(executable: "/bin/cat", environment: [:], columns: 80, rows: 24,
-                                               newSession: false)
+        let member = try PseudoTerminalProcess(
+            executable: "/bin/cat", environment: [:], columns: 80, rows: 24,
+            newSession: false)
         #expect(getpgid(member.pid) == member.pid)
         #expect(getsid(member.pid) == getsid(0))
     }
@@ -69,7 +71,8 @@ import TidingsPTY
     @Test func childStartsWithNothingBlockedOrIgnored() throws {
         // A signal blocked here, as a test runner might block one, must not stay blocked in the
         // child; nor may anything this process ignores stay ignored there.
-        var blocked = sigset_t(), previous = sigset_t()
+        var blocked = sigset_t()
+        var previous = sigset_t()
         sigemptyset(&blocked)
         sigaddset(&blocked, SIGWINCH)
         pthread_sigmask(SIG_BLOCK, &blocked, &previous)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TidingsScreen
 
 /// OSC 52: what `y` writes to the terminal.
@@ -6,8 +7,10 @@ import Testing
 struct ClipboardSequenceTests {
     @Test("base64 follows RFC 4648's test vectors")
     func base64Vectors() {
-        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
-                       "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+            "foobar": "Zm9vYmFy",
+        ]
         for (plain, encoded) in vectors {
             #expect(String(decoding: ClipboardSequence.base64(Array(plain.utf8)), as: UTF8.self) == encoded)
         }

@@ -89,8 +89,9 @@ import TidingsScreen
     }
 
     @Test func wrapBreaksLongWords() {
-        #expect(TextLayout.wrap("see https://example.com/a/b", width: 10)
-            == ["see https:", "//example.", "com/a/b"])
+        #expect(
+            TextLayout.wrap("see https://example.com/a/b", width: 10)
+                == ["see https:", "//example.", "com/a/b"])
         #expect(TextLayout.wrap("가나다라마바", width: 5) == ["가나", "다라", "마바"])
         #expect(TextLayout.wrap("x 가나다라마바", width: 5) == ["x 가", "나다", "라마", "바"])
         #expect(TextLayout.wrap("e\u{301}e\u{301}e\u{301}", width: 2) == ["e\u{301}e\u{301}", "e\u{301}"])
@@ -136,8 +137,9 @@ import TidingsScreen
     @Test func highlightAcrossALineBreak() {
         let lines = TextLayout.wrapWithOffsets("the quick brown fox", width: 10)
         // "quick brown": characters 4..<15; the break space belongs to no line.
-        #expect(TextLayout.highlightSpans(of: 4..<15, in: lines)
-            == [HighlightSpan(line: 0, columns: 4..<9), HighlightSpan(line: 1, columns: 0..<5)])
+        #expect(
+            TextLayout.highlightSpans(of: 4..<15, in: lines)
+                == [HighlightSpan(line: 0, columns: 4..<9), HighlightSpan(line: 1, columns: 0..<5)])
         #expect(TextLayout.highlightSpans(of: 9..<10, in: lines) == [])
     }
 

@@ -2,6 +2,7 @@ import Glibc
 import Testing
 import TidingsScreen
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("wcwidth") func c_wcwidth(_ c: Int32) -> Int32
 
 /// Widths must agree with glibc's `wcwidth`, which is what ncursesw moves its cursor by.

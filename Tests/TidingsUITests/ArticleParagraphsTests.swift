@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TidingsUI
 
 /// Between the pane's blocks and the paragraph indexes the library stores: blank paragraphs
@@ -33,7 +34,8 @@ struct ArticleParagraphsTests {
     func leavingStoresTheRawIndex() {
         var library = Fixtures.library()
         let first = library.posts[.all]![0]
-        library.replace(first, paragraphs: ["First.", "   ", "Second.", "\u{1B}", "Third."] + Array(repeating: "More.", count: 30))
+        library.replace(
+            first, paragraphs: ["First.", "   ", "Second.", "\u{1B}", "Third."] + Array(repeating: "More.", count: 30))
         var session = Harness(library)
         session.press(.enter)
         // Scroll until the third shown paragraph ("Third.", stored as paragraph 4) is on top.

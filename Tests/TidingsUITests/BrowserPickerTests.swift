@@ -1,6 +1,7 @@
 import Testing
-import TidingsScreen
 import TidingsCore
+import TidingsScreen
+
 @testable import TidingsUI
 
 /// The list picker (`t`, issue 15 point 6): tags, authors and outlets opened as a tab.

@@ -1,6 +1,7 @@
 import Testing
-import TidingsScreen
 import TidingsCore
+import TidingsScreen
+
 @testable import TidingsUI
 
 /// The rest of issue 15: the unread-only toggle (11), the focused pane drawn without colour
@@ -14,8 +15,11 @@ struct BrowserReaderFinishTests {
         #expect(session.state.list.selected?.id == "post-3")
         let effects = session.effects { $0.type("U") }
         // A query filter, not loaded rows hidden: the request says so, and the length is the library's.
-        #expect(effects.contains(.loadHeadlines(tab: .all, offset: 0, limit: 100, generation: session.state.list.generation,
-                                                unreadOnly: true)))
+        #expect(
+            effects.contains(
+                .loadHeadlines(
+                    tab: .all, offset: 0, limit: 100, generation: session.state.list.generation,
+                    unreadOnly: true)))
         #expect(effects.contains(.locatePost(tab: .all, id: "post-3", unreadOnly: true)))
         #expect(session.state.list.total == 160)
         #expect(session.state.list.selected?.id == "post-3")

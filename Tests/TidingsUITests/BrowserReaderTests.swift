@@ -1,6 +1,7 @@
 import Testing
-import TidingsScreen
 import TidingsCore
+import TidingsScreen
+
 @testable import TidingsUI
 
 /// Issue 15 on screen: focus in words, messages over hints, tags in the header, search
@@ -21,7 +22,8 @@ struct BrowserReaderTests {
     func messageOverHints() {
         var session = Harness(Fixtures.library())
         #expect(session.lines[23].hasSuffix("? help"))
-        session.send(.failed("Imported the sample archive: 50 posts from /tmp/tidings-sample-8A3F/data/sample-archive.txt"))
+        session.send(
+            .failed("Imported the sample archive: 50 posts from /tmp/tidings-sample-8A3F/data/sample-archive.txt"))
         let line = session.lines[23]
         #expect(line.contains("Imported the sample"))
         #expect(line.contains("sample-archive.txt"))

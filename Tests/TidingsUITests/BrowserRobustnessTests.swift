@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+
 @testable import TidingsUI
 
 /// Any size, any key, any order: the browser never crashes and always fills the screen.
@@ -9,9 +10,11 @@ struct BrowserRobustnessTests {
     private static let keys: [Key] =
         KeyTable.standard.bindings.flatMap(\.keys) + [.character("x"), .character("한"), .function(5), .delete]
 
-    @Test("named tiny and odd sizes render without crashing", arguments: [
-        (0, 0), (1, 1), (2, 80), (80, 2), (10, 3), (20, 5), (19, 5), (20, 4), (3, 200), (300, 3),
-    ])
+    @Test(
+        "named tiny and odd sizes render without crashing",
+        arguments: [
+            (0, 0), (1, 1), (2, 80), (80, 2), (10, 3), (20, 5), (19, 5), (20, 4), (3, 200), (300, 3),
+        ])
     func oddSizes(columns: Int, rows: Int) {
         var session = Harness(Fixtures.library(), columns: columns, rows: rows)
         for key in Self.keys { session.press(key) }
@@ -77,10 +80,11 @@ struct BrowserRobustnessTests {
             "a", "é", "한", "\u{301}", "\"", "-", "O", "R", ":", " ", "\u{1B}", "\u{0}", "👍🏽", "\u{202E}", "ᄒ", "ᅡ", "*",
             "(", "'", ";", "\\",
         ]
-        let keys: [Key] = typed.map { .character($0) } + [
-            .backspace, .control("w"), .control("u"), .left, .right, .control("o"), .down, .up, .enter, .escape,
-            .character("/"), .character("n"), .character("N"),
-        ]
+        let keys: [Key] =
+            typed.map { .character($0) } + [
+                .backspace, .control("w"), .control("u"), .left, .right, .control("o"), .down, .up, .enter, .escape,
+                .character("/"), .character("n"), .character("N"),
+            ]
         var seed: UInt64 = 0xC0FFEE
         func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -2,6 +2,7 @@ import Testing
 import TidingsCore
 import TidingsScreen
 import TidingsTestSupport
+
 @testable import TidingsUI
 
 /// Issue 16, point 4: marking search matches in text that needs cleaning cost time quadratic in
@@ -13,7 +14,9 @@ import TidingsTestSupport
     /// The definition: a raw bound maps to the length of the cleaned text before it.
     static func reference(_ ranges: [Range<Int>], raw: String, clean: String) -> [Range<Int>] {
         let characters = Array(raw)
-        func map(_ bound: Int) -> Int { Sanitizer.clean(String(characters[..<min(max(0, bound), characters.count)])).count }
+        func map(_ bound: Int) -> Int {
+            Sanitizer.clean(String(characters[..<min(max(0, bound), characters.count)])).count
+        }
         let count = clean.count
         return ranges.map { range in
             let lower = map(range.lowerBound)
@@ -49,8 +52,10 @@ import TidingsTestSupport
                 let b = a + Int(random.next() % 8)
                 ranges.append(a..<b)
             }
-            #expect(Sanitizer.cleanRanges(ranges, raw: raw, clean: clean)
-                    == Self.reference(ranges, raw: raw, clean: clean), "round \(round): \(raw.debugDescription) \(ranges)")
+            #expect(
+                Sanitizer.cleanRanges(ranges, raw: raw, clean: clean)
+                    == Self.reference(ranges, raw: raw, clean: clean),
+                "round \(round): \(raw.debugDescription) \(ranges)")
         }
     }
 
@@ -61,7 +66,9 @@ import TidingsTestSupport
         let highlighter = SearchHighlighter(SearchQuery("zebra"))
         let article = Article(id: "p", title: "t", paragraphs: [raw])
         let counter = WorkCount()
-        WorkCount.$current.withValue(counter) { _ = ArticleLayout(article: article, highlighter: highlighter, width: 80) }
+        WorkCount.$current.withValue(counter) {
+            _ = ArticleLayout(article: article, highlighter: highlighter, width: 80)
+        }
         return counter.value
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TidingsCore
 import TidingsTestSupport
+
 @testable import TidingsUI
 
 /// Replays `FuzzRegressions/highlight/` and `FuzzRegressions/paste/` (inputs found by
@@ -9,7 +10,8 @@ import TidingsTestSupport
 /// ``HighlightSelfCheck`` and ``PasteSelfCheck``, and runs both over random hostile text, so
 /// the targets' checks are exercised by every test run. See docs/testing.md.
 @Suite struct InputFuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzRegressions")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "FuzzRegressions")
 
     static func inputs(_ target: String) throws -> [(String, String)] {
         let path = folder.appendingPathComponent(target).path
@@ -23,7 +25,8 @@ import TidingsTestSupport
         #expect(!inputs.isEmpty)
         for (name, input) in inputs {
             let parts = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            let failure = HighlightSelfCheck.failure(text: parts.count > 1 ? String(parts[1]) : "", query: String(parts[0]))
+            let failure = HighlightSelfCheck.failure(
+                text: parts.count > 1 ? String(parts[1]) : "", query: String(parts[0]))
             #expect(failure == nil, "\(name): \(failure ?? "")")
         }
     }

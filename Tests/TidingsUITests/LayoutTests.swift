@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+
 @testable import TidingsUI
 
 /// The pure layout pieces shared by the reducer and the renderer.
@@ -64,7 +65,8 @@ struct LayoutTests {
     @Test("escape sequences in an article never reach the layout")
     func articleIsSanitised() {
         let hostile = Article(
-            id: "x", title: "Title\u{1B}]52;c;aGVsbG8=\u{07} here", paragraphs: ["Body \u{1B}[2J text \u{202E}reversed"])
+            id: "x", title: "Title\u{1B}]52;c;aGVsbG8=\u{07} here", paragraphs: ["Body \u{1B}[2J text \u{202E}reversed"]
+        )
         let layout = ArticleLayout(article: hostile, width: 60)
         #expect(layout.lines.allSatisfy { Sanitizer.isClean($0.text) })
     }

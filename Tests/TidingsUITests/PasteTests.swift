@@ -2,6 +2,7 @@ import Testing
 import TidingsCore
 import TidingsScreen
 import TidingsTestSupport
+
 @testable import TidingsUI
 
 /// Issue 16, point 5: a paste into the search line cost 0.8 ms per character (one edit, one
@@ -56,7 +57,10 @@ struct PasteTests {
     @Test func burstsEqualKeysWhateverTheCuts() {
         // No ESC or C1 introducers: in a real burst the terminal layer has already taken
         // those as keys, and what they swallow depends on what follows them.
-        let pieces = ["a", "b", " ", "é", "e\u{301}", "\u{301}", "한", "\u{1100}", "\u{1161}", "\u{07}", "\u{202E}", "\t", "\n", "👍🏽", "\u{AD}"]
+        let pieces = [
+            "a", "b", " ", "é", "e\u{301}", "\u{301}", "한", "\u{1100}", "\u{1161}", "\u{07}", "\u{202E}", "\t", "\n",
+            "👍🏽", "\u{AD}",
+        ]
         var random = SplitMix64(seed: 5)
         for round in 0..<200 {
             var text = ""

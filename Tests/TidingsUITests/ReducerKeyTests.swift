@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+
 @testable import TidingsUI
 
 /// Key presses: what each command does to the state and which effects it asks for.
@@ -93,7 +94,10 @@ struct ReducerKeyTests {
         var state = session.state
         #expect(
             reduce(&state, .key(.character("J")))
-                == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1), .loadArticle(id: "post-1")])
+                == [
+                    .saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1),
+                    .loadArticle(id: "post-1"),
+                ])
         #expect(state.focus == .article)
         #expect(state.article.anchor == .top)
         #expect(state.list.selection == 1)

@@ -1,5 +1,6 @@
 import Testing
 import TidingsScreen
+
 @testable import TidingsUI
 
 /// Windowed loading, tabs and stale answers: the list is never loaded whole, each page is
@@ -128,7 +129,8 @@ struct ReducerLoadingTests {
     func tabOrder() {
         var state = AppState(size: Size(columns: 80, rows: 24), colors: false)
         let tabs = [
-            TabInfo(kind: .bookmarks, title: "Bookmarks", count: 1), TabInfo(kind: .category("B"), title: "B", count: 2),
+            TabInfo(kind: .bookmarks, title: "Bookmarks", count: 1),
+            TabInfo(kind: .category("B"), title: "B", count: 2),
             TabInfo(kind: .all, title: "All", count: 3), TabInfo(kind: .category("A"), title: "A", count: 1),
         ]
         _ = reduce(&state, .tabsLoaded(tabs))
@@ -170,8 +172,9 @@ struct ReducerLoadingTests {
         #expect(layout.lines[top].text.contains(topText.split(separator: " ").first.map(String.init) ?? ""))
 
         session.resize(120, 40)
-        #expect(session.state.articleLayout.lineIndex(of: session.state.article.anchor)
-            == session.state.articleLayout.lineIndex(of: anchor))
+        #expect(
+            session.state.articleLayout.lineIndex(of: session.state.article.anchor)
+                == session.state.articleLayout.lineIndex(of: anchor))
     }
 
     @Test("the empty library asks for no article and says how to import")

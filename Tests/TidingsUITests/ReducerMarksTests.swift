@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsUI
 
 /// Bookmarks, read marks, next unread, reading positions and reloads: the marks change only
@@ -155,7 +156,8 @@ struct ReducerMarksTests {
         #expect(anchor.block > 0)
         session.type("J")
         // The fixture's paragraphs are none blank: block n shows paragraph n - 1.
-        #expect(session.effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1)))
+        #expect(
+            session.effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: anchor.block - 1)))
         #expect(session.library.articles["post-0"]?.savedPosition == anchor)
         session.type("K")
         #expect(session.state.article.current?.id == "post-0")
@@ -165,8 +167,9 @@ struct ReducerMarksTests {
         #expect(!unchanged.contains { if case .saveReadingPosition = $0 { true } else { false } })
         session.type("Kg")
         session.type("J")
-        #expect(session.effects.last { if case .saveReadingPosition = $0 { true } else { false } }
-            == .saveReadingPosition(id: "post-0", anchor: .top, paragraph: nil))
+        #expect(
+            session.effects.last { if case .saveReadingPosition = $0 { true } else { false } }
+                == .saveReadingPosition(id: "post-0", anchor: .top, paragraph: nil))
         #expect(session.library.articles["post-0"]?.savedPosition == nil)
     }
 
@@ -178,9 +181,15 @@ struct ReducerMarksTests {
         let anchor = session.state.article.anchor
         let paragraph = session.state.article.current?.paragraphIndex(ofBlock: anchor.block)
         var state = session.state
-        #expect(reduce(&state, .key(.character("q"))) == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 0)])
+        #expect(
+            reduce(&state, .key(.character("q"))) == [
+                .saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 0),
+            ])
         state = session.state
-        #expect(reduce(&state, .signal(15)) == [.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 143)])
+        #expect(
+            reduce(&state, .signal(15)) == [
+                .saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph), .quit(status: 143),
+            ])
         let effects = session.effects { $0.type("2") }
         #expect(effects.contains(.saveReadingPosition(id: "post-0", anchor: anchor, paragraph: paragraph)))
     }

@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsUI
 
 /// Issue 15, the browser as a demanding reader finds it: the Bookmarks tab follows its count,

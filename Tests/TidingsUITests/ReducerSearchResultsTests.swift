@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsUI
 
 /// Browsing search results: the order, a search per tab, moving through results and matches,
@@ -9,7 +10,11 @@ struct ReducerSearchResultsTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 { (query.text, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 {
+                (query.text, order, generation)
+            } else {
+                nil
+            }
         }
     }
 
@@ -46,9 +51,11 @@ struct ReducerSearchResultsTests {
         session.type("4")  // Bookmarks
         #expect(session.state.list.key == ListKey(tab: .bookmarks))
         let effects = session.effects { $0.type("/launch") }
-        #expect(effects.contains(.loadHeadlines(
-            tab: .bookmarks, query: "launch", order: .relevance, offset: 0, limit: 100,
-            generation: session.state.list.generation)))
+        #expect(
+            effects.contains(
+                .loadHeadlines(
+                    tab: .bookmarks, query: "launch", order: .relevance, offset: 0, limit: 100,
+                    generation: session.state.list.generation)))
         #expect(Self.ids(session.state.list) == ["s-2"])
         session.press(.enter)
         session.type("1")

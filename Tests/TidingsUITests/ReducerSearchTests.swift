@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsUI
 
 /// Search as you type: requests per keystroke, stale and out-of-order answers, keeping and
@@ -9,7 +10,11 @@ struct ReducerSearchTests {
     /// The search requests among `effects`: (query, order, generation).
     private static func searches(_ effects: [Effect]) -> [(String, SearchOrder, Int)] {
         effects.compactMap {
-            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 { (query.text, order, generation) } else { nil }
+            if case .loadHeadlines(_, let query?, let order, _, _, let generation, _) = $0 {
+                (query.text, order, generation)
+            } else {
+                nil
+            }
         }
     }
 
@@ -225,8 +230,9 @@ struct ReducerProvisionalSearchTests {
         let early = [Headline(id: "s-2", title: "Early"), Headline(id: "s-8", title: "Second")]
         let ranked = [Headline(id: "s-8", title: "Second"), Headline(id: "s-2", title: "Early")]
         func page(_ rows: [Headline], provisional: Bool) -> HeadlinePage {
-            HeadlinePage(tab: tab, offset: offset, total: 2, rows: rows, query: query, order: order,
-                         generation: generation, isProvisional: provisional)
+            HeadlinePage(
+                tab: tab, offset: offset, total: 2, rows: rows, query: query, order: order,
+                generation: generation, isProvisional: provisional)
         }
         session.send(.headlinesLoaded(page(early, provisional: true)))
         #expect(session.state.list.key.query == "lau")

@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsUI
 
 /// `R` (update the web sources), `o` (open the link) and `y` (copy it): the reducer asks the

@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsWeb
 
 @Suite("A large feed")
@@ -8,10 +9,14 @@ struct LargeFeedTests {
     func thousandItems() throws {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Big</title>\n"
         for index in 0..<1_000 {
-            let paragraphs = (0..<8).map { "&lt;p&gt;Item \(index), paragraph \($0): the county committee met again &amp;amp; said little.&lt;/p&gt;" }
+            let paragraphs = (0..<8).map {
+                "&lt;p&gt;Item \(index), paragraph \($0): the county committee met again &amp;amp; said little.&lt;/p&gt;"
+            }
             xml += "<item><title>Story number \(index)</title><link>/s/\(index)</link>"
             xml += "<pubDate>Mon, \(index % 28 + 1) Sep 2026 08:00:00 +0000</pubDate>"
-            xml += "<description>" + paragraphs.joined() + "&lt;p&gt;[Outlet \(index % 7)]&lt;/p&gt;</description></item>\n"
+            xml +=
+                "<description>" + paragraphs.joined()
+                + "&lt;p&gt;[Outlet \(index % 7)]&lt;/p&gt;</description></item>\n"
         }
         xml += "</channel></rss>\n"
         let document = try WebDocumentReader.read(Array(xml.utf8), url: "http://127.0.0.1:1/big/", contentType: nil)

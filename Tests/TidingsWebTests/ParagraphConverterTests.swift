@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TidingsWeb
 
 @Suite("HTML to paragraphs")
@@ -8,9 +9,11 @@ struct ParagraphConverterTests {
     @Test("block elements are paragraphs, however they nest")
     func nestedBlocks() {
         #expect(paragraphs("<div>one<div>two <p>three</p></div>four</div>") == ["one", "two", "three", "four"])
-        #expect(paragraphs("<blockquote><p>quoted</p></blockquote><h3>Head</h3><ol><li>a</li><li>b</li></ol>")
+        #expect(
+            paragraphs("<blockquote><p>quoted</p></blockquote><h3>Head</h3><ol><li>a</li><li>b</li></ol>")
                 == ["quoted", "Head", "a", "b"])
-        #expect(paragraphs("<section><article><header><h1>T</h1></header><p>Body</p></article></section>") == ["T", "Body"])
+        #expect(
+            paragraphs("<section><article><header><h1>T</h1></header><p>Body</p></article></section>") == ["T", "Body"])
     }
 
     @Test("unclosed and misnested tags recover like a browser")
@@ -22,7 +25,8 @@ struct ParagraphConverterTests {
 
     @Test("entities are decoded: named, decimal, hexadecimal, no-break spaces")
     func entities() {
-        #expect(paragraphs("<p>Caf&eacute; &amp; tea&#8217;s&nbsp;menu &#x263A; &lt;b&gt; &quot;q&quot; &hellip;</p>")
+        #expect(
+            paragraphs("<p>Caf&eacute; &amp; tea&#8217;s&nbsp;menu &#x263A; &lt;b&gt; &quot;q&quot; &hellip;</p>")
                 == ["Café & tea’s menu ☺ <b> \"q\" …"])
         #expect(paragraphs("<p>&amp;amp; stays one level deep</p>") == ["&amp; stays one level deep"])
     }
@@ -30,30 +34,37 @@ struct ParagraphConverterTests {
     @Test("scripts, styles, frames, forms, comments and images vanish")
     func removed() {
         let html = """
-        <p>before<!-- hidden comment --> after</p>
-        <script>var x = "SCRIPT";</script><style>p { color: red }</style>
-        <iframe src="https://example.org/">IFRAME</iframe><noscript>NOSCRIPT</noscript>
-        <form><label>FORM</label><input value="INPUT"><textarea>TEXTAREA</textarea><button>BUTTON</button></form>
-        <p>inline <img src="a.png" alt="ALT"> image <object>OBJECT</object><svg><text>SVG</text></svg></p>
-        """
+            <p>before<!-- hidden comment --> after</p>
+            <script>var x = "SCRIPT";</script><style>p { color: red }</style>
+            <iframe src="https://example.org/">IFRAME</iframe><noscript>NOSCRIPT</noscript>
+            <form><label>FORM</label><input value="INPUT"><textarea>TEXTAREA</textarea><button>BUTTON</button></form>
+            <p>inline <img src="a.png" alt="ALT"> image <object>OBJECT</object><svg><text>SVG</text></svg></p>
+            """
         #expect(paragraphs(html) == ["before after", "inline image"])
     }
 
     @Test("links keep their text")
     func links() {
-        #expect(paragraphs("<p>Read <a href=\"/x\">the <em>full</em> report</a>, here.</p>") == ["Read the full report, here."])
+        #expect(
+            paragraphs("<p>Read <a href=\"/x\">the <em>full</em> report</a>, here.</p>") == [
+                "Read the full report, here."
+            ])
     }
 
     @Test("one <br> joins lines with a space; two or more end the paragraph")
     func breaks() {
-        #expect(paragraphs("first line<br>second line<br/><br />third<br>\n  <br>\n<br>fourth<br>")
+        #expect(
+            paragraphs("first line<br>second line<br/><br />third<br>\n  <br>\n<br>fourth<br>")
                 == ["first line second line", "third", "fourth"])
         #expect(paragraphs("<p>a<br><br></p><p>b</p>") == ["a", "b"])
     }
 
     @Test("table rows are paragraphs, cells separated by spaces")
     func tables() {
-        #expect(paragraphs("<table><caption>Prices</caption><tr><th>Item</th><th>Won</th></tr><tr><td>Rice</td><td>5,000</td></tr></table>")
+        #expect(
+            paragraphs(
+                "<table><caption>Prices</caption><tr><th>Item</th><th>Won</th></tr><tr><td>Rice</td><td>5,000</td></tr></table>"
+            )
                 == ["Prices", "Item Won", "Rice 5,000"])
     }
 

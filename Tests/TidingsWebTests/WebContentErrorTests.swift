@@ -1,5 +1,6 @@
 import Testing
 import TidingsCore
+
 @testable import TidingsWeb
 
 @Suite("Documents that give no posts: one clear error naming the URL")
@@ -21,7 +22,8 @@ struct WebContentErrorTests {
         #expect(failure.line == 11)
         #expect(failure.reason.hasPrefix("malformed XML at line 11: "))
         #expect(failure.description.hasPrefix(url + ": malformed XML"))
-        #expect(failure.diagnostic.line == 11 && failure.diagnostic.file == url && failure.diagnostic.severity == .error)
+        #expect(
+            failure.diagnostic.line == 11 && failure.diagnostic.file == url && failure.diagnostic.severity == .error)
     }
 
     @Test("an unknown character set, from the prolog, the HTTP header or a meta tag")
@@ -30,10 +32,15 @@ struct WebContentErrorTests {
         let prolog = try #require(error(try FixtureSite.bytes("bad/unknown-charset.xml"), url: url))
         #expect(prolog.reason == "unknown character set “x-tidings-unheard-of”")
         #expect(prolog.url == url)
-        let header = try #require(error(Array("<rss/>".utf8), url: "http://127.0.0.1:1/h", contentType: "text/xml; charset=\"x-foo\""))
+        let header = try #require(
+            error(Array("<rss/>".utf8), url: "http://127.0.0.1:1/h", contentType: "text/xml; charset=\"x-foo\""))
         #expect(header.reason == "unknown character set “x-foo”")
-        let meta = try #require(error(Array("<html><head><meta charset=\"klingon-8\"></head><body><article><h2 class=entry-title>T</h2></article></body></html>".utf8),
-                                      url: "http://127.0.0.1:1/m"))
+        let meta = try #require(
+            error(
+                Array(
+                    "<html><head><meta charset=\"klingon-8\"></head><body><article><h2 class=entry-title>T</h2></article></body></html>"
+                        .utf8),
+                url: "http://127.0.0.1:1/m"))
         #expect(meta.reason == "unknown character set “klingon-8”")
     }
 
@@ -52,17 +59,23 @@ struct WebContentErrorTests {
 
     @Test("kind comes from content: a feed named .html and a page named .xml")
     func kindByContent() throws {
-        let feed = try WebDocumentReader.read(try FixtureSite.bytes("feed/index.xml"), url: "http://127.0.0.1:1/page.html", contentType: "text/html")
+        let feed = try WebDocumentReader.read(
+            try FixtureSite.bytes("feed/index.xml"), url: "http://127.0.0.1:1/page.html", contentType: "text/html")
         #expect(feed.kind == .feed)
-        let page = try WebDocumentReader.read(try FixtureSite.bytes("index.html"), url: "http://127.0.0.1:1/feed.xml", contentType: "application/rss+xml")
+        let page = try WebDocumentReader.read(
+            try FixtureSite.bytes("index.html"), url: "http://127.0.0.1:1/feed.xml", contentType: "application/rss+xml")
         #expect(page.kind == .pages)
     }
 
     @Test("an HTML page's meta charset is honoured when HTTP names none; undeclared Latin-1 warns")
     func metaCharset() throws {
-        var bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><article><h2 class=\"entry-title\">Caf".utf8)
+        var bytes = Array(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><article><h2 class=\"entry-title\">Caf"
+                .utf8)
         bytes += [0xE9]
-        bytes += Array("</h2><div class=\"entry-content\"><p>na".utf8) + [0xEF] + Array("ve</p></div></article></body></html>".utf8)
+        bytes +=
+            Array("</h2><div class=\"entry-content\"><p>na".utf8) + [0xEF]
+            + Array("ve</p></div></article></body></html>".utf8)
         let document = try WebDocumentReader.read(bytes, url: "http://127.0.0.1:1/meta", contentType: "text/html")
         #expect(document.posts.first?.title == "Café")
         #expect(document.posts.first?.paragraphs == ["naïve"])
@@ -77,7 +90,8 @@ struct WebContentErrorTests {
 
     @Test("a UTF-16 feed with a byte order mark")
     func utf16() throws {
-        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><title>Sixteen</title><item><title>평양</title></item></channel></rss>"
+        let xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><title>Sixteen</title><item><title>평양</title></item></channel></rss>"
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let document = try WebDocumentReader.read(bytes, url: "http://127.0.0.1:1/u16", contentType: nil)

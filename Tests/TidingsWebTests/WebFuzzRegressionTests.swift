@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TidingsWeb
 
 /// Replays `FuzzRegressions/web/` (inputs found by `tidings-fuzz web` or kept to guard a past
@@ -10,7 +11,8 @@ struct WebFuzzRegressionTests {
         .appendingPathComponent("FuzzRegressions/web")
 
     static func files(under folder: URL) -> [URL] {
-        let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+        let found =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL } ?? []
         return found.filter { !$0.hasDirectoryPath && $0.pathExtension != "md" }.sorted { $0.path < $1.path }
     }
@@ -22,8 +24,9 @@ struct WebFuzzRegressionTests {
         for file in inputs {
             let bytes = [UInt8](try Data(contentsOf: file))
             #expect(WebSelfCheck.failure(reading: bytes) == nil, "\(file.lastPathComponent)")
-            #expect(WebSelfCheck.failure(reading: bytes, contentType: "text/html; charset=windows-1252") == nil,
-                    "\(file.lastPathComponent) as Windows-1252")
+            #expect(
+                WebSelfCheck.failure(reading: bytes, contentType: "text/html; charset=windows-1252") == nil,
+                "\(file.lastPathComponent) as Windows-1252")
         }
     }
 
@@ -31,7 +34,11 @@ struct WebFuzzRegressionTests {
     func checkReads() throws {
         let page = "<article><h2 class=\"entry-title\">T</h2><div class=\"entry-content\"><p>x</p></div></article>"
         #expect(WebSelfCheck.failure(reading: Array(page.utf8)) == nil)
-        #expect(try WebDocumentReader.read(Array(page.utf8), url: "http://127.0.0.1/fuzz", contentType: nil).posts.count == 1)
-        #expect(WebSelfCheck.failure(reading: Array("<p>no posts</p>".utf8)) == nil, "a thrown error naming the URL is consistent")
+        #expect(
+            try WebDocumentReader.read(Array(page.utf8), url: "http://127.0.0.1/fuzz", contentType: nil).posts.count
+                == 1)
+        #expect(
+            WebSelfCheck.failure(reading: Array("<p>no posts</p>".utf8)) == nil,
+            "a thrown error naming the URL is consistent")
     }
 }

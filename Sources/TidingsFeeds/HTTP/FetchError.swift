@@ -26,8 +26,8 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
     public var url: String {
         switch self {
         case .unsupportedURL(let url, _), .status(let url, _), .refused(let url, _), .hostNotFound(let url),
-             .tls(let url, _), .timedOut(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _),
-             .redirectRefused(let url, _), .file(let url, _), .network(let url, _):
+            .tls(let url, _), .timedOut(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _),
+            .redirectRefused(let url, _), .file(let url, _), .network(let url, _):
             return url
         }
     }
@@ -49,10 +49,13 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .refused(let url, let detail): return "\(url): connection refused (\(detail))"
         case .hostNotFound(let url): return "\(url): host not found (DNS)"
         case .tls(let url, let detail): return "\(url): secure connection failed (TLS: \(detail))"
-        case .timedOut(let url, let seconds): return "\(url): no complete answer within \(FetchError.seconds(seconds)) (timed out)"
-        case .tooLarge(let url, let limit): return "\(url): the response is larger than \(limit / 1_000_000) MB; stopped reading"
+        case .timedOut(let url, let seconds):
+            return "\(url): no complete answer within \(FetchError.seconds(seconds)) (timed out)"
+        case .tooLarge(let url, let limit):
+            return "\(url): the response is larger than \(limit / 1_000_000) MB; stopped reading"
         case .tooManyRedirects(let url, let limit): return "\(url): more than \(limit) redirects (a redirect loop?)"
-        case .redirectRefused(let url, let target): return "\(url): refused to follow a redirect to \(target) (only http and https)"
+        case .redirectRefused(let url, let target):
+            return "\(url): refused to follow a redirect to \(target) (only http and https)"
         case .file(let url, let reason): return "\(url): \(reason)"
         case .network(let url, let detail): return "\(url): \(detail)"
         }

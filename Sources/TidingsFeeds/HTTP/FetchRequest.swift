@@ -29,7 +29,9 @@ public struct FetchedBody: Sendable, Equatable {
     public var etag: String?
     public var lastModified: String?
 
-    public init(url: String, bytes: [UInt8], contentType: String? = nil, etag: String? = nil, lastModified: String? = nil) {
+    public init(
+        url: String, bytes: [UInt8], contentType: String? = nil, etag: String? = nil, lastModified: String? = nil
+    ) {
         self.url = url
         self.bytes = bytes
         self.contentType = contentType

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TidingsCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// One request in flight: the bytes so far, the response head, and the first failure seen.
 ///
@@ -131,24 +132,31 @@ final class Exchange: Sendable {
 
     /// Ends the exchange with the transport's verdict (nil: the exchange completed).
     func complete(error: (any Error)?, timeout: Double) {
-        let (continuation, timer, outcome) = state.withLock { state -> (CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, DispatchWorkItem?, Result<FetchResponse, FetchError>)? in
-            guard !state.finished else { return nil }
-            state.finished = true
-            let continuation = state.continuation
-            let timer = state.timer
-            let outcome = Self.outcome(of: state, error: error, url: url, timeout: timeout)
-            state.continuation = nil
-            state.timer = nil
-            state.bytes = []
-            state.response = nil
-            if continuation == nil { state.early = outcome }
-            return (continuation, timer, outcome)
-        } ?? (nil, nil, .failure(.network(url, detail: "completed twice")))
+        let (continuation, timer, outcome) =
+            state.withLock {
+                state -> (
+                    CheckedContinuation<Result<FetchResponse, FetchError>, Never>?, DispatchWorkItem?,
+                    Result<FetchResponse, FetchError>
+                )? in
+                guard !state.finished else { return nil }
+                state.finished = true
+                let continuation = state.continuation
+                let timer = state.timer
+                let outcome = Self.outcome(of: state, error: error, url: url, timeout: timeout)
+                state.continuation = nil
+                state.timer = nil
+                state.bytes = []
+                state.response = nil
+                if continuation == nil { state.early = outcome }
+                return (continuation, timer, outcome)
+            } ?? (nil, nil, .failure(.network(url, detail: "completed twice")))
         timer?.cancel()
         continuation?.resume(returning: outcome)
     }
 
-    private static func outcome(of state: State, error: (any Error)?, url: String, timeout: Double) -> Result<FetchResponse, FetchError> {
+    private static func outcome(
+        of state: State, error: (any Error)?, url: String, timeout: Double
+    ) -> Result<FetchResponse, FetchError> {
         if let failure = state.failure { return .failure(failure) }
         if let error { return .failure(translate(error, url: url, timeout: timeout)) }
         guard let response = state.response else {
@@ -157,11 +165,13 @@ final class Exchange: Sendable {
         let code = response.statusCode
         if code == 304 { return .success(.notModified(url: url)) }
         guard (200..<300).contains(code) else { return .failure(.status(url, code: code)) }
-        return .success(.body(FetchedBody(
-            url: response.url?.absoluteString ?? url, bytes: state.bytes,
-            contentType: response.value(forHTTPHeaderField: "Content-Type"),
-            etag: response.value(forHTTPHeaderField: "ETag"),
-            lastModified: response.value(forHTTPHeaderField: "Last-Modified"))))
+        return .success(
+            .body(
+                FetchedBody(
+                    url: response.url?.absoluteString ?? url, bytes: state.bytes,
+                    contentType: response.value(forHTTPHeaderField: "Content-Type"),
+                    etag: response.value(forHTTPHeaderField: "ETag"),
+                    lastModified: response.value(forHTTPHeaderField: "Last-Modified"))))
     }
 
     /// The transport's error in the terms of ``FetchError``.
@@ -174,8 +184,8 @@ final class Exchange: Sendable {
         case .timedOut: return .timedOut(url, seconds: timeout)
         case .httpTooManyRedirects: return .tooManyRedirects(url, limit: 0)
         case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
-             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
-             .clientCertificateRequired:
+            .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
+            .clientCertificateRequired:
             return .tls(url, detail: detail)
         case .cancelled: return .network(url, detail: "cancelled")
         default:
@@ -204,8 +214,10 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         exchanges.withLock { $0[task.taskIdentifier] }
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         guard let exchange = exchange(dataTask), let response = response as? HTTPURLResponse else {
             completionHandler(.cancel)
             return
@@ -225,15 +237,19 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         if !exchange.append(data, cap: limits.maxBytes) { dataTask.cancel() }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
         guard let exchange = exchange(task) else {
             completionHandler(nil)
             return
         }
         // Judged by the Location header itself: FoundationNetworking turns a Location in
         // another scheme (file:///etc/passwd) into a path on the same server.
-        let target = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0, relativeTo: response.url) }
+        let target = response.value(forHTTPHeaderField: "Location").flatMap {
+            URL(string: $0, relativeTo: response.url)
+        }
         if exchange.redirect(to: target?.absoluteURL ?? request.url, limit: limits.maxRedirects) != nil {
             // Not followed: the task completes with the 3xx answer, reported as the refusal.
             // (No cancel here: see Exchange.stop.)

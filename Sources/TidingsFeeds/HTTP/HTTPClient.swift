@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TidingsCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Fetches `http`, `https` and `file` URLs under ``FetchLimits``.
 ///
@@ -56,15 +57,19 @@ public final class HTTPClient: Sendable {
                 throw FetchError.unsupportedURL(request.url, reason: "the URL names no host")
             }
         default:
-            throw FetchError.unsupportedURL(request.url, reason: "unsupported scheme “\(scheme)” (only http, https and file)")
+            throw FetchError.unsupportedURL(
+                request.url, reason: "unsupported scheme “\(scheme)” (only http, https and file)")
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = "GET"
         urlRequest.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
-        urlRequest.setValue("application/atom+xml, application/rss+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5",
-                            forHTTPHeaderField: "Accept")
+        urlRequest.setValue(
+            "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5",
+            forHTTPHeaderField: "Accept")
         if let etag = request.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let lastModified = request.lastModified { urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
+        if let lastModified = request.lastModified {
+            urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since")
+        }
         let task = session.dataTask(with: urlRequest)
         let exchange = Exchange(url: request.url, alive: exchangesAlive)
         // Registered before the cancellation handler can run: a task cancelled at once may
@@ -107,8 +112,12 @@ public final class HTTPClient: Sendable {
         // Non-blocking open: opening a FIFO with no writer would otherwise wait for one.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "cannot read the file (permissions?)"
-                : "cannot read the file (\(String(cString: strerror(errno))))"
+            let reason =
+                errno == ENOENT
+                ? "no such file"
+                : errno == EACCES
+                    ? "cannot read the file (permissions?)"
+                    : "cannot read the file (\(String(cString: strerror(errno))))"
             throw FetchError.file(name, reason: reason)
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

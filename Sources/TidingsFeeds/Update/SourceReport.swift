@@ -16,7 +16,8 @@ public struct ReadDocument: Sendable {
 }
 
 /// Turns fetched bytes into a ``ReadDocument``; throws an error whose description is one line.
-public typealias DocumentReader = @Sendable (_ bytes: [UInt8], _ url: String, _ contentType: String?) throws -> ReadDocument
+public typealias DocumentReader =
+    @Sendable (_ bytes: [UInt8], _ url: String, _ contentType: String?) throws -> ReadDocument
 
 /// Why a source failed, which decides the exit status.
 public enum SourceFailure: String, Sendable, Codable {

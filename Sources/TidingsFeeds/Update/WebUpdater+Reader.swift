@@ -7,8 +7,10 @@ extension WebUpdater {
     /// content, no entity or DTD ever loaded), its document turned into what the library stores.
     public static let standardReader: DocumentReader = { bytes, url, contentType in
         let document = try WebDocumentReader.read(bytes, url: url, contentType: contentType)
-        let page = WebPage(url: document.url, kind: document.kind == .feed ? .feed : .pages, title: document.title,
-                           header: document.header, posts: document.posts)
-        return ReadDocument(page: page, nextPage: document.nextPage, diagnostics: document.diagnostics.map(\.description))
+        let page = WebPage(
+            url: document.url, kind: document.kind == .feed ? .feed : .pages, title: document.title,
+            header: document.header, posts: document.posts)
+        return ReadDocument(
+            page: page, nextPage: document.nextPage, diagnostics: document.diagnostics.map(\.description))
     }
 }

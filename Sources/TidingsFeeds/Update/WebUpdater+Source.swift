@@ -39,14 +39,16 @@ extension WebUpdater {
         while true {
             if Task.isCancelled { return failed(report, "\(url): cancelled", .network, mode: mode) }
             let isFirst = report.pages == 0
-            let request = FetchRequest(url: pageURL, etag: isFirst && caughtUp ? before?.etag : nil,
-                                       lastModified: isFirst && caughtUp ? before?.lastModified : nil)
+            let request = FetchRequest(
+                url: pageURL, etag: isFirst && caughtUp ? before?.etag : nil,
+                lastModified: isFirst && caughtUp ? before?.lastModified : nil)
             let body: FetchedBody
             do {
                 switch try await client.fetch(request) {
                 case .notModified:
                     report.notModified = true
-                    return record(report, .completed(kind: nil, title: nil, validators: nil, caughtUp: true), mode: mode)
+                    return record(
+                        report, .completed(kind: nil, title: nil, validators: nil, caughtUp: true), mode: mode)
                 case .body(let fetched):
                     body = fetched
                 }
@@ -59,13 +61,17 @@ extension WebUpdater {
             } catch {
                 // The reader's errors may name the URL already (TidingsWeb's do).
                 let message = "\(error)"
-                return failed(report, message.hasPrefix(body.url) || message.hasPrefix(pageURL) ? message : "\(pageURL): \(message)",
-                              .content, mode: mode)
+                return failed(
+                    report,
+                    message.hasPrefix(body.url) || message.hasPrefix(pageURL) ? message : "\(pageURL): \(message)",
+                    .content, mode: mode)
             }
             report.warnings += document.diagnostics
             // An empty feed is a feed; a page without posts is not a listing to follow.
             if document.page.kind == .pages && document.page.posts.isEmpty {
-                if isFirst { return failed(report, "\(pageURL): neither a feed nor a page of posts", .content, mode: mode) }
+                if isFirst {
+                    return failed(report, "\(pageURL): neither a feed nor a page of posts", .content, mode: mode)
+                }
                 break
             }
             if isFirst {
@@ -105,8 +111,11 @@ extension WebUpdater {
         // were never read, so the next update must read on past what it has (a first fetch
         // has nothing below to join: the limit is how much history was wanted).
         report.stoppedAtPageLimit = cutAtLimit && !reachedKnown && (before?.posts ?? 0) > 0
-        return record(report, .completed(kind: report.kind, title: report.title, validators: validators,
-                                         caughtUp: !report.stoppedAtPageLimit), mode: mode)
+        return record(
+            report,
+            .completed(
+                kind: report.kind, title: report.title, validators: validators,
+                caughtUp: !report.stoppedAtPageLimit), mode: mode)
     }
 
     /// Pagination stays on the source's own host (or the one its first page redirected to),
@@ -132,7 +141,8 @@ extension WebUpdater {
         }
     }
 
-    private func failed(_ report: SourceReport, _ message: String, _ failure: SourceFailure, mode: Mode) -> SourceReport {
+    private func failed(_ report: SourceReport, _ message: String, _ failure: SourceFailure, mode: Mode) -> SourceReport
+    {
         var report = report
         report.error = message
         report.failure = failure

@@ -16,7 +16,9 @@ public final class WebUpdater: Sendable {
     public let reader: DocumentReader
     public let options: FetchOptions
 
-    public init(library: Library, client: HTTPClient, reader: @escaping DocumentReader, options: FetchOptions = FetchOptions()) {
+    public init(
+        library: Library, client: HTTPClient, reader: @escaping DocumentReader, options: FetchOptions = FetchOptions()
+    ) {
         self.library = library
         self.client = client
         self.reader = reader
@@ -33,7 +35,8 @@ public final class WebUpdater: Sendable {
 
     /// Reads each local file (`file://` URL: a saved page or feed given to `tidings import`)
     /// once and stores its posts, without following it as a source.
-    public func readOnce(_ urls: [String], progress: (@Sendable (FetchProgress) -> Void)? = nil) async -> [SourceReport] {
+    public func readOnce(_ urls: [String], progress: (@Sendable (FetchProgress) -> Void)? = nil) async -> [SourceReport]
+    {
         let lock = library.holdImportLock()
         defer { withExtendedLifetime(lock) {} }
         return await run(urls, mode: .readOnce, progress: progress)
@@ -42,7 +45,9 @@ public final class WebUpdater: Sendable {
     /// Fetches every source again, politely: conditional requests, and a listing read only
     /// until it reaches posts the source gave before (its oldest post on a page, or a page with
     /// nothing new; deeper when the last run was cut short).
-    public func update(progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws(LibraryError) -> [SourceReport] {
+    public func update(
+        progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws(LibraryError) -> [SourceReport] {
         let lock = library.holdImportLock()
         defer { withExtendedLifetime(lock) {} }
         let urls = try library.webSources().map(\.url)
@@ -50,7 +55,9 @@ public final class WebUpdater: Sendable {
     }
 
     /// Runs the sources, one queue per host, at most `concurrentSources` queues at once.
-    private func run(_ urls: [String], mode: Mode, progress: (@Sendable (FetchProgress) -> Void)?) async -> [SourceReport] {
+    private func run(
+        _ urls: [String], mode: Mode, progress: (@Sendable (FetchProgress) -> Void)?
+    ) async -> [SourceReport] {
         var queues: [String: [Int]] = [:]
         var hostOrder: [String] = []
         for (index, url) in urls.enumerated() {

@@ -26,7 +26,8 @@ enum ArchiveOrder {
         // Walk the archive-order index (ties in ordinal ordered by seq, as the index orders
         // them) and stop at the first seq that goes backwards. A cursor over one covering
         // index: 10–20 ms for 100,000 posts, where a window function took 90.
-        let seqs = try Int64.fetchCursor(db, sql: "SELECT seq FROM post INDEXED BY post_by_ordinal ORDER BY ordinal, seq")
+        let seqs = try Int64.fetchCursor(
+            db, sql: "SELECT seq FROM post INDEXED BY post_by_ordinal ORDER BY ordinal, seq")
         var previous = Int64.min
         var broken = false
         while let seq = try seqs.next() {

@@ -59,10 +59,12 @@ struct ImportTransaction {
     /// rows for their text ids made an unchanged re-import read the whole file).
     private mutating func keep(_ file: SourceFile) throws {
         try db.execute(sql: "UPDATE source SET modified = ? WHERE path = ?", arguments: [file.modified, file.path])
-        let seqs = try Int64.fetchAll(db, sql: """
-            SELECT appearance.post FROM appearance JOIN source ON source.id = appearance.source
-            WHERE source.path = ?
-            """, arguments: [file.path])
+        let seqs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT appearance.post FROM appearance JOIN source ON source.id = appearance.source
+                WHERE source.path = ?
+                """, arguments: [file.path])
         for seq in seqs { statuses[seq] = max(statuses[seq] ?? .unchanged, .unchanged) }
     }
 
@@ -77,24 +79,33 @@ struct ImportTransaction {
     private func open(_ slice: ImportStep.Slice) throws -> Int64 {
         let file = slice.file
         let header = slice.page.header.flatMap(\.label)
-        let details: [(any DatabaseValueConvertible)?] = [file.size, file.modified, slice.page.encoding?.rawValue,
-                                                          header?.kind.rawValue, header?.name, importedAt]
-        guard let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [file.path]) else {
-            try db.execute(sql: """
-                INSERT INTO source (size, modified, encoding, headerKind, headerName, importedAt, path, digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '')
-                """, arguments: StatementArguments(details + [file.path]))
+        let details: [(any DatabaseValueConvertible)?] = [
+            file.size, file.modified, slice.page.encoding?.rawValue,
+            header?.kind.rawValue, header?.name, importedAt,
+        ]
+        guard let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [file.path])
+        else {
+            try db.execute(
+                sql: """
+                    INSERT INTO source (size, modified, encoding, headerKind, headerName, importedAt, path, digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, '')
+                    """, arguments: StatementArguments(details + [file.path]))
             return db.lastInsertedRowID
         }
         // Below whatever an unfinished replacement left there, so that positions stay unique.
-        let floor = min(0, try Int.fetchOne(db, sql: "SELECT MIN(position) FROM appearance WHERE source = ?",
-                                            arguments: [existing]) ?? 0)
-        try db.execute(sql: "UPDATE appearance SET position = ? - 1 - position WHERE source = ? AND position >= 0",
-                       arguments: [floor, existing])
-        try db.execute(sql: """
-            UPDATE source SET size = ?, modified = ?, encoding = ?, headerKind = ?, headerName = ?, importedAt = ?,
-            digest = '' WHERE id = ?
-            """, arguments: StatementArguments(details + [existing]))
+        let floor = min(
+            0,
+            try Int.fetchOne(
+                db, sql: "SELECT MIN(position) FROM appearance WHERE source = ?",
+                arguments: [existing]) ?? 0)
+        try db.execute(
+            sql: "UPDATE appearance SET position = ? - 1 - position WHERE source = ? AND position >= 0",
+            arguments: [floor, existing])
+        try db.execute(
+            sql: """
+                UPDATE source SET size = ?, modified = ?, encoding = ?, headerKind = ?, headerName = ?, importedAt = ?,
+                digest = '' WHERE id = ?
+                """, arguments: StatementArguments(details + [existing]))
         return existing
     }
 
@@ -102,19 +113,23 @@ struct ImportTransaction {
     private mutating func add(_ page: ArchivePage, at firstPosition: Int, source: Int64) throws {
         let header = page.header.flatMap(\.label)
         // A post is found by its id, else by an alias a web copy gave it (Library+WebSchema).
-        let findPost = try db.cachedStatement(sql: """
-            SELECT seq, date, ordinal FROM post WHERE id = ?1
-            UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
-            LIMIT 1
-            """)
-        let insertPost = try db.cachedStatement(sql: """
-            INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let findPost = try db.cachedStatement(
+            sql: """
+                SELECT seq, date, ordinal FROM post WHERE id = ?1
+                UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
+                LIMIT 1
+                """)
+        let insertPost = try db.cachedStatement(
+            sql: """
+                INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         let setDate = try db.cachedStatement(sql: "UPDATE post SET date = ? WHERE seq = ?")
         // A plain INSERT: positions 0… are free once the replacement is open, and a clash would
         // be a bug to stop on, not an old appearance to overwrite and so never take back.
-        let insertAppearance = try db.cachedStatement(sql: "INSERT INTO appearance (source, position, post, author) VALUES (?, ?, ?, ?)")
-        let insertLabel = try db.cachedStatement(sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
+        let insertAppearance = try db.cachedStatement(
+            sql: "INSERT INTO appearance (source, position, post, author) VALUES (?, ?, ?, ?)")
+        let insertLabel = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
 
         for (offset, post) in page.posts.enumerated() {
             var status = Library.PostStatus.unchanged
@@ -131,16 +146,19 @@ struct ImportTransaction {
             } else {
                 ordinal = nextOrdinal
                 nextOrdinal += 1
-                try insertPost.execute(arguments: [post.id, post.title, post.paragraphs.joined(separator: "\n"),
-                                                   post.outlet, post.date?.iso, ordinal,
-                                                   HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)])
+                try insertPost.execute(arguments: [
+                    post.id, post.title, post.paragraphs.joined(separator: "\n"),
+                    post.outlet, post.date?.iso, ordinal,
+                    HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs),
+                ])
                 seq = db.lastInsertedRowID
                 status = .new
             }
             // The Posted line's author is whichever author the page header did not give.
             let postedAuthor = post.authors.first { header != PostLabel(.author, $0) }
             try insertAppearance.execute(arguments: [source, firstPosition + offset, seq, postedAuthor])
-            let labels = post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
+            let labels =
+                post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
                 + post.authors.map { PostLabel(.author, $0) }
             for label in labels {
                 try insertLabel.execute(arguments: [label.kind.rawValue, label.name, ordinal, seq])
@@ -152,7 +170,8 @@ struct ImportTransaction {
 
     /// Completes the replacement of a file: takes back what it gave before, then stamps it.
     private mutating func complete(_ file: SourceFile, source: Int64) throws {
-        let old = try Int64.fetchSet(db, sql: "SELECT post FROM appearance WHERE source = ? AND position < 0", arguments: [source])
+        let old = try Int64.fetchSet(
+            db, sql: "SELECT post FROM appearance WHERE source = ? AND position < 0", arguments: [source])
         if !old.isEmpty {
             try db.execute(sql: "DELETE FROM appearance WHERE source = ? AND position < 0", arguments: [source])
             try reconcile(old)
@@ -165,17 +184,19 @@ struct ImportTransaction {
     /// unless the web gave them (``Library/webSchema``). Only posts
     /// that lost an appearance can lose anything: a label is given by an appearance.
     private mutating func reconcile(_ posts: Set<Int64>) throws {
-        let dropLabels = try db.cachedStatement(sql: """
-            DELETE FROM label WHERE post = ?1 AND NOT EXISTS (
-                SELECT 1 FROM appearance a JOIN source s ON s.id = a.source WHERE a.post = ?1
-                AND ((s.headerKind = label.kind AND s.headerName = label.name)
-                     OR (label.kind = 'author' AND a.author = label.name)))
-            AND NOT EXISTS (SELECT 1 FROM web_label w WHERE w.post = ?1 AND w.kind = label.kind AND w.name = label.name)
-            """)
+        let dropLabels = try db.cachedStatement(
+            sql: """
+                DELETE FROM label WHERE post = ?1 AND NOT EXISTS (
+                    SELECT 1 FROM appearance a JOIN source s ON s.id = a.source WHERE a.post = ?1
+                    AND ((s.headerKind = label.kind AND s.headerName = label.name)
+                         OR (label.kind = 'author' AND a.author = label.name)))
+                AND NOT EXISTS (SELECT 1 FROM web_label w WHERE w.post = ?1 AND w.kind = label.kind AND w.name = label.name)
+                """)
         // A post the web gave (`post.web`) stays when no file has it: web posts accumulate.
-        let countAppearances = try db.cachedStatement(sql: """
-            SELECT (SELECT COUNT(*) FROM appearance WHERE post = ?1) + (SELECT web FROM post WHERE seq = ?1)
-            """)
+        let countAppearances = try db.cachedStatement(
+            sql: """
+                SELECT (SELECT COUNT(*) FROM appearance WHERE post = ?1) + (SELECT web FROM post WHERE seq = ?1)
+                """)
         let deletePost = try db.cachedStatement(sql: "DELETE FROM post WHERE seq = ?")
         for seq in posts {
             if try Int.fetchOne(countAppearances, arguments: [seq]) ?? 0 == 0 {

@@ -46,8 +46,9 @@ struct Importer: Sendable {
         var batchPosts = 0
         var bytesRead: Int64 = 0
         func flush() throws(LibraryError) {
-            try library.store(batch, importedAt: clock.string(from: Date()),
-                              cacheKiB: Library.importCacheKiB(afterReading: bytesRead), statuses: &statuses, summary: &summary)
+            try library.store(
+                batch, importedAt: clock.string(from: Date()),
+                cacheKiB: Library.importCacheKiB(afterReading: bytesRead), statuses: &statuses, summary: &summary)
             batch.removeAll(keepingCapacity: true)
             batchPosts = 0
         }
@@ -74,7 +75,9 @@ struct Importer: Sendable {
                     summary.diagnostics.append(contentsOf: slice.page.diagnostics)
                     // A file without a single post is rejected and leaves the library as it was.
                     guard position > 0 || !slice.page.posts.isEmpty else { continue }
-                    try add(.slice(ImportStep.Slice(file: file, page: slice.page, position: position, isLast: slice.isLast)))
+                    try add(
+                        .slice(ImportStep.Slice(file: file, page: slice.page, position: position, isLast: slice.isLast))
+                    )
                     position += slice.page.posts.count
                 } while !slice.isLast
                 if position == 0 { summary.filesRejected += 1 } else { summary.filesRead += 1 }
@@ -125,8 +128,11 @@ enum ArchiveFiles {
                 diagnostics.append(Diagnostic(.warning, file: path, notRegular))
                 continue
             }
-            guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else {
+            guard
+                let walker = manager.enumerator(
+                    at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
+                    options: [.skipsHiddenFiles])
+            else {
                 diagnostics.append(Diagnostic(.error, file: path, "cannot list the folder"))
                 continue
             }
@@ -134,7 +140,9 @@ enum ArchiveFiles {
             for case let url as URL in walker where url.pathExtension.lowercased() == "txt" {
                 var entry = stat()
                 if stat(url.path, &entry) != 0 {
-                    diagnostics.append(Diagnostic(.warning, file: url.path, String(cString: strerror(errno)).lowercased() + ": skipped"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: url.path, String(cString: strerror(errno)).lowercased() + ": skipped"))
                     continue
                 }
                 switch entry.st_mode & S_IFMT {

@@ -9,7 +9,9 @@ extension Library {
     ///
     /// `whileWaiting` is called once when another import holds the library's lock and this
     /// one has to wait for it (the CLI says so on standard error, rather than seeming to hang).
-    public func importArchives(at paths: [String], whileWaiting: (@Sendable () -> Void)? = nil) throws(LibraryError) -> ImportSummary {
+    public func importArchives(
+        at paths: [String], whileWaiting: (@Sendable () -> Void)? = nil
+    ) throws(LibraryError) -> ImportSummary {
         var importer = Importer(library: self)
         importer.onWaitingForLock = whileWaiting
         return try importer.run(paths: paths)
@@ -48,8 +50,10 @@ extension Library {
     /// Stores a batch of steps in one transaction: either all of them land or none does.
     ///
     /// Statuses are keyed by `seq`; removals are added to `summary`.
-    func store(_ steps: [ImportStep], importedAt: String, cacheKiB: Int, statuses: inout [Int64: PostStatus],
-               summary: inout ImportSummary) throws(LibraryError) {
+    func store(
+        _ steps: [ImportStep], importedAt: String, cacheKiB: Int, statuses: inout [Int64: PostStatus],
+        summary: inout ImportSummary
+    ) throws(LibraryError) {
         // Durable (the WAL fsynced at each commit, a handful per import): a failing fsync stops
         // the import with an error instead of going unreported while the WAL grows.
         let result: ([Int64: PostStatus], Int) = try save("the imported posts") { db in
@@ -58,9 +62,10 @@ extension Library {
             var transaction = try ImportTransaction(db: db, importedAt: importedAt)
             for step in steps { try transaction.store(step) }
             // Index this transaction's new posts in one statement, before it commits.
-            try db.execute(sql: """
-                INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq > ?
-                """, arguments: [lastIndexed])
+            try db.execute(
+                sql: """
+                    INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq > ?
+                    """, arguments: [lastIndexed])
             return (transaction.statuses, transaction.removed)
         }
         for (id, status) in result.0 { statuses[id] = max(statuses[id] ?? status, status) }

@@ -105,7 +105,8 @@ final class ParsePipeline: @unchecked Sendable {
             }
             return (file, ArchiveReader(bytes: bytes, file: path))
         } catch {
-            file.content = .unreadable(Diagnostic(.error, file: path, "cannot read the file: \(ParsePipeline.reason(error))"))
+            file.content = .unreadable(
+                Diagnostic(.error, file: path, "cannot read the file: \(ParsePipeline.reason(error))"))
         }
         return (file, nil)
     }
@@ -139,7 +140,10 @@ final class ParsePipeline: @unchecked Sendable {
             while count < size {
                 let n = systemRead(fd, buffer.baseAddress! + count, size - count)
                 if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = n < 0; break }
+                if n <= 0 {
+                    failed = n < 0
+                    break
+                }
                 count += n
             }
         }
@@ -148,7 +152,10 @@ final class ParsePipeline: @unchecked Sendable {
         while !failed {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
-            if n <= 0 { failed = n < 0; break }
+            if n <= 0 {
+                failed = n < 0
+                break
+            }
             bytes.append(contentsOf: chunk[0..<n])
         }
         if failed { throw ReadFailure(errno: errno) }
@@ -167,7 +174,8 @@ final class ParsePipeline: @unchecked Sendable {
         if let failure = error as? ReadFailure { return failure.reason }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(underlying.code)) {
+            let message = strerror(Int32(underlying.code))
+        {
             return String(cString: message).lowercased()
         }
         switch nsError.code {

@@ -62,7 +62,8 @@ public enum AtomicFile {
             var status = stat()
             let path = folder + "/" + name
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-                  now - Double(status.st_mtim.tv_sec) > staleAge else { continue }
+                now - Double(status.st_mtim.tv_sec) > staleAge
+            else { continue }
             unlink(path)
         }
     }

@@ -18,7 +18,9 @@ extension Library {
                 try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('integrity-check', 1)")
             }
             return nil
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+        {
             return "the full-text index does not match the posts"
         } catch {
             return LibraryError(error, path: path).description
@@ -52,7 +54,11 @@ extension Library {
         do {
             library = try Library(path: path, mayCreate: false)
         } catch {
-            if case .refused = error { report.refusal = error.description } else { report.problems.append(error.description) }
+            if case .refused = error {
+                report.refusal = error.description
+            } else {
+                report.problems.append(error.description)
+            }
             return report
         }
         report.isReadOnly = library.isReadOnly
@@ -69,8 +75,10 @@ extension Library {
         // One read for the rest. An empty digest marks a file whose replacement has not
         // reached its last slice.
         if let (bookmarks, unfinished) = try? library.read({ db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0,
-             try String.fetchAll(db, sql: "SELECT path FROM source WHERE digest = '' ORDER BY path"))
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0,
+                try String.fetchAll(db, sql: "SELECT path FROM source WHERE digest = '' ORDER BY path")
+            )
         }) {
             report.bookmarks = bookmarks
             report.unfinishedArchives = unfinished

@@ -38,7 +38,9 @@ extension Library {
     /// `PATH.damaged-YYYYMMDD-HHMMSS` (with its -wal and -shm; nothing is deleted), creates a
     /// fresh library, re-imports every archive the old one recorded and `archives`, and
     /// restores the bookmarks and reading state.
-    public static func rebuild(path: String, archives: [String], now: Date = Date()) throws(LibraryError) -> RebuildOutcome {
+    public static func rebuild(
+        path: String, archives: [String], now: Date = Date()
+    ) throws(LibraryError) -> RebuildOutcome {
         // A file that is no database is someone else's: never moved, never replaced.
         if isForeignFile(path) { throw LibraryError.notALibrary(path: path) }
         var outcome = RebuildOutcome()
@@ -61,7 +63,8 @@ extension Library {
             // The -wal holds committed transactions: it must travel with its file.
             for ending in ["-wal", "-shm", ""] where manager.fileExists(atPath: path + ending) {
                 guard Glibc.rename(path + ending, aside + ending) == 0 else {
-                    throw LibraryError.storage("could not move the damaged library aside: \(String(cString: strerror(errno)))")
+                    throw LibraryError.storage(
+                        "could not move the damaged library aside: \(String(cString: strerror(errno)))")
                 }
             }
             AtomicFile.syncFolder((path as NSString).deletingLastPathComponent)
@@ -77,7 +80,11 @@ extension Library {
         let library = try Library(path: path)
         var paths: [String] = []
         for source in salvage.sources {
-            if manager.fileExists(atPath: source) { paths.append(source) } else { outcome.missingArchives.append(source) }
+            if manager.fileExists(atPath: source) {
+                paths.append(source)
+            } else {
+                outcome.missingArchives.append(source)
+            }
         }
         paths += archives
         outcome.archives = paths
@@ -89,9 +96,10 @@ extension Library {
         outcome.bookmarks = try library.bookmarks().count
         outcome.readingRestored = try library.save("the reading state", durable: true) { db in
             for (id, state) in salvage.reading {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO reading (postID, readAt, paragraph, characterOffset) VALUES (?, ?, ?, ?)
-                    """, arguments: [id, state.readAt, state.paragraph, state.offset])
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO reading (postID, readAt, paragraph, characterOffset) VALUES (?, ?, ?, ?)
+                        """, arguments: [id, state.readAt, state.paragraph, state.offset])
             }
             return salvage.reading.count
         }
@@ -133,14 +141,18 @@ extension Library {
             scan(db, "bookmarks", "SELECT postID, createdAt, title, outlet FROM bookmark") { row in
                 let id: String = row["postID"]
                 guard isPostID(id) else { return }
-                salvage.bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                                                 title: row["title"], outlet: row["outlet"], isInLibrary: false)
+                salvage.bookmarks[id] = Bookmark(
+                    postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
+                    title: row["title"], outlet: row["outlet"], isInLibrary: false)
             }
-            scan(db, "bookmarks", "SELECT postID, createdAt FROM bookmark INDEXED BY bookmark_by_time ORDER BY createdAt") { row in
+            scan(
+                db, "bookmarks", "SELECT postID, createdAt FROM bookmark INDEXED BY bookmark_by_time ORDER BY createdAt"
+            ) { row in
                 let id: String = row["postID"]
                 if isPostID(id), salvage.bookmarks[id] == nil {
-                    salvage.bookmarks[id] = Bookmark(postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                                                     isInLibrary: false)
+                    salvage.bookmarks[id] = Bookmark(
+                        postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
+                        isInLibrary: false)
                 }
             }
             scan(db, "reading state", "SELECT postID, readAt, paragraph, characterOffset FROM reading") { row in

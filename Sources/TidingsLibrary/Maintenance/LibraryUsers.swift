@@ -32,12 +32,14 @@ public enum LibraryUsers {
             // Another user's processes are unreadable: skip them, they cannot write our files.
             guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: fdFolder) else { continue }
             let holds = descriptors.contains { descriptor in
-                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: fdFolder + "/" + descriptor)
+                guard
+                    let target = try? FileManager.default.destinationOfSymbolicLink(atPath: fdFolder + "/" + descriptor)
                 else { return false }
                 return targets.contains(target)
             }
             guard holds else { continue }
-            let command = (try? String(contentsOfFile: "\(processRoot)/\(entry)/comm", encoding: .utf8))?
+            let command =
+                (try? String(contentsOfFile: "\(processRoot)/\(entry)/comm", encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
             users.append(User(pid: pid, command: command))
         }

@@ -19,8 +19,10 @@ public struct Bookmark: Hashable, Sendable {
     /// False when no imported archive holds the post at the moment.
     public var isInLibrary: Bool
 
-    public init(postID: String, bookmarkedAt: Date, title: String? = nil, outlet: String? = nil,
-                categories: [String] = [], date: String? = nil, isInLibrary: Bool = true) {
+    public init(
+        postID: String, bookmarkedAt: Date, title: String? = nil, outlet: String? = nil,
+        categories: [String] = [], date: String? = nil, isInLibrary: Bool = true
+    ) {
         self.postID = postID
         self.bookmarkedAt = bookmarkedAt
         self.title = title

@@ -71,7 +71,8 @@ extension BookmarkDocument {
             var bookmarks: [SalvagedEntry]
         }
         guard let document = try? JSONDecoder().decode(SalvagedDocument.self, from: data),
-              document.format == format else { return [] }
+            document.format == format
+        else { return [] }
         return document.bookmarks.compactMap { $0.entry?.bookmark }
     }
 

@@ -53,8 +53,9 @@ extension BookmarkDocument {
         public var bookmark: Bookmark? {
             let id = id.lowercased()
             guard Library.isPostID(id), let time = BookmarkDocument.date(bookmarkedAt) else { return nil }
-            return Bookmark(postID: id, bookmarkedAt: time, title: title, outlet: outlet,
-                            categories: categories, date: date, isInLibrary: false)
+            return Bookmark(
+                postID: id, bookmarkedAt: time, title: title, outlet: outlet,
+                categories: categories, date: date, isInLibrary: false)
         }
     }
 }

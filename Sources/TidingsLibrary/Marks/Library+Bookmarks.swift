@@ -15,9 +15,11 @@ extension Library {
         defer { scheduleBookmarkSidecar() }
         return try save("the bookmark") { db in
             let id = try Library.resolve(postID, in: db, orBookmark: !on)
-            let title = try String.fetchOne(db, sql: """
-                SELECT title FROM post WHERE id = ?1 UNION ALL SELECT title FROM bookmark WHERE postID = ?1
-                """, arguments: [id])
+            let title = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT title FROM post WHERE id = ?1 UNION ALL SELECT title FROM bookmark WHERE postID = ?1
+                    """, arguments: [id])
             let changed = on ? try Library.addBookmark(id, at: Date(), in: db) : try Library.removeBookmark(id, in: db)
             return BookmarkChange(postID: id, title: title, isBookmarked: on, changed: changed)
         }
@@ -40,13 +42,15 @@ extension Library {
     /// bookmarked first: for listings and exports. `limit` nil means all.
     public func bookmarks(offset: Int = 0, limit: Int? = nil) throws(LibraryError) -> [Bookmark] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT b.postID, b.createdAt, p.seq, p.date,
-                       CASE WHEN p.seq IS NULL THEN b.title ELSE p.title END AS title,
-                       CASE WHEN p.seq IS NULL THEN b.outlet ELSE p.outlet END AS outlet
-                FROM bookmark b LEFT JOIN post p ON p.id = b.postID
-                ORDER BY b.createdAt DESC, b.postID DESC LIMIT ? OFFSET ?
-                """, arguments: [limit ?? -1, max(offset, 0)])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT b.postID, b.createdAt, p.seq, p.date,
+                           CASE WHEN p.seq IS NULL THEN b.title ELSE p.title END AS title,
+                           CASE WHEN p.seq IS NULL THEN b.outlet ELSE p.outlet END AS outlet
+                    FROM bookmark b LEFT JOIN post p ON p.id = b.postID
+                    ORDER BY b.createdAt DESC, b.postID DESC LIMIT ? OFFSET ?
+                    """, arguments: [limit ?? -1, max(offset, 0)])
             let categories = try Library.categories(of: rows.compactMap { $0["seq"] as Int64? }, in: db)
             return rows.map { row in
                 let seq: Int64? = row["seq"]
@@ -67,15 +71,18 @@ extension Library {
         defer { scheduleBookmarkSidecar() }
         return try save("the bookmarks") { db in
             var outcome = BookmarkRestore()
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
-                SELECT ?1, ?2, COALESCE(p.title, ?3), CASE WHEN p.seq IS NULL THEN ?4 ELSE p.outlet END
-                FROM (SELECT 1) LEFT JOIN post p ON p.id = ?1
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
+                    SELECT ?1, ?2, COALESCE(p.title, ?3), CASE WHEN p.seq IS NULL THEN ?4 ELSE p.outlet END
+                    FROM (SELECT 1) LEFT JOIN post p ON p.id = ?1
+                    """)
             for bookmark in bookmarks {
                 let id = bookmark.postID.lowercased()
                 let inLibrary = try Bool.fetchOne(db, sql: "SELECT 1 FROM post WHERE id = ?", arguments: [id]) ?? false
-                try insert.execute(arguments: [id, bookmark.bookmarkedAt.timeIntervalSince1970, bookmark.title, bookmark.outlet])
+                try insert.execute(arguments: [
+                    id, bookmark.bookmarkedAt.timeIntervalSince1970, bookmark.title, bookmark.outlet,
+                ])
                 if !inLibrary {
                     var missing = bookmark
                     missing.postID = id
@@ -93,10 +100,11 @@ extension Library {
 
     /// Inserts a bookmark with the post's title and outlet; false when it already existed.
     static func addBookmark(_ id: String, at time: Date, in db: Database) throws -> Bool {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
-            SELECT id, ?, title, outlet FROM post WHERE id = ?
-            """, arguments: [time.timeIntervalSince1970, id])
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
+                SELECT id, ?, title, outlet FROM post WHERE id = ?
+                """, arguments: [time.timeIntervalSince1970, id])
         return db.changesCount > 0
     }
 
@@ -117,9 +125,12 @@ extension Library {
         for start in stride(from: 0, to: seqs.count, by: 500) {
             let part = Array(seqs[start..<min(start + 500, seqs.count)])
             let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: """
-                SELECT post, name FROM label WHERE post IN (\(marks)) AND kind = 'category' ORDER BY name
-                """, arguments: StatementArguments(part)) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT post, name FROM label WHERE post IN (\(marks)) AND kind = 'category' ORDER BY name
+                    """, arguments: StatementArguments(part))
+            {
                 names[row["post"], default: []].append(row["name"])
             }
         }

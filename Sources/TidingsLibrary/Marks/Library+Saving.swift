@@ -47,7 +47,9 @@ extension Library {
         // The full-text index refusing a change is a fault in Tidings' own writes, not damage
         // to the file: a rebuild would not help (and would drop what only the web gave).
         if error.extendedResultCode == ResultCode(rawValue: 267) {  // SQLITE_CORRUPT_VTAB
-            return .storage("could not save \(what): the search index refused the change (an internal error in Tidings; nothing was saved)")
+            return .storage(
+                "could not save \(what): the search index refused the change (an internal error in Tidings; nothing was saved)"
+            )
         }
         switch error.resultCode {
         case .SQLITE_FULL:

@@ -38,7 +38,8 @@ public enum BookmarkSidecar {
             return BookmarkDocument.salvageBookmarks(from: data)
         }
         guard let legacy = legacyPath(forLibrary: library),
-              let data = FileManager.default.contents(atPath: legacy) else { return [] }
+            let data = FileManager.default.contents(atPath: legacy)
+        else { return [] }
         return BookmarkDocument.salvageBookmarks(from: data)
     }
 
@@ -54,7 +55,8 @@ public enum BookmarkSidecar {
             guard stat(path, &status) == 0 else { return errno == ENOENT }
         }
         guard status.st_mode & S_IFMT == S_IFREG,
-              let data = FileManager.default.contents(atPath: path) else { return false }
+            let data = FileManager.default.contents(atPath: path)
+        else { return false }
         return BookmarkDocument.isBookmarksDocument(data)
     }
 
@@ -79,7 +81,9 @@ extension Library {
     /// Rewrites the bookmark copy beside the library from the database now (best effort).
     @discardableResult
     public func writeBookmarkSidecar() -> Bool {
-        guard !isReadOnly, let all = try? self.bookmarks(), let data = try? BookmarkDocument(all).json() else { return false }
+        guard !isReadOnly, let all = try? self.bookmarks(), let data = try? BookmarkDocument(all).json() else {
+            return false
+        }
         return BookmarkSidecar.replace(BookmarkSidecar.path(forLibrary: path), with: data)
     }
 
@@ -99,7 +103,8 @@ extension Library {
     /// old file is left as it was (it may be the user's).
     func migrateLegacyBookmarkSidecar() {
         guard !isReadOnly, let legacy = BookmarkSidecar.legacyPath(forLibrary: path),
-              access(legacy, F_OK) == 0, access(BookmarkSidecar.path(forLibrary: path), F_OK) != 0 else { return }
+            access(legacy, F_OK) == 0, access(BookmarkSidecar.path(forLibrary: path), F_OK) != 0
+        else { return }
         scheduleBookmarkSidecar()
     }
 

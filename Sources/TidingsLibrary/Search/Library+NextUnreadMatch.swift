@@ -12,9 +12,11 @@ extension Library {
     /// the async ``search(_:on:order:offset:limit:counting:snippets:)``: cancelling the task
     /// interrupts the running statement and this throws ``SearchError/cancelled``, so the
     /// browser can run it off its loop and drop it when the search changes.
-    public func nextUnread(matching query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
-                           after offset: Int, within distance: Int = 5_000,
-                           pageSize: Int = 500) async throws(SearchError) -> Int? {
+    public func nextUnread(
+        matching query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
+        after offset: Int, within distance: Int = 5_000,
+        pageSize: Int = 500
+    ) async throws(SearchError) -> Int? {
         let pageSize = max(1, pageSize)
         let path = path
         do {
@@ -23,9 +25,10 @@ extension Library {
                 let end = start + distance
                 while start < end {
                     try Task.checkCancellation()
-                    let page = try Library.search(query, on: shelf, order: order, offset: start,
-                                                  limit: min(pageSize, end - start), counting: false, snippets: false,
-                                                  in: db, path: path)
+                    let page = try Library.search(
+                        query, on: shelf, order: order, offset: start,
+                        limit: min(pageSize, end - start), counting: false, snippets: false,
+                        in: db, path: path)
                     if let hit = page.rows.firstIndex(where: \.isUnread) { return start + hit }
                     if page.rows.count < min(pageSize, end - start) { return nil }
                     start += page.rows.count

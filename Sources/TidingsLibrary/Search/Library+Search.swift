@@ -17,13 +17,16 @@ extension Library {
     ///   - snippets: give each row a ``SearchSnippet`` of its body (reads the bodies).
     /// - Throws: ``SearchError/unsearchable(_:)`` with a hint if the index refused the
     ///   query (it should never), ``SearchError/library(_:)`` when the library failed.
-    public func search(_ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
-                       offset: Int = 0, limit: Int = 50, counting: Bool = true,
-                       snippets: Bool = false) throws(SearchError) -> SearchPage {
+    public func search(
+        _ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
+        offset: Int = 0, limit: Int = 50, counting: Bool = true,
+        snippets: Bool = false
+    ) throws(SearchError) -> SearchPage {
         do {
             return try pool.read { db in
-                try Library.search(query, on: shelf, order: order, offset: offset, limit: limit,
-                                   counting: counting, snippets: snippets, in: db, path: path)
+                try Library.search(
+                    query, on: shelf, order: order, offset: offset, limit: limit,
+                    counting: counting, snippets: snippets, in: db, path: path)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -34,13 +37,16 @@ extension Library {
     /// cancellable: cancelling the calling task interrupts the running SQLite statement
     /// (GRDB calls `sqlite3_interrupt` on that one connection, never on the others) and
     /// this throws ``SearchError/cancelled``. This is how a superseded search is stopped.
-    public func search(_ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
-                       offset: Int = 0, limit: Int = 50, counting: Bool = true,
-                       snippets: Bool = false) async throws(SearchError) -> SearchPage {
+    public func search(
+        _ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
+        offset: Int = 0, limit: Int = 50, counting: Bool = true,
+        snippets: Bool = false
+    ) async throws(SearchError) -> SearchPage {
         do {
             return try await pool.read { db in
-                try Library.search(query, on: shelf, order: order, offset: offset, limit: limit,
-                                   counting: counting, snippets: snippets, in: db, path: path)
+                try Library.search(
+                    query, on: shelf, order: order, offset: offset, limit: limit,
+                    counting: counting, snippets: snippets, in: db, path: path)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -48,17 +54,22 @@ extension Library {
     }
 
     /// The search itself, inside one read transaction (page and count agree).
-    static func search(_ query: SearchQuery, on shelf: Shelf, order wanted: SearchOrder, offset: Int, limit: Int,
-                       counting: Bool, snippets: Bool, in db: Database, path: String) throws -> SearchPage {
+    static func search(
+        _ query: SearchQuery, on shelf: Shelf, order wanted: SearchOrder, offset: Int, limit: Int,
+        counting: Bool, snippets: Bool, in db: Database, path: String
+    ) throws -> SearchPage {
         let plan = try SearchPlan(query, shelf: shelf, in: db)
         let order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
         let offset = max(0, offset)
         let limit = max(0, limit)
-        var page = SearchPage(rows: [], total: counting ? 0 : nil, offset: offset, order: order,
-                              understood: query.understood, hints: query.hints + plan.hints)
+        var page = SearchPage(
+            rows: [], total: counting ? 0 : nil, offset: offset, order: order,
+            understood: query.understood, hints: query.hints + plan.hints)
         if plan.matchesNothing { return page }
-        let hits = order == .relevance ? try rankedPage(plan, offset: offset, limit: limit, in: db)
-                                       : try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
+        let hits =
+            order == .relevance
+            ? try rankedPage(plan, offset: offset, limit: limit, in: db)
+            : try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
         if counting { page.total = try count(plan, in: db) }
         page.rows = try rows(for: hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
         return page
@@ -69,32 +80,41 @@ extension Library {
     /// when the page is full. Otherwise the archive-order index is walked and each entry probed
     /// against the sets; forcing that index matters: left alone, SQLite reads every match's
     /// row to sort them (90 ms for a common word on 100,000 posts).
-    private static func archivePage(_ plan: SearchPlan, offset: Int, limit: Int, in db: Database,
-                                    path: String) throws -> [(seq: Int64, score: Double?)] {
+    private static func archivePage(
+        _ plan: SearchPlan, offset: Int, limit: Int, in db: Database,
+        path: String
+    ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0 else { return [] }
         if let (source, arguments) = plan.ftsSource(), try ArchiveOrder.followsSeq(in: db, path: path) {
-            let seqs = try Int64.fetchAll(db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid LIMIT ? OFFSET ?",
-                                          arguments: arguments + [limit, offset])
+            let seqs = try Int64.fetchAll(
+                db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid LIMIT ? OFFSET ?",
+                arguments: arguments + [limit, offset])
             return seqs.map { ($0, nil) }
         }
         let (conditions, arguments) = plan.postConditions()
-        let seqs = try Int64.fetchAll(db, sql: """
-            SELECT p.seq FROM post p INDEXED BY post_by_ordinal WHERE \(conditions)
-            ORDER BY p.ordinal, p.seq LIMIT ? OFFSET ?
-            """, arguments: arguments + [limit, offset])
+        let seqs = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT p.seq FROM post p INDEXED BY post_by_ordinal WHERE \(conditions)
+                ORDER BY p.ordinal, p.seq LIMIT ? OFFSET ?
+                """, arguments: arguments + [limit, offset])
         return seqs.map { ($0, nil) }
     }
 
     /// Seqs and scores of one page in relevance order. `bm25()` is negative, lower is
     /// better; the score handed out is negated so that higher is better. Ties go to archive
     /// order through the rowid (new posts get both the next seq and the next ordinal).
-    private static func rankedPage(_ plan: SearchPlan, offset: Int, limit: Int,
-                                   in db: Database) throws -> [(seq: Int64, score: Double?)] {
+    private static func rankedPage(
+        _ plan: SearchPlan, offset: Int, limit: Int,
+        in db: Database
+    ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT post_fts.rowid AS seq, bm25(post_fts, \(FTSExpression.bm25Weights)) AS rank \(source)
-            ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
-            """, arguments: arguments + [limit, offset])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT post_fts.rowid AS seq, bm25(post_fts, \(FTSExpression.bm25Weights)) AS rank \(source)
+                ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
+                """, arguments: arguments + [limit, offset])
         return rows.map { row in (row["seq"], -(row["rank"] as Double)) }
     }
 
@@ -106,25 +126,31 @@ extension Library {
         }
         let (conditions, arguments) = plan.postConditions()
         if conditions == "1" { return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0 }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post p INDEXED BY post_by_ordinal WHERE \(conditions)",
-                                arguments: arguments) ?? 0
+        return try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM post p INDEXED BY post_by_ordinal WHERE \(conditions)",
+            arguments: arguments) ?? 0
     }
 
     /// The rows of a page, in the page's order, with their marks and, given a highlighter,
     /// their snippets.
-    private static func rows(for hits: [(seq: Int64, score: Double?)], snippets highlighter: SearchHighlighter?,
-                             in db: Database) throws -> [SearchRow] {
+    private static func rows(
+        for hits: [(seq: Int64, score: Double?)], snippets highlighter: SearchHighlighter?,
+        in db: Database
+    ) throws -> [SearchRow] {
         guard !hits.isEmpty else { return [] }
         // Every open library is migrated (read-only ones only when already current), so the
         // bookmark and reading tables are always there.
-        var columns = "p.seq, p.id, p.title, p.outlet, p.date"
+        var columns =
+            "p.seq, p.id, p.title, p.outlet, p.date"
             + ", EXISTS (SELECT 1 FROM bookmark b WHERE b.postID = p.id) AS bookmarked"
             + ", NOT EXISTS (SELECT 1 FROM reading r WHERE r.postID = p.id AND r.readAt IS NOT NULL) AS unread"
         if highlighter != nil { columns += ", p.body" }
         let marks = Array(repeating: "?", count: hits.count).joined(separator: ", ")
         var found: [Int64: Row] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(columns) FROM post p WHERE p.seq IN (\(marks))",
-                                    arguments: StatementArguments(hits.map(\.seq))) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM post p WHERE p.seq IN (\(marks))",
+            arguments: StatementArguments(hits.map(\.seq)))
+        {
             found[row["seq"]] = row
         }
         return hits.compactMap { hit in

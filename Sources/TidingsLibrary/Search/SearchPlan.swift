@@ -30,15 +30,20 @@ struct SearchPlan {
             break
         case .category, .tag, .author:
             let label = shelf.label!
-            sets.append(SetTest(sql: "IN (SELECT post FROM label WHERE kind = ? AND name = ?)",
-                                arguments: [label.kind, label.name]))
+            sets.append(
+                SetTest(
+                    sql: "IN (SELECT post FROM label WHERE kind = ? AND name = ?)",
+                    arguments: [label.kind, label.name]))
         case .outlet(let name):
             sets.append(SetTest(sql: "IN (SELECT seq FROM post WHERE outlet = ?)", arguments: [name]))
         case .bookmarks:
-            sets.append(SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
+            sets.append(
+                SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
         }
         for filter in query.filters {
-            let names = try SearchPlan.names(of: filter.field, in: db).filter { SearchPlan.name($0, contains: filter.value) }
+            let names = try SearchPlan.names(of: filter.field, in: db).filter {
+                SearchPlan.name($0, contains: filter.value)
+            }
             if names.isEmpty {
                 if !filter.isExcluded {
                     matchesNothing = true
@@ -50,14 +55,18 @@ struct SearchPlan {
             let negation = filter.isExcluded ? "NOT " : ""
             switch filter.field {
             case .outlet:
-                sets.append(SetTest(sql: "\(negation)IN (SELECT seq FROM post WHERE outlet IN (\(marks)))", arguments: names))
+                sets.append(
+                    SetTest(sql: "\(negation)IN (SELECT seq FROM post WHERE outlet IN (\(marks)))", arguments: names))
             case .author, .category, .tag:
-                sets.append(SetTest(sql: "\(negation)IN (SELECT post FROM label WHERE kind = ? AND name IN (\(marks)))",
-                                    arguments: [filter.field.rawValue] + names))
+                sets.append(
+                    SetTest(
+                        sql: "\(negation)IN (SELECT post FROM label WHERE kind = ? AND name IN (\(marks)))",
+                        arguments: [filter.field.rawValue] + names))
             }
         }
         if fts.match == nil, let exclusion = fts.exclusion {
-            sets.append(SetTest(sql: "NOT IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [exclusion]))
+            sets.append(
+                SetTest(sql: "NOT IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [exclusion]))
         }
     }
 
@@ -66,7 +75,8 @@ struct SearchPlan {
     func postConditions() -> (sql: String, arguments: StatementArguments) {
         var tests = sets
         if let match = fts.match {
-            tests.insert(SetTest(sql: "IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [match]), at: 0)
+            tests.insert(
+                SetTest(sql: "IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [match]), at: 0)
         }
         var sql = tests.map { "p.seq " + $0.sql }
         var arguments = tests.flatMap(\.arguments)
@@ -102,22 +112,26 @@ struct SearchPlan {
     /// one name at a time: a handful of seeks instead of a scan of every label.
     static func names(of field: SearchQuery.Filter.Field, in db: Database) throws -> [String] {
         if field == .outlet {
-            return try String.fetchAll(db, sql: """
-                WITH RECURSIVE names(name) AS (
-                    SELECT (SELECT MIN(outlet) FROM post)
-                    UNION ALL
-                    SELECT (SELECT MIN(outlet) FROM post WHERE outlet > names.name) FROM names WHERE names.name IS NOT NULL)
-                SELECT name FROM names WHERE name IS NOT NULL
-                """)
+            return try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE names(name) AS (
+                        SELECT (SELECT MIN(outlet) FROM post)
+                        UNION ALL
+                        SELECT (SELECT MIN(outlet) FROM post WHERE outlet > names.name) FROM names WHERE names.name IS NOT NULL)
+                    SELECT name FROM names WHERE name IS NOT NULL
+                    """)
         }
-        return try String.fetchAll(db, sql: """
-            WITH RECURSIVE names(name) AS (
-                SELECT (SELECT MIN(name) FROM label WHERE kind = ?1)
-                UNION ALL
-                SELECT (SELECT MIN(name) FROM label WHERE kind = ?1 AND name > names.name) FROM names
-                WHERE names.name IS NOT NULL)
-            SELECT name FROM names WHERE name IS NOT NULL
-            """, arguments: [field.rawValue])
+        return try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE names(name) AS (
+                    SELECT (SELECT MIN(name) FROM label WHERE kind = ?1)
+                    UNION ALL
+                    SELECT (SELECT MIN(name) FROM label WHERE kind = ?1 AND name > names.name) FROM names
+                    WHERE names.name IS NOT NULL)
+                SELECT name FROM names WHERE name IS NOT NULL
+                """, arguments: [field.rawValue])
     }
 
     /// Whether `name` contains `part`, without case, accents or punctuation differences

@@ -32,16 +32,19 @@ extension Library {
             case .completed(let kind, let title, let validators, let caughtUp):
                 // No kind (a 304) keeps the stored one.
                 let source = try Library.upsertWebSource(url, kind: kind, title: title, in: db)
-                try db.execute(sql: "UPDATE web_source SET fetchedAt = ?, lastError = NULL, caughtUp = ? WHERE id = ?",
-                               arguments: [stamp, caughtUp, source])
+                try db.execute(
+                    sql: "UPDATE web_source SET fetchedAt = ?, lastError = NULL, caughtUp = ? WHERE id = ?",
+                    arguments: [stamp, caughtUp, source])
                 if let validators {
-                    try db.execute(sql: "UPDATE web_source SET etag = ?, lastModified = ? WHERE id = ?",
-                                   arguments: [validators.etag, validators.lastModified, source])
+                    try db.execute(
+                        sql: "UPDATE web_source SET etag = ?, lastModified = ? WHERE id = ?",
+                        arguments: [validators.etag, validators.lastModified, source])
                 }
             case .failed(let message):
                 let source = try Library.upsertWebSource(url, kind: nil, title: nil, in: db)
-                try db.execute(sql: "UPDATE web_source SET fetchedAt = ?, lastError = ? WHERE id = ?",
-                               arguments: [stamp, message, source])
+                try db.execute(
+                    sql: "UPDATE web_source SET fetchedAt = ?, lastError = ? WHERE id = ?",
+                    arguments: [stamp, message, source])
             }
         }
     }
@@ -49,20 +52,26 @@ extension Library {
     /// Every source, in the order they were added.
     public func webSources() throws(LibraryError) -> [WebSource] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.*, (SELECT COUNT(*) FROM web_appearance a WHERE a.source = s.id) AS posts
-                FROM web_source s ORDER BY s.id
-                """).map(Library.webSource)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, (SELECT COUNT(*) FROM web_appearance a WHERE a.source = s.id) AS posts
+                    FROM web_source s ORDER BY s.id
+                    """
+            ).map(Library.webSource)
         }
     }
 
     /// The source at `url`, if Tidings follows it.
     public func webSource(_ url: String) throws(LibraryError) -> WebSource? {
         try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT s.*, (SELECT COUNT(*) FROM web_appearance a WHERE a.source = s.id) AS posts
-                FROM web_source s WHERE s.url = ?
-                """, arguments: [url]).map(Library.webSource)
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.*, (SELECT COUNT(*) FROM web_appearance a WHERE a.source = s.id) AS posts
+                    FROM web_source s WHERE s.url = ?
+                    """, arguments: [url]
+            ).map(Library.webSource)
         }
     }
 
@@ -89,22 +98,26 @@ extension Library {
     }
 
     private static func webSource(_ row: Row) -> WebSource {
-        WebSource(url: row["url"], kind: WebSource.Kind(rawValue: row["kind"]) ?? .pages, title: row["title"],
-                  etag: row["etag"], lastModified: row["lastModified"], lastFetched: row["fetchedAt"],
-                  lastError: row["lastError"], isCaughtUp: row["caughtUp"], posts: row["posts"])
+        WebSource(
+            url: row["url"], kind: WebSource.Kind(rawValue: row["kind"]) ?? .pages, title: row["title"],
+            etag: row["etag"], lastModified: row["lastModified"], lastFetched: row["fetchedAt"],
+            lastError: row["lastError"], isCaughtUp: row["caughtUp"], posts: row["posts"])
     }
 
     /// The id of the source at `url`, made when new; a known kind and a title replace the stored ones.
     static func upsertWebSource(_ url: String, kind: WebSource.Kind?, title: String?, in db: Database) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM web_source WHERE url = ?", arguments: [url]) {
-            if let kind { try db.execute(sql: "UPDATE web_source SET kind = ? WHERE id = ?", arguments: [kind.rawValue, id]) }
+            if let kind {
+                try db.execute(sql: "UPDATE web_source SET kind = ? WHERE id = ?", arguments: [kind.rawValue, id])
+            }
             if let title, !title.isEmpty {
                 try db.execute(sql: "UPDATE web_source SET title = ? WHERE id = ?", arguments: [title, id])
             }
             return id
         }
-        try db.execute(sql: "INSERT INTO web_source (url, kind, title, addedAt) VALUES (?, ?, ?, ?)",
-                       arguments: [url, (kind ?? .pages).rawValue, title, isoTime(Date())])
+        try db.execute(
+            sql: "INSERT INTO web_source (url, kind, title, addedAt) VALUES (?, ?, ?, ?)",
+            arguments: [url, (kind ?? .pages).rawValue, title, isoTime(Date())])
         return db.lastInsertedRowID
     }
 }

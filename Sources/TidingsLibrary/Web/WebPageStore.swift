@@ -82,9 +82,13 @@ struct WebPageStore {
     }
 
     /// Stores one post; returns its seq, what happened to it, and whether this source had it.
-    private mutating func merge(_ incoming: Post, link: String?, header: PageHeader?) throws -> (Int64, Library.PostStatus, Bool) {
+    private mutating func merge(
+        _ incoming: Post, link: String?, header: PageHeader?
+    ) throws -> (Int64, Library.PostStatus, Bool) {
         var post = incoming
-        if post.id.isEmpty { post.id = PostIdentity.id(title: post.title, outlet: post.outlet, paragraphs: post.paragraphs) }
+        if post.id.isEmpty {
+            post.id = PostIdentity.id(title: post.title, outlet: post.outlet, paragraphs: post.paragraphs)
+        }
         let body = post.paragraphs.joined(separator: "\n")
         var status = Library.PostStatus.unchanged
         let seq: Int64
@@ -96,29 +100,39 @@ struct WebPageStore {
         } else {
             ordinal = nextOrdinal
             nextOrdinal += 1
-            try db.cachedStatement(sql: """
-                INSERT INTO post (id, title, body, outlet, date, ordinal, hangul, url, web) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """).execute(arguments: [post.id, post.title, body, post.outlet, post.date?.iso, ordinal,
-                                 HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), post.url])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO post (id, title, body, outlet, date, ordinal, hangul, url, web) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """
+            ).execute(arguments: [
+                post.id, post.title, body, post.outlet, post.date?.iso, ordinal,
+                HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), post.url,
+            ])
             seq = db.lastInsertedRowID
             // Indexed now, not in bulk at the end: a later post on this page may merge into
             // this one, and the update trigger's FTS5 'delete' needs the row indexed already.
-            try db.cachedStatement(sql: """
-                INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq = ?
-                """).execute(arguments: [seq])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq = ?
+                    """
+            ).execute(arguments: [seq])
             status = .new
         }
         var known = false
         if let source {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO web_appearance (source, post) VALUES (?, ?)").execute(arguments: [source, seq])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO web_appearance (source, post) VALUES (?, ?)").execute(
+                arguments: [source, seq])
             if db.changesCount > 0 { appearedHere.insert(seq) }
             known = !appearedHere.contains(seq)
         }
-        var labels = post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
+        var labels =
+            post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
             + post.authors.map { PostLabel(.author, $0) }
         if let label = header?.label { labels.append(label) }
-        let insertLabel = try db.cachedStatement(sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
-        let insertWebLabel = try db.cachedStatement(sql: "INSERT OR IGNORE INTO web_label (post, kind, name) VALUES (?, ?, ?)")
+        let insertLabel = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
+        let insertWebLabel = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO web_label (post, kind, name) VALUES (?, ?, ?)")
         for label in Set(labels) where !label.name.isEmpty {
             try insertLabel.execute(arguments: [label.kind.rawValue, label.name, ordinal, seq])
             if db.changesCount > 0, status == .unchanged { status = .updated }
@@ -131,18 +145,25 @@ struct WebPageStore {
     /// address that names a story (`link`) and the same title.
     private func existing(_ post: Post, link: String?) throws -> Row? {
         let columns = "seq, id, title, body, outlet, date, ordinal, url, web"
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE id = ?"), arguments: [post.id]) {
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE id = ?"), arguments: [post.id])
+        {
             return row
         }
-        if let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(columns) FROM post WHERE seq = (SELECT post FROM post_alias WHERE id = ?)
-            """), arguments: [post.id]) {
+        if let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(columns) FROM post WHERE seq = (SELECT post FROM post_alias WHERE id = ?)
+                    """), arguments: [post.id])
+        {
             return row
         }
         guard let link, !link.isEmpty else { return nil }
         let key = Self.titleKey(post.title)
-        return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE url = ? ORDER BY seq"), arguments: [link])
-            .first { Self.titleKey($0["title"]) == key }
+        return try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(columns) FROM post WHERE url = ? ORDER BY seq"), arguments: [link]
+        )
+        .first { Self.titleKey($0["title"]) == key }
     }
 
     /// Fills what the stored post lacks and keeps the fuller text; true when anything changed
@@ -151,7 +172,8 @@ struct WebPageStore {
         let seq: Int64 = row["seq"]
         var changed = false
         if (row["id"] as String) != post.id {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO post_alias (id, post) VALUES (?, ?)").execute(arguments: [post.id, seq])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO post_alias (id, post) VALUES (?, ?)").execute(
+                arguments: [post.id, seq])
         }
         if (row["date"] as String?) == nil, let date = post.date {
             try db.cachedStatement(sql: "UPDATE post SET date = ? WHERE seq = ?").execute(arguments: [date.iso, seq])
@@ -168,11 +190,15 @@ struct WebPageStore {
         let storedBody: String = row["body"]
         if body.count > storedBody.count {
             // The full-text index follows by the post_fts_update trigger.
-            try db.cachedStatement(sql: "UPDATE post SET title = ?, body = ?, hangul = ? WHERE seq = ?").execute(arguments: [
-                post.title, body, HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), seq])
+            try db.cachedStatement(sql: "UPDATE post SET title = ?, body = ?, hangul = ? WHERE seq = ?").execute(
+                arguments: [
+                    post.title, body, HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs), seq,
+                ])
             changed = true
         }
-        if (row["web"] as Int) == 0 { try db.cachedStatement(sql: "UPDATE post SET web = 1 WHERE seq = ?").execute(arguments: [seq]) }
+        if (row["web"] as Int) == 0 {
+            try db.cachedStatement(sql: "UPDATE post SET web = 1 WHERE seq = ?").execute(arguments: [seq])
+        }
         return changed
     }
 }

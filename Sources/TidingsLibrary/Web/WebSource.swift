@@ -24,8 +24,10 @@ public struct WebSource: Sendable, Equatable {
     /// Posts this source has given.
     public var posts: Int
 
-    public init(url: String, kind: Kind, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
-                lastFetched: String? = nil, lastError: String? = nil, isCaughtUp: Bool = false, posts: Int = 0) {
+    public init(
+        url: String, kind: Kind, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
+        lastFetched: String? = nil, lastError: String? = nil, isCaughtUp: Bool = false, posts: Int = 0
+    ) {
         self.url = url
         self.kind = kind
         self.title = title
@@ -80,7 +82,8 @@ public struct WebPageResult: Sendable, Equatable {
 public enum WebFetchRecord: Sendable {
     /// The run completed. `validators` are the first page's new ETag and Last-Modified, or
     /// nil to keep the stored ones (a 304); `caughtUp` whether it read as deep as it should.
-    case completed(kind: WebSource.Kind?, title: String?, validators: (etag: String?, lastModified: String?)?, caughtUp: Bool)
+    case completed(
+        kind: WebSource.Kind?, title: String?, validators: (etag: String?, lastModified: String?)?, caughtUp: Bool)
     /// The run failed with this one-line error; the validators are kept.
     case failed(String)
 }

@@ -12,8 +12,10 @@ public struct BlogStory: Sendable, Equatable {
     /// The story's permalink.
     public var url: String
 
-    public init(title: String, paragraphs: [String], outlet: String, date: String, author: String,
-                categories: [String], url: String) {
+    public init(
+        title: String, paragraphs: [String], outlet: String, date: String, author: String,
+        categories: [String], url: String
+    ) {
         self.title = title
         self.paragraphs = paragraphs
         self.outlet = outlet
@@ -25,11 +27,14 @@ public struct BlogStory: Sendable, Equatable {
 
     /// The story as a page of the text archive format shows it (without the page header).
     public var archiveText: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let written = parts.count == 3 ? "\(months[parts[1] - 1]) \(parts[2]), \(parts[0])" : ""
-        return "\(title)\n\nPosted on \(written) by \(author)\n\n" + paragraphs.map { $0 + "\n\n" }.joined() + "[\(outlet)]\n\n"
+        return "\(title)\n\nPosted on \(written) by \(author)\n\n" + paragraphs.map { $0 + "\n\n" }.joined()
+            + "[\(outlet)]\n\n"
     }
 }
 
@@ -37,12 +42,16 @@ public struct BlogStory: Sendable, Equatable {
 /// that need many pages or pages that change (the fixed fixture site is `Tests/FixtureSite/`).
 public enum BlogPages {
     /// `count` distinct stories, numbered from `first`, in category `category`.
-    public static func stories(_ count: Int, first: Int = 1, category: String = "Economy", site: String = "https://blog.example") -> [BlogStory] {
+    public static func stories(
+        _ count: Int, first: Int = 1, category: String = "Economy", site: String = "https://blog.example"
+    ) -> [BlogStory] {
         (first..<(first + count)).map { n in
             BlogStory(
                 title: "Market report number \(n) from the border towns",
-                paragraphs: ["Traders in the border town \(n) reported steady prices on Monday.",
-                             "Rice and corn were sold at the usual rates, story \(n) said."],
+                paragraphs: [
+                    "Traders in the border town \(n) reported steady prices on Monday.",
+                    "Rice and corn were sold at the usual rates, story \(n) said.",
+                ],
                 outlet: ["Reuters", "Daily NK", "NK News"][n % 3],
                 date: String(format: "2024-%02d-%02d", 1 + n % 12, 1 + n % 28),
                 author: ["Jane Holloway", "Min-jun Park"][n % 2],
@@ -83,20 +92,26 @@ public enum BlogPages {
                 """
         }
         if let next {
-            html += "<nav class=\"navigation posts-navigation\"><div class=\"nav-previous\"><a href=\"\(escaped(next))\">Older posts</a></div></nav>\n"
+            html +=
+                "<nav class=\"navigation posts-navigation\"><div class=\"nav-previous\"><a href=\"\(escaped(next))\">Older posts</a></div></nav>\n"
         }
         html += "</main></div></body></html>\n"
         return Array(html.utf8)
     }
 
     /// Serves `stories` (newest first) as a listing under `/name/`, `/name/page/2/`…
-    public static func serveListing(_ name: String, _ stories: [BlogStory], perPage: Int, category: String = "Economy",
-                                    on server: FixtureServer) {
-        let chunks = stride(from: 0, to: stories.count, by: perPage).map { Array(stories[$0..<min($0 + perPage, stories.count)]) }
+    public static func serveListing(
+        _ name: String, _ stories: [BlogStory], perPage: Int, category: String = "Economy",
+        on server: FixtureServer
+    ) {
+        let chunks = stride(from: 0, to: stories.count, by: perPage).map {
+            Array(stories[$0..<min($0 + perPage, stories.count)])
+        }
         for (index, chunk) in chunks.enumerated() {
             let path = index == 0 ? "/\(name)/" : "/\(name)/page/\(index + 1)/"
             let next = index + 1 < chunks.count ? "/\(name)/page/\(index + 2)/" : nil
-            server.route(path, .content(listing(chunk, header: category, next: next), contentType: "text/html; charset=UTF-8"))
+            server.route(
+                path, .content(listing(chunk, header: category, next: next), contentType: "text/html; charset=UTF-8"))
         }
     }
 
@@ -109,7 +124,9 @@ public enum BlogPages {
 
             """
         for story in stories {
-            let html = (story.paragraphs.map { "<p>" + escaped($0) + "</p>" } + ["<p>[" + escaped(story.outlet) + "]</p>"]).joined()
+            let html =
+                (story.paragraphs.map { "<p>" + escaped($0) + "</p>" } + ["<p>[" + escaped(story.outlet) + "]</p>"])
+                .joined()
             xml += "<item><title>\(escaped(story.title))</title><link>\(escaped(story.url))</link>"
             xml += "<dc:creator><![CDATA[\(story.author)]]></dc:creator>"
             for category in story.categories { xml += "<category><![CDATA[\(category)]]></category>" }

@@ -9,7 +9,8 @@ extension FixtureServer {
         case .content(let bytes, let type)?:
             sendContent(bytes, type: type, head: head, on: client)
         case .status(let code)?:
-            send(status: code, headers: ["Content-Type": "text/plain"], body: Array("status \(code)\n".utf8), on: client)
+            send(
+                status: code, headers: ["Content-Type": "text/plain"], body: Array("status \(code)\n".utf8), on: client)
         case .redirect(let location, let status)?:
             send(status: status, headers: ["Location": location], body: [], on: client)
         case .stall?:
@@ -19,13 +20,21 @@ extension FixtureServer {
             setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &forever, socklen_t(MemoryLayout<timeval>.size))
             while recv(client, &byte, 1, 0) > 0 {}
         case .trickle(let length, let interval)?:
-            guard write(head: "HTTP/1.1 200 OK", headers: ["Content-Type": "text/html", "Content-Length": "\(length)"], on: client) else { return }
+            guard
+                write(
+                    head: "HTTP/1.1 200 OK", headers: ["Content-Type": "text/html", "Content-Length": "\(length)"],
+                    on: client)
+            else { return }
             for _ in 0..<length {
                 Thread.sleep(forTimeInterval: interval)
                 guard writeAll([0x3C], on: client) else { return }
             }
         case .huge(let count)?:
-            guard write(head: "HTTP/1.1 200 OK", headers: ["Content-Type": "text/html", "Content-Length": "\(count)"], on: client) else { return }
+            guard
+                write(
+                    head: "HTTP/1.1 200 OK", headers: ["Content-Type": "text/html", "Content-Length": "\(count)"],
+                    on: client)
+            else { return }
             let chunk = [UInt8](repeating: 0x41, count: 64 * 1024)
             var left = count
             while left > 0 {
@@ -43,7 +52,8 @@ extension FixtureServer {
     private func sendFile(_ head: HTTPRequestHead, on client: Int32) {
         let path = head.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
         guard let root, !path.split(separator: "/").contains(".."),
-              let file = resolve(path, in: root), let data = FileManager.default.contents(atPath: file.path) else {
+            let file = resolve(path, in: root), let data = FileManager.default.contents(atPath: file.path)
+        else {
             send(status: 404, headers: ["Content-Type": "text/plain"], body: Array("not found\n".utf8), on: client)
             return
         }
@@ -65,7 +75,8 @@ extension FixtureServer {
         let etag = "\"\(digest)\""
         let lastModified = Self.lastModified(for: digest)
         var headers = ["Content-Type": type, "ETag": etag, "Last-Modified": lastModified]
-        let matches = head.headers["if-none-match"].map { $0 == etag }
+        let matches =
+            head.headers["if-none-match"].map { $0 == etag }
             ?? head.headers["if-modified-since"].map { $0 == lastModified } ?? false
         if matches {
             send(status: 304, headers: headers, body: nil, on: client)
@@ -123,7 +134,9 @@ extension FixtureServer {
     func writeAll(_ bytes: [UInt8], on client: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if sent < 0, errno == EINTR { continue }
             guard sent > 0 else { return false }
             offset += sent

@@ -47,7 +47,9 @@ public final class FixtureServer: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(socketFD, 64) == 0 else {
             let code = errno
@@ -149,14 +151,18 @@ public final class FixtureServer: @unchecked Sendable {
         guard let head = HTTPRequestHead.read(from: client, notHTTP: &notHTTP) else {
             // Not HTTP at all (a TLS handshake): a plain HTTP refusal, so the client sees why.
             if notHTTP {
-                _ = writeAll(Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8), on: client)
+                _ = writeAll(
+                    Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8), on: client
+                )
             }
             return
         }
         let (index, route, delay) = state.withLock { state -> (Int, FixtureResponse?, Double) in
             state.active += 1
-            state.requests.append(RecordedRequest(method: head.method, path: head.path, headers: head.headers,
-                                                  started: Date(), finished: nil, concurrent: state.active))
+            state.requests.append(
+                RecordedRequest(
+                    method: head.method, path: head.path, headers: head.headers,
+                    started: Date(), finished: nil, concurrent: state.active))
             return (state.requests.count - 1, state.routes[head.path], state.delay)
         }
         defer {

@@ -63,7 +63,10 @@ extension AppState {
     /// from what the library holds (`.top` when the reader went back to the top).
     func leaveArticle() -> [Effect] {
         guard let current = article.current, article.anchor != (current.savedPosition ?? .top) else { return [] }
-        return [.saveReadingPosition(id: current.id, anchor: article.anchor,
-                                     paragraph: current.paragraphIndex(ofBlock: article.anchor.block))]
+        return [
+            .saveReadingPosition(
+                id: current.id, anchor: article.anchor,
+                paragraph: current.paragraphIndex(ofBlock: article.anchor.block))
+        ]
     }
 }

@@ -69,7 +69,9 @@ extension AppState {
         case .jumpTab:
             if case .character(let digit) = key, let number = digit.wholeNumberValue {
                 guard tabs.indices.contains(number - 1) else {
-                    message = tabs.count == 1 ? "No tab \(number): there is 1 tab" : "No tab \(number): there are \(tabs.count) tabs"
+                    message =
+                        tabs.count == 1
+                        ? "No tab \(number): there is 1 tab" : "No tab \(number): there are \(tabs.count) tabs"
                     break
                 }
                 return switchTab(to: tabs[number - 1].kind)

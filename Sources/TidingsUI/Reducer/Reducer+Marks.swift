@@ -1,5 +1,5 @@
-import TidingsScreen
 import TidingsCore
+import TidingsScreen
 
 /// Bookmarks and read state: asking the loop to change them, and showing its answers.
 ///

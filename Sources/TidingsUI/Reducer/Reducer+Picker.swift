@@ -22,7 +22,8 @@ extension AppState {
             return []
         case .enter:
             guard matches.indices.contains(picker.selection) else {
-                message = picks == nil ? "Still loading the lists" : "Nothing matches “\(Sanitizer.clean(picker.filter))”"
+                message =
+                    picks == nil ? "Still loading the lists" : "Nothing matches “\(Sanitizer.clean(picker.filter))”"
                 return []
             }
             overlay = nil
@@ -77,14 +78,16 @@ extension AppState {
 
     /// The picked tab's fresh counts: its tab shows them, and its list reloads if its length changed.
     mutating func applyPickedCount(_ info: TabInfo) {
-        guard var picked = pickedTab, picked.kind == info.kind, let index = tabs.firstIndex(where: { $0.kind == info.kind })
+        guard var picked = pickedTab, picked.kind == info.kind,
+            let index = tabs.firstIndex(where: { $0.kind == info.kind })
         else { return }
         picked.count = info.count
         picked.unread = info.unread
         pickedTab = picked
         tabs[index] = picked
         if let list = lists[info.kind], !list.key.unreadOnly, let total = list.total, total != info.count,
-            list.stale.isEmpty {
+            list.stale.isEmpty
+        {
             let generation = nextGeneration()
             lists[info.kind]?.refresh(generation: generation)
         }

@@ -22,7 +22,9 @@ extension AppState {
         }
         var text = newPosts == 0 ? "No new posts" : "\(newPosts) new post\(newPosts == 1 ? "" : "s")"
         if let first = failures.first {
-            text += failures.count == 1 ? "; 1 source failed: \(first)" : "; \(failures.count) sources failed, first: \(first)"
+            text +=
+                failures.count == 1
+                ? "; 1 source failed: \(first)" : "; \(failures.count) sources failed, first: \(first)"
         }
         message = text
         guard newPosts > 0 else { return [] }

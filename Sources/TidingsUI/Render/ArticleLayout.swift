@@ -78,7 +78,9 @@ public struct ArticleLayout: Equatable, Sendable {
         func add(_ text: String, _ kind: Kind, block: Int, highlights: [Range<Int>] = []) {
             guard !text.isEmpty else { return }
             let firstMatch = matches.count
-            for range in highlights { matches.append(ArticleAnchor(block: block, character: offset + range.lowerBound)) }
+            for range in highlights {
+                matches.append(ArticleAnchor(block: block, character: offset + range.lowerBound))
+            }
             var next = 0  // the first highlight that may reach the current line
             for piece in TextLayout.wrapWithOffsets(text, width: width) {
                 var line = Line(text: piece.text, kind: kind, block: block, start: offset + piece.characters.lowerBound)
@@ -168,7 +170,8 @@ public struct ArticleLayout: Equatable, Sendable {
         let rest = url.dropFirst(scheme.count + 3)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostAndPort = authority.split(separator: "@").last ?? authority[...]
-        let host = hostAndPort.hasPrefix("[")
+        let host =
+            hostAndPort.hasPrefix("[")
             ? String(hostAndPort.prefix { $0 != "]" }) + "]"
             : String(hostAndPort.prefix { $0 != ":" })
         return host.isEmpty ? nil : host.lowercased()

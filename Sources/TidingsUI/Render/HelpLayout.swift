@@ -28,7 +28,8 @@ public struct HelpLayout: Equatable, Sendable {
 
     /// What the list's marks mean and when a story becomes read (the rule in AppState's
     /// `reconcileReadTimer`): opened, or left in the preview for the dwell after a move.
-    static let marksNote = "• unread  ★ bookmarked · a story is read once opened (Enter, Tab), "
+    static let marksNote =
+        "• unread  ★ bookmarked · a story is read once opened (Enter, Tab), "
         + "or after 1.5 seconds in the preview once you move to it"
 
     public init(keyTable: KeyTable, size: Size) {

@@ -19,7 +19,8 @@ extension Renderer {
             }
         }
         if article.overflows(paneHeight: rect.height) {
-            drawScrollIndicator(top: top, rows: rows, lineCount: article.lines.count, in: text, bottom: rect.y + rect.height - 1)
+            drawScrollIndicator(
+                top: top, rows: rows, lineCount: article.lines.count, in: text, bottom: rect.y + rect.height - 1)
         }
     }
 

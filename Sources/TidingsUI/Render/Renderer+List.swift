@@ -37,8 +37,9 @@ extension Renderer {
         let highlighter = list.key.query.map(SearchHighlighter.init)
         for index in rows {
             let y = rect.y + index - top
-            drawRow(list.headline(at: index), x: rect.x, y: y, width: rect.width, columns: columns,
-                    highlighter: highlighter)
+            drawRow(
+                list.headline(at: index), x: rect.x, y: y, width: rect.width, columns: columns,
+                highlighter: highlighter)
             if index == list.selection {
                 buffer.addAttributes(selectedStyle.attributes, x: rect.x, y: y, width: rect.width)
             }

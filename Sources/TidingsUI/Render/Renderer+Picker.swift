@@ -33,7 +33,8 @@ extension Renderer {
             let entry = matches[top + row]
             let y = rowsY + row
             let kind = TextLayout.pad(PickerState.kindWord(entry.kind), toColumns: 7)
-            let count = entry.unread.map { "\(Self.grouped($0))/\(Self.grouped(entry.count))" } ?? Self.grouped(entry.count)
+            let count =
+                entry.unread.map { "\(Self.grouped($0))/\(Self.grouped(entry.count))" } ?? Self.grouped(entry.count)
             let countWidth = TextWidth.columns(of: count)
             buffer.put(kind, x: x, y: y, maxWidth: inner, style: theme.dim)
             let nameWidth = max(0, inner - 8 - countWidth - 1)
@@ -46,7 +47,9 @@ extension Renderer {
         }
         let hint = " Enter open  Esc close "
         if TextWidth.columns(of: hint) + 4 <= box.width {
-            buffer.put(hint, x: box.x + box.width - 2 - TextWidth.columns(of: hint), y: box.y + box.height - 1, style: theme.dim)
+            buffer.put(
+                hint, x: box.x + box.width - 2 - TextWidth.columns(of: hint), y: box.y + box.height - 1,
+                style: theme.dim)
         }
     }
 }

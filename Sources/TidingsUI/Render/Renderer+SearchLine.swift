@@ -58,7 +58,8 @@ extension Renderer {
         if search.line.query == nil {
             pieces.append(Piece(text: table.queryLanguage, style: theme.dim, priority: 3, separator: "   "))
         } else if search.hasFailed {
-            pieces.append(Piece(text: Sanitizer.clean(search.hint ?? ""), style: theme.warning, priority: 0, separator: "   "))
+            pieces.append(
+                Piece(text: Sanitizer.clean(search.hint ?? ""), style: theme.warning, priority: 0, separator: "   "))
         } else {
             if let hint = search.hint {
                 pieces.append(Piece(text: Sanitizer.clean(hint), style: theme.warning, priority: 2, separator: "   "))

@@ -69,7 +69,10 @@ extension Renderer {
         x += buffer.put(query, x: x, y: y, maxWidth: right - x, style: theme.bold) + 2
         guard x < right else { return x }
         if search.hasFailed, let hint = search.hint {
-            x += buffer.put(TextLayout.truncate(Sanitizer.clean(hint), toColumns: right - x), x: x, y: y, style: theme.warning) + 2
+            x +=
+                buffer.put(
+                    TextLayout.truncate(Sanitizer.clean(hint), toColumns: right - x), x: x, y: y, style: theme.warning)
+                + 2
         } else if let summary = searchSummary(search) {
             let text = TextLayout.truncate("\(summary) · \(search.shownOrder.name)", toColumns: right - x)
             x += buffer.put(text, x: x, y: y, style: theme.dim) + 2

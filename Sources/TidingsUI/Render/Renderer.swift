@@ -55,8 +55,9 @@ struct Renderer {
         } else {
             buffer.hLine(x: separator.x, y: separator.y, width: separator.width, style: style)
             if storyFocused {
-                buffer.put(" ▼ story ", x: separator.x + 1, y: separator.y, maxWidth: separator.width - 1,
-                           style: theme.selected)
+                buffer.put(
+                    " ▼ story ", x: separator.x + 1, y: separator.y, maxWidth: separator.width - 1,
+                    style: theme.selected)
             }
         }
     }

@@ -41,7 +41,9 @@ public enum HighlightSelfCheck {
     /// before it. Quadratic: only for short texts.
     static func referenceRanges(_ ranges: [Range<Int>], raw: String, clean: String) -> [Range<Int>] {
         let characters = Array(raw)
-        func map(_ bound: Int) -> Int { Sanitizer.clean(String(characters[..<min(max(0, bound), characters.count)])).count }
+        func map(_ bound: Int) -> Int {
+            Sanitizer.clean(String(characters[..<min(max(0, bound), characters.count)])).count
+        }
         let count = clean.count
         return ranges.map { range in
             let lower = map(range.lowerBound)

@@ -123,8 +123,10 @@ public struct HeadlineList: Equatable, Sendable {
     /// pending are left out.
     func missingPages(height: Int) -> [Int] {
         let wanted = wantedRows(height: height, slack: Self.pageSize / 2)
-        return stride(from: wanted.lowerBound - wanted.lowerBound % Self.pageSize, to: wanted.upperBound, by: Self.pageSize)
-            .filter { (pages[$0] == nil || stale.contains($0)) && !pending.contains($0) }
+        return stride(
+            from: wanted.lowerBound - wanted.lowerBound % Self.pageSize, to: wanted.upperBound, by: Self.pageSize
+        )
+        .filter { (pages[$0] == nil || stale.contains($0)) && !pending.contains($0) }
     }
 
     /// Drops pages far from the rows in view, so memory stays bounded however far one scrolls.

@@ -15,14 +15,15 @@ public struct TabInfo: Equatable, Sendable {
     /// A tag, author or outlet as the picker lists it and its tab shows it: `#Sanctions`,
     /// `by Jane Holloway`, `from Reuters`.
     public init(picked kind: Shelf, count: Int, unread: Int) {
-        let title = switch kind {
-        case .tag(let name): "#" + name
-        case .author(let name): "by " + name
-        case .outlet(let name): "from " + name
-        case .category(let name): name
-        case .all: "All"
-        case .bookmarks: "Bookmarks"
-        }
+        let title =
+            switch kind {
+            case .tag(let name): "#" + name
+            case .author(let name): "by " + name
+            case .outlet(let name): "from " + name
+            case .category(let name): name
+            case .all: "All"
+            case .bookmarks: "Bookmarks"
+            }
         self.init(kind: kind, title: title, count: count, unread: unread)
     }
 

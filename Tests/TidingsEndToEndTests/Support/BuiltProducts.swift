@@ -24,7 +24,8 @@ enum BuiltProducts {
             let candidate = directory + "/" + name
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
-               !isDirectory.boolValue, access(candidate, X_OK) == 0 {
+                !isDirectory.boolValue, access(candidate, X_OK) == 0
+            {
                 return URL(fileURLWithPath: candidate).standardizedFileURL.path
             }
         }
@@ -40,11 +41,13 @@ enum BuiltProducts {
         // On Linux the test "bundle" is the executable `<Package>PackageTests.xctest`
         // itself; on macOS it is a directory inside the products directory.
         for path in [Bundle.main.executablePath, Bundle.main.bundlePath, CommandLine.arguments.first]
-            .compactMap({ $0 }) {
+            .compactMap({ $0 })
+        {
             var url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-               isDirectory.boolValue, !url.path.contains(".xctest") {
+                isDirectory.boolValue, !url.path.contains(".xctest")
+            {
                 directories.append(url.path)
                 continue
             }

@@ -23,8 +23,11 @@ struct CLI {
     }
 
     /// Runs `tidings ARGS` and returns its result.
-    func run(_ arguments: String..., environment extra: [String: String] = [:], in directory: String? = nil)
-        async throws -> ProcessResult {
+    func run(
+        _ arguments: String..., environment extra: [String: String] = [:], in directory: String? = nil
+    )
+        async throws -> ProcessResult
+    {
         try await ProcessRunner.run(
             try BuiltProducts.executable(named: "tidings"), arguments: arguments,
             environment: environment.merging(extra) { _, new in new },
@@ -43,7 +46,8 @@ struct CLI {
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
         let path = scratch.file(name)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

@@ -32,9 +32,11 @@ struct ChildProcess {
         standardError: String,
         workingDirectory: String? = nil
     ) throws -> ChildProcess {
-        let pid = try ProcessSpawn.start(executable, arguments: arguments,
-                                         environment: SanitizerEnvironment.adding(to: environment),
-                                         grouping: .ownGroup) { actions in
+        let pid = try ProcessSpawn.start(
+            executable, arguments: arguments,
+            environment: SanitizerEnvironment.adding(to: environment),
+            grouping: .ownGroup
+        ) { actions in
             posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -50,14 +52,19 @@ struct ChildProcess {
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module
     /// does not export; looked up at run time instead.
-    private static let addChdir: (@convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
-    ) -> Int32)? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (
-            UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
-        ) -> Int32).self)
-    }()
+    private static let addChdir:
+        (
+            @convention(c) (
+                UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+            ) -> Int32
+        )? = {
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (
+                    UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+                ) -> Int32).self)
+        }()
 
     /// How a child ended (the same type the pseudo-terminal tests get).
     typealias Termination = ProcessTermination
@@ -102,7 +109,8 @@ struct ScratchDirectory {
 
 /// Finds `name` on `PATH` (plus the usual system directories); nil if absent.
 func executableOnPath(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-    let directories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    let directories =
+        (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         + ["/usr/local/bin", "/usr/bin", "/bin"]
     for directory in directories where !directory.isEmpty {
         let candidate = directory + "/" + name

@@ -1,4 +1,5 @@
 import GRDB
+
 @testable import TidingsLibrary
 
 extension Library {

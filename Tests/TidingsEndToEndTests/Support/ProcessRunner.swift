@@ -87,7 +87,9 @@ enum ProcessRunner {
             _ standardInput: String?, _ workingDirectory: String?
         ) throws {
             let environment = environment ?? ProcessInfo.processInfo.environment
-            guard let path = executable.contains("/") ? executable : executableOnPath(executable, environment: environment)
+            guard
+                let path = executable.contains("/")
+                    ? executable : executableOnPath(executable, environment: environment)
             else { throw ChildProcess.Failure(description: "\(executable) not found on PATH") }
             scratch = try ScratchDirectory(prefix: "process-runner")
             command = ([path] + arguments).joined(separator: " ")

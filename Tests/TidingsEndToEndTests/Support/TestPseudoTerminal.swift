@@ -22,8 +22,10 @@ final class TestPseudoTerminal: @unchecked Sendable {
     ///     (``SanitizerEnvironment``).
     ///   - newSession: see ``PseudoTerminalProcess/init(executable:arguments:environment:on:newSession:)``;
     ///     false for job control (SIGTSTP).
-    init(executable: String, arguments: [String] = [], environment: [String: String],
-         columns: Int = 80, rows: Int = 24, newSession: Bool = true) throws {
+    init(
+        executable: String, arguments: [String] = [], environment: [String: String],
+        columns: Int = 80, rows: Int = 24, newSession: Bool = true
+    ) throws {
         let terminal = try PseudoTerminalPair(columns: columns, rows: rows, keepingSlave: true)
         settingsBefore = Self.settings(of: terminal)
         process = try PseudoTerminalProcess(
@@ -54,8 +56,10 @@ final class TestPseudoTerminal: @unchecked Sendable {
     /// Reads output until `done` holds for everything read so far, or nothing arrives
     /// for `quiet` ms after something did, or `timeout` s pass. Returns whether `done` held.
     @discardableResult
-    func drain(quietMilliseconds quiet: Int32 = 250, timeout: Double = 10,
-               until done: ((TestPseudoTerminal) -> Bool)? = nil) -> Bool {
+    func drain(
+        quietMilliseconds quiet: Int32 = 250, timeout: Double = 10,
+        until done: ((TestPseudoTerminal) -> Bool)? = nil
+    ) -> Bool {
         guard process.terminal.master >= 0 else { return false }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         var sawBytes = false
@@ -109,14 +113,16 @@ final class TestPseudoTerminal: @unchecked Sendable {
     /// The process state letter from /proc (`R`, `S`, `T` when stopped, `Z`), or nil.
     func processState() -> Character? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         return stat[stat.index(after: close)...].split(separator: " ").first?.first
     }
 
     /// User plus system CPU time of the running program, in seconds (from /proc).
     func cpuSeconds() -> Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command: state is field 3, utime field 14, stime field 15.
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
@@ -143,8 +149,10 @@ func termiosDifferences(_ before: termios, _ after: termios) -> [String] {
 /// cursor save/restore); no OSC, DCS, APC, PM, SOS, no BEL or other stray C0 control, no
 /// C1 control, no bidirectional override. Returns one line per problem (empty: clean).
 enum TerminalStreamAudit {
-    static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                            0x2066, 0x2067, 0x2068, 0x2069]
+    static let bidiControls: Set<UInt32> = [
+        0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+        0x2066, 0x2067, 0x2068, 0x2069,
+    ]
     /// CSI final bytes ncurses uses for the terminals tested.
     static let allowedCSIFinals = Set("ABCDEFGHJKLMPSTXZ@`abdefghlmr".utf8)
 
@@ -159,44 +167,65 @@ enum TerminalStreamAudit {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x1B {
-                guard index + 1 < bytes.count else { report("ESC at end of output", at: index); break }
+                guard index + 1 < bytes.count else {
+                    report("ESC at end of output", at: index)
+                    break
+                }
                 let kind = bytes[index + 1]
                 switch kind {
                 case UInt8(ascii: "["):
                     var end = index + 2
                     while end < bytes.count, (0x20...0x3F).contains(bytes[end]) { end += 1 }
                     guard end < bytes.count, (0x40...0x7E).contains(bytes[end]) else {
-                        report("unterminated CSI", at: index); index = end; continue
+                        report("unterminated CSI", at: index)
+                        index = end
+                        continue
                     }
                     let body = Array(bytes[(index + 2)..<end])
                     let final = bytes[end]
                     let parameters = String(decoding: body, as: UTF8.self)
                     let isPlain = body.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ";") }
-                    let isPrivateMode = body.first == UInt8(ascii: "?")
+                    let isPrivateMode =
+                        body.first == UInt8(ascii: "?")
                         && body.dropFirst().allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ";") }
                         && (final == UInt8(ascii: "h") || final == UInt8(ascii: "l"))
                     let isTitleStack = final == UInt8(ascii: "t") && (parameters == "22;0;0" || parameters == "23;0;0")
                     if !(isTitleStack || isPrivateMode || (isPlain && allowedCSIFinals.contains(final))) {
-                        report("CSI \(parameters)\(Character(Unicode.Scalar(final))) is not one ncurses writes", at: index)
+                        report(
+                            "CSI \(parameters)\(Character(Unicode.Scalar(final))) is not one ncurses writes", at: index)
                     }
                     index = end + 1
                 case UInt8(ascii: "("), UInt8(ascii: ")"):
-                    index += 3 // charset designation
+                    index += 3  // charset designation
                 case UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "7"), UInt8(ascii: "8"),
-                     UInt8(ascii: "M"), UInt8(ascii: "D"), UInt8(ascii: "E"):
+                    UInt8(ascii: "M"), UInt8(ascii: "D"), UInt8(ascii: "E"):
                     index += 2
-                case UInt8(ascii: "]"): report("OSC", at: index); index += 2
-                case UInt8(ascii: "P"): report("DCS", at: index); index += 2
-                case UInt8(ascii: "_"): report("APC", at: index); index += 2
-                case UInt8(ascii: "^"): report("PM", at: index); index += 2
-                case UInt8(ascii: "X"): report("SOS", at: index); index += 2
-                default: report("ESC \(kind)", at: index); index += 2
+                case UInt8(ascii: "]"):
+                    report("OSC", at: index)
+                    index += 2
+                case UInt8(ascii: "P"):
+                    report("DCS", at: index)
+                    index += 2
+                case UInt8(ascii: "_"):
+                    report("APC", at: index)
+                    index += 2
+                case UInt8(ascii: "^"):
+                    report("PM", at: index)
+                    index += 2
+                case UInt8(ascii: "X"):
+                    report("SOS", at: index)
+                    index += 2
+                default:
+                    report("ESC \(kind)", at: index)
+                    index += 2
                 }
                 continue
             }
-            if byte == 0x07 { report("BEL", at: index) }
-            else if byte < 0x20, ![0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x0F].contains(byte) { report("C0 control \(byte)", at: index) }
-            else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+            if byte == 0x07 {
+                report("BEL", at: index)
+            } else if byte < 0x20, ![0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x0F].contains(byte) {
+                report("C0 control \(byte)", at: index)
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
                 report("C1 control U+00\(String(bytes[index + 1], radix: 16))", at: index)
             }
             index += 1
@@ -204,7 +233,9 @@ enum TerminalStreamAudit {
         // Bidi controls, on the decoded text.
         var offset = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            if bidiControls.contains(scalar.value) { report("bidi control U+\(String(scalar.value, radix: 16))", at: min(offset, bytes.count - 1)) }
+            if bidiControls.contains(scalar.value) {
+                report("bidi control U+\(String(scalar.value, radix: 16))", at: min(offset, bytes.count - 1))
+            }
             offset += String(scalar).utf8.count
         }
         return problems

@@ -81,7 +81,8 @@ enum Fixtures {
         var library = library(count: 40)
         let long = Headline(
             id: "post-0",
-            title: "Inspectors say the reservoir upstream of the new hydroelectric dam was filled far faster than the engineers had planned, raising fears for villages below",
+            title:
+                "Inspectors say the reservoir upstream of the new hydroelectric dam was filled far faster than the engineers had planned, raising fears for villages below",
             outlet: "Korea JoongAng Daily", isBookmarked: true, isUnread: true)
         library.replace(long, paragraphs: [prose[0], prose[3]])
         return library

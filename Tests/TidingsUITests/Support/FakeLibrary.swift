@@ -18,7 +18,9 @@ struct FakeLibrary {
         func unread(_ shelf: Shelf) -> Int { posts[shelf]?.filter(\.isUnread).count ?? 0 }
         return [TabInfo(kind: .all, title: "All", count: posts[.all]?.count ?? 0, unread: unread(.all))]
             + categories.map {
-                TabInfo(kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0, unread: unread(.category($0)))
+                TabInfo(
+                    kind: .category($0), title: $0, count: posts[.category($0)]?.count ?? 0,
+                    unread: unread(.category($0)))
             }
             + [TabInfo(kind: .bookmarks, title: "Bookmarks", count: posts[.bookmarks]?.count ?? 0)]
     }
@@ -38,8 +40,10 @@ struct FakeLibrary {
                 // As the library does: a filter in the query, counted with the page.
                 let rows = shelfRows(tab).filter(\.isUnread)
                 let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
-                return .headlinesLoaded(HeadlinePage(
-                    tab: tab, offset: offset, total: rows.count, rows: slice, generation: generation, unreadOnly: true))
+                return .headlinesLoaded(
+                    HeadlinePage(
+                        tab: tab, offset: offset, total: rows.count, rows: slice, generation: generation,
+                        unreadOnly: true))
             }
             return .headlinesLoaded(
                 page(tab, query: query, order: order, offset: offset, limit: limit, generation: generation))
