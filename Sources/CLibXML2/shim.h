@@ -3,6 +3,14 @@
 #ifndef TIDINGS_CLIBXML2_SHIM_H
 #define TIDINGS_CLIBXML2_SHIM_H
 
+// Debian's libxml2 is built with ICU, so encoding.h would pull in the system's ICU headers,
+// whose `UErrorCode` then clashes with the copy inside Foundation (`_FoundationICU`) in any
+// Swift file that imports both: a clean build fails. Tidings never touches the ICU members
+// (only the ICU converter pointers at the end of `xmlCharEncodingHandler`, which Swift sees
+// only by pointer), so the headers are read as if libxml2 had no ICU.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
