@@ -29,7 +29,7 @@ struct FetchBench: ParsableCommand {
         let client = HTTPClient()
         for _ in 0..<runs {
             let requested = DispatchTime.now()
-            _ = BenchWait.wait { try? await client.fetch(FetchRequest(url: server.url("/feed/"))) }
+            _ = BlockingWait.wait { try? await client.fetch(FetchRequest(url: server.url("/feed/"))) }
             http.append(Self.seconds(since: requested))
             let start = DispatchTime.now()
             let document = try WebUpdater.standardReader(feed, server.url("/feed/"), "application/rss+xml")
@@ -42,7 +42,7 @@ struct FetchBench: ParsableCommand {
             try Self.withLibrary { library in
                 let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader)
                 let start = DispatchTime.now()
-                let reports = BenchWait.wait { await updater.fetch([server.url("/feed/")]) }
+                let reports = BlockingWait.wait { await updater.fetch([server.url("/feed/")]) }
                 fetch.append(Self.seconds(since: start))
                 guard reports[0].error == nil, reports[0].new == items else {
                     throw BenchError("the feed gave \(reports[0].new) of \(items) posts: \(reports[0].error ?? "")")
@@ -61,11 +61,11 @@ struct FetchBench: ParsableCommand {
         try Self.withLibrary { library in
             let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader)
             let urls = hosts.map { $0.url("/feed/") }
-            let first = BenchWait.wait { await updater.fetch(urls) }
+            let first = BlockingWait.wait { await updater.fetch(urls) }
             if let failed = first.first(where: { $0.error != nil }) { throw BenchError(failed.error ?? "") }
             for _ in 0..<runs {
                 let start = DispatchTime.now()
-                let reports = BenchWait.wait { (try? await updater.update()) ?? [] }
+                let reports = BlockingWait.wait { (try? await updater.update()) ?? [] }
                 update.append(Self.seconds(since: start))
                 guard reports.count == sources, reports.allSatisfy(\.notModified) else {
                     throw BenchError("not every source answered 304: \(reports.map(\.line))")
@@ -136,20 +136,5 @@ struct FetchBench: ParsableCommand {
         }
         out += "</channel></rss>\n"
         return Array(out.utf8)
-    }
-}
-
-/// Waits for async work from the synchronous bench commands.
-enum BenchWait {
-    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let result = Locked<T?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let value = await body()
-            result.withLock { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0! }
     }
 }

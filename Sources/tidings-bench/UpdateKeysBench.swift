@@ -37,7 +37,7 @@ struct UpdateKeysBench: ParsableCommand {
         let library = try Library(path: path)
         let updater = WebUpdater(library: library, client: HTTPClient(), reader: WebUpdater.standardReader)
         let urls = servers.map { $0.url("/feed/") }
-        let first = BenchWait.wait { await updater.fetch(urls) }
+        let first = BlockingWait.wait { await updater.fetch(urls) }
         if let failed = first.first(where: { $0.error != nil }) { throw BenchError(failed.error ?? "") }
         // Each feed now holds its new posts first, then the ten it had.
         for (index, server) in servers.enumerated() {

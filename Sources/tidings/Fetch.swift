@@ -26,7 +26,7 @@ struct Fetch: ParsableCommand {
             let updater = web.updater(library)
             let urls = self.urls
             let progress = WebRun.progressLine(sources: urls.count)
-            let reports = WebRun.wait { await updater.fetch(urls, progress: progress) }
+            let reports = BlockingWait.wait { await updater.fetch(urls, progress: progress) }
             WebRun.endProgress()
             try WebRun.print(reports, json: web.json)
             if let status = WebRun.exitStatus(reports) { throw ExitCode(status) }
@@ -66,7 +66,7 @@ struct Update: ParsableCommand {
             let updater = web.updater(library)
             let count = try library.webSources().count
             let progress = WebRun.progressLine(sources: count)
-            let outcome = WebRun.wait { () async -> Result<[SourceReport], LibraryError> in
+            let outcome = BlockingWait.wait { () async -> Result<[SourceReport], LibraryError> in
                 do throws(LibraryError) {
                     return .success(try await updater.update(progress: progress))
                 } catch {

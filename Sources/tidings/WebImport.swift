@@ -29,7 +29,7 @@ enum WebImport {
         let updater = WebUpdater(
             library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
             options: FetchOptions(pages: 0))
-        let reports = WebRun.wait { await updater.readOnce(urls) }
+        let reports = BlockingWait.wait { await updater.readOnce(urls) }
         try WebRun.print(reports, json: false)
         return WebRun.exitStatus(reports)
     }

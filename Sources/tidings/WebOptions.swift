@@ -27,19 +27,6 @@ struct WebOptions: ParsableArguments {
 /// Runs web work for a command: the async updater from a synchronous command, a progress line
 /// on a terminal's stderr, the reports printed, and the exit status their failures call for.
 enum WebRun {
-    /// Waits for `body` on the calling thread (commands are synchronous; the work is not).
-    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let result = Locked<T?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let value = await body()
-            result.withLock { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0! }
-    }
-
     /// A progress line on stderr when it is a terminal (counts only: no text from the web).
     static func progressLine(sources: Int) -> (@Sendable (FetchProgress) -> Void)? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }

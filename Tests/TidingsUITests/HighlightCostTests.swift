@@ -11,22 +11,6 @@ import TidingsTestSupport
 /// reads (``WorkCount``), which a busy machine cannot disturb, and the mapping is checked
 /// against the obvious definition on random hostile text.
 @Suite struct HighlightCostTests {
-    /// The definition: a raw bound maps to the length of the cleaned text before it.
-    static func reference(_ ranges: [Range<Int>], raw: String, clean: String) -> [Range<Int>] {
-        let characters = Array(raw)
-        func map(_ bound: Int) -> Int {
-            Sanitizer.clean(String(characters[..<min(max(0, bound), characters.count)])).count
-        }
-        let count = clean.count
-        return ranges.map { range in
-            let lower = map(range.lowerBound)
-            return lower..<max(lower, map(range.upperBound))
-        }
-        .map { min(max(0, $0.lowerBound), count)..<min(max(0, $0.upperBound), count) }
-        .filter { !$0.isEmpty }
-        .sorted { $0.lowerBound < $1.lowerBound }
-    }
-
     /// Pieces random text is made of: words, escape sequences whole and cut, C1 forms, bidi
     /// controls, soft hyphens, combining marks, emoji sequences, Hangul.
     static let pieces = [
@@ -54,7 +38,7 @@ import TidingsTestSupport
             }
             #expect(
                 Sanitizer.cleanRanges(ranges, raw: raw, clean: clean)
-                    == Self.reference(ranges, raw: raw, clean: clean),
+                    == HighlightSelfCheck.referenceRanges(ranges, raw: raw, clean: clean),
                 "round \(round): \(raw.debugDescription) \(ranges)")
         }
     }

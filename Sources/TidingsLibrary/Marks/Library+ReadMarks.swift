@@ -54,7 +54,6 @@ extension Library {
         try Bool.fetchOne(db, sql: "SELECT readAt IS NOT NULL FROM reading WHERE postID = ?", arguments: [id]) ?? false
     }
 
-    /// Sets the read state of the post with the whole id `id`, keeping its position.
     /// Marks every unread post of `shelf` read, in one durable transaction; returns how many
     /// became read. Reading positions are kept.
     public func markAllRead(on shelf: Shelf) throws(LibraryError) -> Int {
@@ -81,6 +80,7 @@ extension Library {
         }
     }
 
+    /// Sets the read state of the post with the whole id `id`, keeping its position.
     static func storeRead(_ read: Bool, _ id: String, in db: Database) throws {
         if read {
             try db.execute(
