@@ -33,8 +33,7 @@ extension Renderer {
             let entry = matches[top + row]
             let y = rowsY + row
             let kind = TextLayout.pad(PickerState.kindWord(entry.kind), toColumns: 7)
-            let count =
-                entry.unread.map { "\(Self.grouped($0))/\(Self.grouped(entry.count))" } ?? Self.grouped(entry.count)
+            let count = Self.countText(unread: entry.unread, count: entry.count)
             let countWidth = TextWidth.columns(of: count)
             buffer.put(kind, x: x, y: y, maxWidth: inner, style: theme.dim)
             let nameWidth = max(0, inner - 8 - countWidth - 1)

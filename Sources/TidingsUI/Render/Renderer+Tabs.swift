@@ -5,8 +5,13 @@ extension Renderer {
     /// One tab's text: ` All 12/1,204 ` (unread of all, as newsboat counts), ` ★ Bookmarks 3 `.
     static func label(of tab: TabInfo) -> String {
         let title = tab.kind == .bookmarks ? "★ " + tab.title : tab.title
-        let count = tab.unread.map { "\(grouped($0))/\(grouped(tab.count))" } ?? grouped(tab.count)
-        return " \(Sanitizer.clean(title)) \(count) "
+        return " \(Sanitizer.clean(title)) \(countText(unread: tab.unread, count: tab.count)) "
+    }
+
+    /// `12/1,204` (unread of all) when the unread count is known, else `1,204`: tabs and the
+    /// picker count alike.
+    static func countText(unread: Int?, count: Int) -> String {
+        unread.map { "\(grouped($0))/\(grouped(count))" } ?? grouped(count)
     }
 
     /// The tabs, with `★ Bookmarks` pinned at the right end so that it is always on screen
