@@ -58,7 +58,8 @@ let package = Package(
         .executableTarget(
             name: "tidings",
             dependencies: [
-                "TidingsApp", "TidingsTerminal", "TidingsScreen", "TidingsLibrary", "TidingsCore", "TidingsFeeds",
+                "TidingsApp", "TidingsTerminal", "TidingsUI", "TidingsScreen", "TidingsLibrary", "TidingsCore",
+                "TidingsFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 import TidingsScreen
 
 extension CursesTerminal {
@@ -26,6 +27,15 @@ extension CursesTerminal {
         lastBuffer = buffer
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Whether the terminal has not taken the output written so far: standard output is not
+    /// writable now (for a pseudo-terminal, its buffer is full because the reader, such as
+    /// sshd on a slow link, is behind), so the next frame would block.
+    public func outputIsBacklogged() -> Bool {
+        var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLOUT) == 0
     }
 
     /// Draws one cell; continuation cells are covered by the wide cell to their left.

@@ -56,8 +56,10 @@ public final class CursesTerminal: Terminal {
     /// locale still comes from the process environment, which is what `setlocale` reads.
     /// - Throws: ``TerminalError`` when the streams are not terminals, `TERM` is unset,
     ///   `dumb` or unknown, or a terminal is already open.
+    /// With `mouse`, the terminal is asked to report clicks and the wheel; without it nothing
+    /// is asked, so the terminal's own selection keeps working.
     public static func open(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = false
     ) throws -> CursesTerminal {
         guard standardStreamsAreTerminals() else { throw TerminalError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw TerminalError.terminalTypeNotSet }
@@ -100,6 +102,7 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         leaveok(window, true)  // the cursor is hidden, so ncurses need not park it
         scrollok(window, false)
+        if mouse { _ = tidings_enable_mouse() }
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let pairs = noColor ? nil : CursesPalette.start()

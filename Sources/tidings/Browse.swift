@@ -4,6 +4,7 @@ import TidingsApp
 import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
+import TidingsUI
 
 /// `tidings` / `tidings browse`: the full-screen two-pane browser.
 struct Browse: ParsableCommand {
@@ -15,6 +16,22 @@ struct Browse: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Whether the story pane follows the selection or changes only on Enter (light over slow links).",
+            valueName: "follow|on-enter"))
+    var preview: PreviewMode?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Let the mouse wheel scroll and clicks select rows and tabs (off: the terminal keeps its own selection).")
+    var mouse: Bool?
+
+    /// The options the session and the terminal are given: the command line's, else the defaults.
+    var browserOptions: BrowserOptions {
+        BrowserOptions(preview: preview ?? .follow, mouse: mouse ?? false)
+    }
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
@@ -29,7 +46,7 @@ struct Browse: ParsableCommand {
             }
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal.open()
+                terminal = try CursesTerminal.open(mouse: browserOptions.mouse)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -39,7 +56,9 @@ struct Browse: ParsableCommand {
             let updater = WebUpdater(
                 library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                 options: FetchOptions(concurrentSources: 1))
-            status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
+            status = BrowserSession(
+                library: library, terminal: terminal, greeting: greeting, updater: updater, options: browserOptions
+            ).run()
             terminal.close()
         }
         // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.
@@ -72,3 +91,5 @@ struct Browse: ParsableCommand {
         return line
     }
 }
+
+extension PreviewMode: ExpressibleByArgument {}

@@ -55,15 +55,23 @@ public struct AppState: Equatable, Sendable {
     /// Whether the focused pane has the whole body (`z`).
     public internal(set) var isZoomed = false
     public internal(set) var overlay: Overlay?
+    /// Whether the terminal is slow to take output: frames are skipped, and the status line
+    /// says that the screen is the latest one.
+    public internal(set) var isOutputSlow = false
+    /// The `:` prompt while it is open: it has the keys and the status line.
+    public internal(set) var prompt: CommandPrompt?
     /// A message for the status line (an error from the loop); cleared by the next key.
     public internal(set) var message: String?
     /// The key bindings; the help overlay and the status hint come from them too.
     public let keyTable: KeyTable
+    /// The preview mode and the mouse, as the browse command was given them.
+    public let options: BrowserOptions
 
-    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard) {
+    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard, options: BrowserOptions = .standard) {
         self.size = size
         self.colors = colors
         self.keyTable = keyTable
+        self.options = options
     }
 
     /// The pane layout for the current size and choices.
@@ -110,6 +118,11 @@ public struct AppState: Equatable, Sendable {
         let width = layout.article.inset(columns: 1).width
         if let current = article.current {
             return ArticleLayout(article: current, highlighter: article.query.map(SearchHighlighter.init), width: width)
+        }
+        if options.preview == .onEnter, article.id == nil {
+            // Nothing opened yet: one quiet line that stays put as the selection moves.
+            let open = keyTable.label(of: .open) ?? "Enter"
+            return ArticleLayout(notice: "\(open) opens the selected story", width: width)
         }
         return ArticleLayout(loadingTitle: list.selected?.title, width: width)
     }
