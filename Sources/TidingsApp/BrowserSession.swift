@@ -28,10 +28,10 @@ public final class BrowserSession {
     var timers: [ReadTimer] = []
 
     /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
-    /// decides how `o` opens a link.
+    /// decides how `o` opens a link; `settings` are the config file's keys, theme and layout.
     public init(
         library: Library, terminal: any Terminal, greeting: String? = nil,
-        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener()
+        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener(), settings: BrowserSettings = .standard
     ) {
         self.library = library
         self.terminal = terminal
@@ -41,7 +41,7 @@ public final class BrowserSession {
         searches = SearchWorker(library: library) { wake?.signal() }
         updates = UpdateWorker(updater: updater) { wake?.signal() }
         self.opener = opener
-        state = AppState(size: terminal.size, colors: terminal.supportsColor)
+        state = AppState(size: terminal.size, colors: terminal.supportsColor, settings: settings)
     }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsApp
+import TidingsConfig
 import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
@@ -15,11 +16,14 @@ struct Browse: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
+            // First: a bad config file stops the browser before anything is created or drawn.
+            let configuration = try configOptions.load()
             let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
@@ -29,7 +33,7 @@ struct Browse: ParsableCommand {
             }
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal.open()
+                terminal = try CursesTerminal.open(palette: configuration.settings.theme.palette)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -39,7 +43,10 @@ struct Browse: ParsableCommand {
             let updater = WebUpdater(
                 library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                 options: FetchOptions(concurrentSources: 1))
-            status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
+            status = BrowserSession(
+                library: library, terminal: terminal, greeting: greeting, updater: updater,
+                settings: configuration.settings
+            ).run()
             terminal.close()
         }
         // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.
