@@ -36,22 +36,22 @@ public final class BrowserSession {
     let clock: @Sendable () -> ContinuousClock.Instant
 
     /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
-    /// decides how `o` opens a link.
-    /// `options` carries the preview mode and the mouse (the terminal was opened with the same
-    /// mouse choice).
+    /// decides how `o` opens a link; `settings` are the config file's keys, theme and layout;
+    /// `options` the preview mode and the mouse (the terminal was opened with the same mouse choice).
     public convenience init(
         library: Library, terminal: any Terminal, greeting: String? = nil,
-        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener(), options: BrowserOptions = .standard
+        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener(), settings: BrowserSettings = .standard,
+        options: BrowserOptions = .standard
     ) {
         self.init(
             library: library, terminal: terminal, greeting: greeting, updater: updater, opener: opener,
-            options: options, clock: { ContinuousClock.now })
+            settings: settings, options: options, clock: { ContinuousClock.now })
     }
 
     /// The session with its own clock (tests).
     init(
         library: Library, terminal: any Terminal, greeting: String?, updater: WebUpdater?, opener: LinkOpener,
-        options: BrowserOptions, clock: @escaping @Sendable () -> ContinuousClock.Instant
+        settings: BrowserSettings, options: BrowserOptions, clock: @escaping @Sendable () -> ContinuousClock.Instant
     ) {
         self.clock = clock
         self.library = library
@@ -62,7 +62,7 @@ public final class BrowserSession {
         searches = SearchWorker(library: library) { wake?.signal() }
         updates = UpdateWorker(updater: updater) { wake?.signal() }
         self.opener = opener
-        state = AppState(size: terminal.size, colors: terminal.supportsColor, options: options)
+        state = AppState(size: terminal.size, colors: terminal.supportsColor, settings: settings, options: options)
     }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.

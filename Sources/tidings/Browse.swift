@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsApp
+import TidingsConfig
 import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
@@ -16,6 +17,7 @@ struct Browse: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(
         help: ArgumentHelp(
@@ -28,15 +30,21 @@ struct Browse: ParsableCommand {
         help: "Let the mouse wheel scroll and clicks select rows and tabs (off: the terminal keeps its own selection).")
     var mouse: Bool?
 
-    /// The options the session and the terminal are given: the command line's, else the defaults.
-    var browserOptions: BrowserOptions {
-        BrowserOptions(preview: preview ?? .follow, mouse: mouse ?? false)
+    /// The options the session and the terminal are given: the command line's, else the config
+    /// file's (`[layout] preview` and `mouse`), else the defaults.
+    func browserOptions(_ configuration: Configuration) -> BrowserOptions {
+        BrowserOptions(
+            preview: preview ?? PreviewMode(rawValue: configuration.preview) ?? .follow,
+            mouse: mouse ?? configuration.mouse)
     }
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
+            // First: a bad config file stops the browser before anything is created or drawn.
+            let configuration = try configOptions.load()
+            let browserOptions = browserOptions(configuration)
             let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
@@ -46,7 +54,8 @@ struct Browse: ParsableCommand {
             }
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal.open(mouse: browserOptions.mouse)
+                terminal = try CursesTerminal.open(
+                    palette: configuration.settings.theme.palette, mouse: browserOptions.mouse)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -57,7 +66,8 @@ struct Browse: ParsableCommand {
                 library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                 options: FetchOptions(concurrentSources: 1))
             status = BrowserSession(
-                library: library, terminal: terminal, greeting: greeting, updater: updater, options: browserOptions
+                library: library, terminal: terminal, greeting: greeting, updater: updater,
+                settings: configuration.settings, options: browserOptions
             ).run()
             terminal.close()
         }

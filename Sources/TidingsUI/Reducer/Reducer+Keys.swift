@@ -110,7 +110,8 @@ extension AppState {
         case .toggleLayout:
             let flipped: Arrangement = layout.arrangement == .sideBySide ? .stacked : .sideBySide
             // Back to following the width when the flip lands on what the width would pick.
-            arrangementOverride = flipped == PaneLayout(size: size).arrangement ? nil : flipped
+            arrangementOverride =
+                flipped == PaneLayout(size: size, settings: settings.layout).arrangement ? nil : flipped
         case .zoom:
             isZoomed.toggle()
         case .help:

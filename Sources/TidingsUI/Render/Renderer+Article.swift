@@ -5,8 +5,11 @@ extension Renderer {
     mutating func drawArticle(in rect: Rect) {
         // Nothing to show before the list is known, or in an empty tab.
         guard rect.width > 0, rect.height > 0, let total = state.list.total, total > 0 else { return }
-        let text = rect.inset(columns: 1)
+        let pane = rect.inset(columns: 1)
         let article = state.articleLayout
+        // Lines capped by the config's article width are centred in the pane.
+        let margin = max(0, (pane.width - min(pane.width, state.settings.layout.articleWidth ?? .max)) / 2)
+        let text = Rect(x: pane.x + margin, y: pane.y, width: pane.width - 2 * margin, height: pane.height)
         let rows = article.textRows(paneHeight: rect.height)
         let top = article.topLine(for: state.article.anchor, paneHeight: rect.height)
         for (offset, line) in article.lines[top..<min(article.lines.count, top + rows)].enumerated() {
@@ -27,7 +30,8 @@ extension Renderer {
     private func style(of kind: ArticleLayout.Kind) -> Style {
         switch kind {
         case .title: theme.title
-        case .meta, .notice: theme.dim
+        case .meta: theme.meta
+        case .notice: theme.dim
         case .body, .blank: theme.plain
         }
     }

@@ -98,7 +98,8 @@ extension Renderer {
     /// The hints that fit in `width` columns, dropping the least useful first, in table order.
     private func fittingHints(width: Int) -> [(keys: String, label: String)] {
         let table = state.keyTable
-        var hints = table.hints
+        // A hint whose commands were all unbound by the config file has no key to show.
+        var hints = table.hints.filter { !table.text(of: $0).keys.isEmpty }
         func widthOf(_ hints: [KeyTable.Hint]) -> Int {
             hints.map { hint in
                 let text = table.text(of: hint)

@@ -62,21 +62,29 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var prompt: CommandPrompt?
     /// A message for the status line (an error from the loop); cleared by the next key.
     public internal(set) var message: String?
-    /// The key bindings; the help overlay and the status hint come from them too.
-    public let keyTable: KeyTable
+    /// What the config file chose: keys, theme and layout.
+    public let settings: BrowserSettings
     /// The preview mode and the mouse, as the browse command was given them.
     public let options: BrowserOptions
 
     public init(size: Size, colors: Bool, keyTable: KeyTable = .standard, options: BrowserOptions = .standard) {
+        self.init(size: size, colors: colors, settings: BrowserSettings(keyTable: keyTable), options: options)
+    }
+
+    public init(size: Size, colors: Bool, settings: BrowserSettings, options: BrowserOptions = .standard) {
         self.size = size
         self.colors = colors
-        self.keyTable = keyTable
+        self.settings = settings
         self.options = options
     }
 
+    /// The key bindings; the help overlay and the status hint come from them too.
+    public var keyTable: KeyTable { settings.keyTable }
+
     /// The pane layout for the current size and choices.
     public var layout: PaneLayout {
-        PaneLayout(size: size, override: arrangementOverride, zoomed: isZoomed ? focus : nil)
+        PaneLayout(
+            size: size, override: arrangementOverride, zoomed: isZoomed ? focus : nil, settings: settings.layout)
     }
 
     /// The list on screen: the active tab's search results when it has some, else its
@@ -115,7 +123,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The article laid out for the article pane's current width (the placeholder while loading).
     public var articleLayout: ArticleLayout {
-        let width = layout.article.inset(columns: 1).width
+        let width = min(layout.article.inset(columns: 1).width, settings.layout.articleWidth ?? .max)
         if let current = article.current {
             return ArticleLayout(article: current, highlighter: article.query.map(SearchHighlighter.init), width: width)
         }
