@@ -48,7 +48,8 @@ import Testing
         let wire = cells(lines[wireHeader + 2])
         try #require(wire.count == Self.wireColumns.count, "\(lines[wireHeader + 2])")
         #expect(wire[0] == "1,000")
-        for (column, cell) in zip(Self.wireColumns, wire).dropFirst() where column != "run: list behind the keys, most" {
+        for (column, cell) in zip(Self.wireColumns, wire).dropFirst() where column != "run: list behind the keys, most"
+        {
             let numbers = self.numbers(cell)
             #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(cell)\n\(result)")
         }

@@ -85,7 +85,8 @@ struct BrowserWireTests {
         #expect(try tmux.capture().contains("Enter opens the selected story"))
         try tmux.sendKeys("Enter")
         try await tmux.waitUntil("the story opened") {
-            !$0.contains("Enter opens the selected story") && !$0.contains("Loading…") && $0.contains("3/50  All  story")
+            !$0.contains("Enter opens the selected story") && !$0.contains("Loading…")
+                && $0.contains("3/50  All  story")
         }
         try tmux.sendKeys("Escape")
         try await tmux.waitUntil("back in the list") { !$0.contains("3/50  All  story") }
