@@ -40,6 +40,34 @@ struct ConfigEndToEndTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 
+    /// Whether the direct-colour terminal type tmux's panes would switch to is installed
+    /// (Debian's ncurses-term, which .ci/run installs).
+    static var hasDirectColorType: Bool {
+        ["/usr/share/terminfo/t/tmux-direct", "/lib/terminfo/t/tmux-direct", "/etc/terminfo/t/tmux-direct"]
+            .contains { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    @Test(
+        .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+        .enabled(if: hasDirectColorType, "no tmux-direct terminal type (Debian: ncurses-term)"))
+    func rgbColourIsTruecolorOnlyWhenTheTerminalSaysSo() async throws {
+        let cli = try CLI()
+        let imported = try await cli.run("import", CLI.repository + "/data")
+        #expect(imported.status == 0, "\(imported)")
+        let config = try cli.write("config.toml", "[theme.unread]\nfg = \"#ff8700\"\n")
+        for (colorterm, expected) in [("truecolor", "38;2;255;135;0"), ("", "38;5;208")] {
+            let tmux = try TmuxSession(
+                command: [try BuiltProducts.executable(named: "tidings")], columns: 100, rows: 30,
+                environment: cli.environment.merging(["TIDINGS_CONFIG": config, "COLORTERM": colorterm]) { _, b in b })
+            try await tmux.waitFor("1/50")
+            // The unread marks in the theme's orange: as RGB, or the nearest of the 256.
+            let screen = try await tmux.waitUntil("unread marks coloured", escapes: true) { $0.contains(expected) }
+            #expect(!screen.contains(expected == "38;5;208" ? "38;2;" : "38;5;208"))
+            try tmux.sendKeys("q")
+            #expect(try await tmux.waitForExit() == 0)
+        }
+    }
+
     @Test func badFileStopsTheBrowserWith78() async throws {
         let cli = try CLI()
         let config = try cli.write("config.toml", "[keys]\nselect-next = [\"x\"]\nopen = [\"x\"]\n")
