@@ -78,6 +78,7 @@ extension CursesTerminal {
                 refreshSize()
                 return .event(.resize)
             }
+            if Int32(character) == KEY_MOUSE { return Self.mouseEvent().map { .event(.mouse($0)) } ?? .ignored }
             return Self.functionKey(Int32(character)).map { .event(.key($0)) } ?? .ignored
         }
         if result == OK {
@@ -164,6 +165,19 @@ extension CursesTerminal {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case tidings_KEY_F(1)...tidings_KEY_F(63): return .function(Int(code - tidings_KEY_F(0)))
+        default: return nil
+        }
+    }
+
+    /// The mouse report behind `KEY_MOUSE`, or nil for one the browser ignores (other
+    /// buttons, releases, or a report arriving while the mouse is off).
+    static func mouseEvent() -> MouseEvent? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        switch tidings_read_mouse(&x, &y) {
+        case 1: return MouseEvent(.click, x: Int(x), y: Int(y))
+        case 2: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))
+        case 3: return MouseEvent(.wheelDown, x: Int(x), y: Int(y))
         default: return nil
         }
     }

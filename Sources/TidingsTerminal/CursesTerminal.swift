@@ -57,8 +57,11 @@ public final class CursesTerminal: Terminal {
     /// `palette` gives each colour role its colours (none: every role in the default colours).
     /// - Throws: ``TerminalError`` when the streams are not terminals, `TERM` is unset,
     ///   `dumb` or unknown, or a terminal is already open.
+    /// With `mouse`, the terminal is asked to report clicks and the wheel; without it nothing
+    /// is asked, so the terminal's own selection keeps working.
     public static func open(
-        environment: [String: String] = ProcessInfo.processInfo.environment, palette: ColorPalette = ColorPalette()
+        environment: [String: String] = ProcessInfo.processInfo.environment, palette: ColorPalette = ColorPalette(),
+        mouse: Bool = false
     ) throws -> CursesTerminal {
         guard standardStreamsAreTerminals() else { throw TerminalError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw TerminalError.terminalTypeNotSet }
@@ -110,6 +113,7 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         leaveok(window, true)  // the cursor is hidden, so ncurses need not park it
         scrollok(window, false)
+        if mouse { _ = tidings_enable_mouse() }
 
         let pairs = noColor ? nil : CursesPalette.start(palette, environment: environment)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)

@@ -5,6 +5,7 @@ import TidingsConfig
 import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
+import TidingsUI
 
 /// `tidings` / `tidings browse`: the full-screen two-pane browser.
 struct Browse: ParsableCommand {
@@ -17,6 +18,23 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var options: LibraryOptions
     @OptionGroup var configOptions: ConfigOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Whether the story pane follows the selection or changes only on Enter (light over slow links).",
+            valueName: "follow|on-enter"))
+    var preview: PreviewMode?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Let the mouse wheel scroll and clicks select rows and tabs (off: the terminal keeps its own selection).")
+    var mouse: Bool?
+
+    /// The options the session and the terminal are given: the command line's, else the
+    /// config file's (`[layout] preview`, `mouse`), else the defaults.
+    func browserOptions(_ configuration: Configuration) -> BrowserOptions {
+        BrowserOptions(preview: preview ?? configuration.preview, mouse: mouse ?? configuration.mouse)
+    }
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
@@ -33,7 +51,8 @@ struct Browse: ParsableCommand {
             }
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal.open(palette: configuration.settings.theme.palette)
+                terminal = try CursesTerminal.open(
+                    palette: configuration.settings.theme.palette, mouse: browserOptions(configuration).mouse)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -45,7 +64,7 @@ struct Browse: ParsableCommand {
                 options: FetchOptions(concurrentSources: 1))
             status = BrowserSession(
                 library: library, terminal: terminal, greeting: greeting, updater: updater,
-                settings: configuration.settings
+                settings: configuration.settings, options: browserOptions(configuration)
             ).run()
             terminal.close()
         }
@@ -79,3 +98,5 @@ struct Browse: ParsableCommand {
         return line
     }
 }
+
+extension PreviewMode: ExpressibleByArgument {}

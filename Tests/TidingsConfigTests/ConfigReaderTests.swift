@@ -46,7 +46,7 @@ struct ConfigReaderTests {
         #expect(layout.listPercent == 40)
         #expect(layout.articleWidth == 80)
         #expect(layout.dateFormat.format("2026-03-09") == "9 Mar")
-        #expect(configuration.preview == "on-enter")
+        #expect(configuration.preview == .onEnter)
         #expect(configuration.mouse == true)
     }
 

@@ -68,6 +68,28 @@ struct ConfigEndToEndTests {
         }
     }
 
+    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+    func previewFromTheFileAndTheCommandLineWins() async throws {
+        let cli = try CLI()
+        let imported = try await cli.run("import", CLI.repository + "/data")
+        #expect(imported.status == 0, "\(imported)")
+        let config = try cli.write("config.toml", "[layout]\npreview = \"on-enter\"\n")
+        let binary = try BuiltProducts.executable(named: "tidings")
+        let environment = cli.environment.merging(["NO_COLOR": "1", "TIDINGS_CONFIG": config]) { _, b in b }
+        // The file's on-enter: the story pane waits for Enter.
+        let waiting = try TmuxSession(command: [binary], columns: 100, rows: 30, environment: environment)
+        try await waiting.waitFor("opens the selected story")
+        try waiting.sendKeys("q")
+        #expect(try await waiting.waitForExit() == 0)
+        // --preview follow on the command line wins over the file: the first story shows.
+        let following = try TmuxSession(
+            command: [binary, "--preview", "follow"], columns: 100, rows: 30, environment: environment)
+        let screen = try await following.waitFor("1/50")
+        #expect(!screen.contains("opens the selected story"))
+        try following.sendKeys("q")
+        #expect(try await following.waitForExit() == 0)
+    }
+
     @Test func badFileStopsTheBrowserWith78() async throws {
         let cli = try CLI()
         let config = try cli.write("config.toml", "[keys]\nselect-next = [\"x\"]\nopen = [\"x\"]\n")

@@ -34,6 +34,7 @@ extension KeyTable {
             Binding(.toggleLayout, [.character("v")], "Side by side or stacked panes"),
             Binding(.zoom, [.character("z")], "Focused pane takes the whole screen"),
             Binding(.help, [.character("?")], "Show or hide this help"),
+            Binding(.commandPrompt, [.character(":")], "Run a command by name; Tab completes"),
             Binding(.redraw, [.control("l")], "Redraw and reload the screen"),
             Binding(.quit, [.character("q")], "Close help or zoom, else quit"),
         ],

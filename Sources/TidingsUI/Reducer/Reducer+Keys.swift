@@ -20,6 +20,7 @@ extension AppState {
             }
             return [.markTabRead(tab: tab)]
         }
+        if let prompt { return handlePrompt(key, prompt) }
         if isEditingSearch { return handleSearchLine(key) }
         guard let command = keyTable.command(for: key) else {
             // Never silent: a key that does nothing says so, with the way to the key list.
@@ -115,6 +116,8 @@ extension AppState {
             isZoomed.toggle()
         case .help:
             overlay = .help(scroll: 0)
+        case .commandPrompt:
+            prompt = CommandPrompt()
         case .updateSources:
             return startUpdate()
         case .openLink, .copyLink:
@@ -135,7 +138,7 @@ extension AppState {
     }
 
     /// A tab switch also reloads the tab counts (the bookmarks may have changed elsewhere).
-    private mutating func switchTab(to kind: Shelf) -> [Effect] {
+    mutating func switchTab(to kind: Shelf) -> [Effect] {
         guard kind != activeTab else { return [] }
         return [.loadTabs] + selectTab(kind)
     }
@@ -187,7 +190,7 @@ extension AppState {
     }
 
     /// Scrolls the loaded article by `delta` lines, never past its top or its end.
-    private mutating func scrollArticle(by delta: Int) {
+    mutating func scrollArticle(by delta: Int) {
         guard article.current != nil else { return }
         let lines = articleLayout
         let height = layout.article.height

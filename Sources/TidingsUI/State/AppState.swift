@@ -55,19 +55,27 @@ public struct AppState: Equatable, Sendable {
     /// Whether the focused pane has the whole body (`z`).
     public internal(set) var isZoomed = false
     public internal(set) var overlay: Overlay?
+    /// Whether the terminal is slow to take output: frames are skipped, and the status line
+    /// says that the screen is the latest one.
+    public internal(set) var isOutputSlow = false
+    /// The `:` prompt while it is open: it has the keys and the status line.
+    public internal(set) var prompt: CommandPrompt?
     /// A message for the status line (an error from the loop); cleared by the next key.
     public internal(set) var message: String?
     /// What the config file chose: keys, theme and layout.
     public let settings: BrowserSettings
+    /// The preview mode and the mouse, as the browse command was given them.
+    public let options: BrowserOptions
 
-    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard) {
-        self.init(size: size, colors: colors, settings: BrowserSettings(keyTable: keyTable))
+    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard, options: BrowserOptions = .standard) {
+        self.init(size: size, colors: colors, settings: BrowserSettings(keyTable: keyTable), options: options)
     }
 
-    public init(size: Size, colors: Bool, settings: BrowserSettings) {
+    public init(size: Size, colors: Bool, settings: BrowserSettings, options: BrowserOptions = .standard) {
         self.size = size
         self.colors = colors
         self.settings = settings
+        self.options = options
     }
 
     /// The key bindings; the help overlay and the status hint come from them too.
@@ -118,6 +126,11 @@ public struct AppState: Equatable, Sendable {
         let width = min(layout.article.inset(columns: 1).width, settings.layout.articleWidth ?? .max)
         if let current = article.current {
             return ArticleLayout(article: current, highlighter: article.query.map(SearchHighlighter.init), width: width)
+        }
+        if options.preview == .onEnter, article.id == nil {
+            // Nothing opened yet: one quiet line that stays put as the selection moves.
+            let open = keyTable.label(of: .open) ?? "Enter"
+            return ArticleLayout(notice: "\(open) opens the selected story", width: width)
         }
         return ArticleLayout(loadingTitle: list.selected?.title, width: width)
     }
