@@ -42,6 +42,7 @@ struct Browse: ParsableCommand {
         try reporting {
             // First: a bad config file stops the browser before anything is created or drawn.
             let configuration = try configOptions.load()
+            let browserOptions = browserOptions(configuration)
             let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
@@ -52,7 +53,7 @@ struct Browse: ParsableCommand {
             let terminal: CursesTerminal
             do {
                 terminal = try CursesTerminal.open(
-                    palette: configuration.settings.theme.palette, mouse: browserOptions(configuration).mouse)
+                    palette: configuration.settings.theme.palette, mouse: browserOptions.mouse)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -64,7 +65,7 @@ struct Browse: ParsableCommand {
                 options: FetchOptions(concurrentSources: 1))
             status = BrowserSession(
                 library: library, terminal: terminal, greeting: greeting, updater: updater,
-                settings: configuration.settings, options: browserOptions(configuration)
+                settings: configuration.settings, options: browserOptions
             ).run()
             terminal.close()
         }

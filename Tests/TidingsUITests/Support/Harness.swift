@@ -18,10 +18,10 @@ struct Harness {
 
     init(
         _ library: FakeLibrary, columns: Int = 80, rows: Int = 24, colors: Bool = false,
-        settings: BrowserSettings = .standard
+        settings: BrowserSettings = .standard, options: BrowserOptions = .standard
     ) {
         self.library = library
-        state = AppState(size: Size(columns: columns, rows: rows), colors: colors, settings: settings)
+        state = AppState(size: Size(columns: columns, rows: rows), colors: colors, settings: settings, options: options)
         send(.start)
     }
 
