@@ -37,7 +37,8 @@ public final class BrowserSession {
 
     /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
     /// decides how `o` opens a link; `settings` are the config file's keys, theme and layout;
-    /// `options` the preview mode and the mouse (the terminal was opened with the same mouse choice).
+    /// `options` carries the preview mode and the mouse (the terminal was opened with the same
+    /// mouse choice).
     public convenience init(
         library: Library, terminal: any Terminal, greeting: String? = nil,
         updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener(), settings: BrowserSettings = .standard,
@@ -51,7 +52,8 @@ public final class BrowserSession {
     /// The session with its own clock (tests).
     init(
         library: Library, terminal: any Terminal, greeting: String?, updater: WebUpdater?, opener: LinkOpener,
-        settings: BrowserSettings, options: BrowserOptions, clock: @escaping @Sendable () -> ContinuousClock.Instant
+        settings: BrowserSettings = .standard, options: BrowserOptions,
+        clock: @escaping @Sendable () -> ContinuousClock.Instant
     ) {
         self.clock = clock
         self.library = library

@@ -35,9 +35,9 @@ extension ConfigReading {
                 }
                 layout.dateFormat = format
             case "preview":
-                guard let mode = expectString(value, at: path) else { continue }
-                guard Configuration.previewModes.contains(mode) else {
-                    fail(atValue: path, "preview is \"\(mode)\"; it must be \"follow\" or \"on-enter\"")
+                guard let word = expectString(value, at: path) else { continue }
+                guard let mode = PreviewMode(rawValue: word) else {
+                    fail(atValue: path, "preview is \"\(word)\"; it must be \"follow\" or \"on-enter\"")
                     continue
                 }
                 configuration.preview = mode

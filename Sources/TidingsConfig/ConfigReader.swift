@@ -81,7 +81,10 @@ struct ConfigReading {
     mutating func read(_ root: TOMLTable) -> Configuration {
         var configuration = Configuration()
         for (name, _) in root where !Self.tables.contains(name) {
-            let hint = Self.suggestion(for: name, among: Self.tables).map { " (did you mean [\($0)]?)" } ?? ""
+            let hint =
+                Self.layoutKeys.contains(name)
+                ? " (it belongs in [layout])"
+                : Self.suggestion(for: name, among: Self.tables).map { " (did you mean [\($0)]?)" } ?? ""
             fail(
                 atKey: [name], "unknown table or key \"\(name)\"\(hint); a config file has [keys], [theme] and [layout]"
             )

@@ -80,7 +80,7 @@ public enum ConfigWriter {
             # The list's dates: %Y (2026) %y (26) %m (03) %d (09) %e (9) %b (Mar) %%.
             date-format = \(string(layout.dateFormat.pattern))
             # "follow": the story pane shows the selected post; "on-enter": only once opened (light on slow links).
-            preview = \(string(configuration.preview))
+            preview = \(string(configuration.preview.rawValue))
             # Wheel and clicks; off keeps the terminal's own text selection.
             mouse = \(configuration.mouse)
 

@@ -5,11 +5,11 @@ import TidingsUI
 public struct Configuration: Equatable, Sendable {
     public var settings: BrowserSettings
     /// `[layout] preview`: `follow` (the default) or `on-enter`; `--preview` wins over it.
-    public var preview: String
+    public var preview: PreviewMode
     /// `[layout] mouse`: off unless the file turns it on.
     public var mouse: Bool
 
-    public init(settings: BrowserSettings = .standard, preview: String = "follow", mouse: Bool = false) {
+    public init(settings: BrowserSettings = .standard, preview: PreviewMode = .follow, mouse: Bool = false) {
         self.settings = settings
         self.preview = preview
         self.mouse = mouse
@@ -17,7 +17,4 @@ public struct Configuration: Equatable, Sendable {
 
     /// No file: the browser as it has always been.
     public static let standard = Configuration()
-
-    /// The words `[layout] preview` takes.
-    public static let previewModes = ["follow", "on-enter"]
 }

@@ -30,12 +30,10 @@ struct Browse: ParsableCommand {
         help: "Let the mouse wheel scroll and clicks select rows and tabs (off: the terminal keeps its own selection).")
     var mouse: Bool?
 
-    /// The options the session and the terminal are given: the command line's, else the config
-    /// file's (`[layout] preview` and `mouse`), else the defaults.
+    /// The options the session and the terminal are given: the command line's, else the
+    /// config file's (`[layout] preview`, `mouse`), else the defaults.
     func browserOptions(_ configuration: Configuration) -> BrowserOptions {
-        BrowserOptions(
-            preview: preview ?? PreviewMode(rawValue: configuration.preview) ?? .follow,
-            mouse: mouse ?? configuration.mouse)
+        BrowserOptions(preview: preview ?? configuration.preview, mouse: mouse ?? configuration.mouse)
     }
 
     func run() throws {

@@ -46,7 +46,7 @@ struct ConfigReaderTests {
         #expect(layout.listPercent == 40)
         #expect(layout.articleWidth == 80)
         #expect(layout.dateFormat.format("2026-03-09") == "9 Mar")
-        #expect(configuration.preview == "on-enter")
+        #expect(configuration.preview == .onEnter)
         #expect(configuration.mouse == true)
     }
 
@@ -55,6 +55,7 @@ struct ConfigReaderTests {
         ("syntax-unclosed-list.toml", 3, 1, ["TOML syntax", "]"]),
         ("syntax-duplicate-key.toml", 3, 17, ["TOML syntax", "article-width"]),
         ("unknown-table.toml", 2, 1, ["unknown table", "colours", "[keys], [theme] and [layout]"]),
+        ("key-outside-its-table.toml", 1, 1, ["unknown table or key \"mouse\"", "belongs in [layout]"]),
         ("unknown-layout-key.toml", 2, 1, ["unknown key \"side-by-side\"", "did you mean \"side-by-side-width\""]),
         ("wrong-type.toml", 2, 19, ["article-width", "must be an integer, not a string"]),
         ("unknown-action.toml", 2, 1, ["unknown action \"nxet-post\"", "did you mean \"next-post\""]),

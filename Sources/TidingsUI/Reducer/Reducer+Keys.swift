@@ -24,7 +24,7 @@ extension AppState {
         if isEditingSearch { return handleSearchLine(key) }
         guard let command = keyTable.command(for: key) else {
             // Never silent: a key that does nothing says so, with the way to the key list.
-            let help = keyTable.label(of: .help) ?? "?"
+            let help = keyTable.label(of: .help) ?? Command.help.name
             let name = Sanitizer.clean(KeyTable.label(for: key))
             message = "\(name.isEmpty ? "That key" : name) does nothing here: \(help) lists the keys"
             return []

@@ -107,14 +107,14 @@ extension Renderer {
         if state.list.key.query != nil {
             lines = [("No posts match the search.", theme.bold)]
         } else if state.list.key.unreadOnly {
-            let key = state.keyTable.label(of: .toggleUnreadOnly) ?? "U"
+            let key = state.keyTable.label(of: .toggleUnreadOnly) ?? Command.toggleUnreadOnly.name
             lines = [("No unread posts in this tab.", theme.bold), ("\(key) lists them all.", theme.plain)]
         } else {
             switch state.activeTab {
             case .all:
                 lines = [("No posts yet.", theme.bold), ("Import archives with: tidings import PATH", theme.plain)]
             case .bookmarks:
-                let key = state.keyTable.label(of: .toggleBookmark) ?? "b"
+                let key = state.keyTable.label(of: .toggleBookmark) ?? Command.toggleBookmark.name
                 lines = [("No bookmarks yet.", theme.bold), ("\(key) bookmarks the selected post.", theme.plain)]
             case .category:
                 lines = [("No posts in this category.", theme.bold)]
