@@ -41,6 +41,7 @@ extension BrowserSession {
             case .mouse(let event):
                 pacing.keyArrived(at: clock())
                 actions.append(.mouse(event))
+            case .paste(let text): actions.append(.pasted(text))
             case .resize: actions.append(.resized(terminal.size))
             case .signal(let number): return actions + [.signal(number)]
             case .hangup: return actions + [.signal(1)]

@@ -86,6 +86,9 @@ public final class BrowserSession {
             case .mouse(let event):
                 pacing.keyArrived(at: clock())
                 actions.append(.mouse(event))
+            case .paste(let text):
+                pacing.keyArrived(at: clock())
+                actions.append(.pasted(text))
             case .resize: actions.append(.resized(terminal.size))
             case .timeout: break
             case .hangup: return 129
@@ -131,6 +134,7 @@ public final class BrowserSession {
                 text.append(next)
                 count += 1
             case .key(let other): return [count == 1 ? .key(first) : .typed(text), .key(other)]
+            case .paste(let pasted): return [count == 1 ? .key(first) : .typed(text), .pasted(pasted)]
             case .resize: return [count == 1 ? .key(first) : .typed(text), .resized(terminal.size)]
             case .mouse(let event): return [count == 1 ? .key(first) : .typed(text), .mouse(event)]
             case .signal(let number): return [count == 1 ? .key(first) : .typed(text), .signal(number)]

@@ -35,6 +35,9 @@ public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     /// A click or a wheel turn; only when the terminal was opened with the mouse on.
     case mouse(MouseEvent)
+    /// Text the terminal marked as pasted (``BracketedPaste``): controls stripped, at most
+    /// ``BracketedPaste/keptLimit`` characters. Never keys: a pasted `q` does not quit.
+    case paste(String)
     /// The terminal changed size; the new size is already in ``Terminal/size``.
     case resize
     /// Nothing arrived within the timeout; the loop may poll its own work.

@@ -122,6 +122,16 @@ struct CommandPromptTests {
         #expect(session.state.prompt == nil)
     }
 
+    @Test("a paste into the prompt is text, cleaned, never keys")
+    func paste() {
+        var session = Harness(Fixtures.library())
+        session.type(":")
+        session.send(.pasted("tab Mil\u{1B}[2Jitary"))
+        #expect(session.state.prompt?.line.text.contains("\u{1B}") == false)
+        #expect(session.state.prompt?.line.text.hasPrefix("tab Mil") == true)
+        #expect(session.state.activeTab == .all)
+    }
+
     @Test("help lists the prompt's key")
     func helpListsIt() {
         let binding = KeyTable.standard.binding(for: .commandPrompt)
