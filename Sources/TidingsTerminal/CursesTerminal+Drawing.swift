@@ -17,14 +17,13 @@ extension CursesTerminal {
         }
         let rows = min(buffer.height, size.rows)
         let columns = min(buffer.width, size.columns)
+        let palette = PenPalette(self)
         for y in 0..<rows {
-            var left: Pen?
+            let pens = palette.pens(forRow: y, of: buffer, columns: columns)
             for x in 0..<columns {
                 let cell = buffer[x, y]
-                let pen = pen(for: cell, after: left)
-                left = pen
                 if let previous, previous[x, y] == cell { continue }
-                drawCell(cell, x: x, y: y, in: buffer, columns: columns, pen: pen)
+                drawCell(cell, x: x, y: y, in: buffer, columns: columns, pen: pens[x])
             }
         }
         lastBuffer = buffer
@@ -39,37 +38,6 @@ extension CursesTerminal {
         var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
         guard poll(&descriptor, 1, 0) >= 0 else { return false }
         return descriptor.revents & Int16(POLLOUT) == 0
-    }
-
-    /// The attributes and colour pair a cell is written with.
-    struct Pen: Equatable {
-        var attributes: attr_t
-        var pair: Int16
-    }
-
-    /// The pen for `cell`, `left` being its left neighbour's. A blank shows only its
-    /// background, so one without reverse or underline takes the pen of a neighbour with the
-    /// same background (and no reverse or underline either): every change of pen costs an
-    /// escape sequence of 10–20 bytes, and a list row has blank gaps between its dimmed
-    /// columns. What the reader sees is the same.
-    func pen(for cell: Cell, after left: Pen?) -> Pen {
-        let pen = Pen(
-            attributes: Self.attributes(for: cell.style.attributes),
-            pair: supportsColor ? colorPairs[Int(cell.style.color.rawValue)] : 0)
-        let shows = tidings_A_REVERSE() | tidings_A_UNDERLINE()
-        guard let left, left != pen, cell.text == " ", pen.attributes & shows == 0, left.attributes & shows == 0,
-            background(of: left.pair) == background(of: pen.pair)
-        else { return pen }
-        return left
-    }
-
-    /// The background colour of a colour pair (-1: the terminal's default).
-    private func background(of pair: Int16) -> Int32 {
-        guard pair != 0 else { return -1 }
-        var foreground: Int32 = 0
-        var background: Int32 = 0
-        guard extended_pair_content(Int32(pair), &foreground, &background) == OK else { return Int32(pair) << 16 }
-        return background
     }
 
     /// Draws one cell; continuation cells are covered by the wide cell to their left.
