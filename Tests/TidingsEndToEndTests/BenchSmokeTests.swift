@@ -26,9 +26,10 @@ import Testing
         #expect(result.status == 0, "\(result)")
 
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        let header = try #require(lines.first { $0.hasPrefix("| posts |") }, "\(result)")
-        #expect(cells(header) == Self.columns)
-        let row = try #require(lines.last { $0.hasPrefix("| 1,000 |") }, "\(result)")
+        let headerIndex = try #require(lines.firstIndex { $0.hasPrefix("| posts |") }, "\(result)")
+        #expect(cells(lines[headerIndex]) == Self.columns)
+        // The main table's row: the first after its header (the wire table below has rows of its own).
+        let row = try #require(lines[headerIndex...].first { $0.hasPrefix("| 1,000 |") }, "\(result)")
         let values = cells(row)
         try #require(values.count == Self.columns.count, "\(row)")
         let figures = Dictionary(uniqueKeysWithValues: zip(Self.columns, values))
