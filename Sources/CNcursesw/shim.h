@@ -90,6 +90,12 @@ static inline int tidings_enable_mouse(void) {
     return mousemask(wanted, NULL) != 0;
 }
 
+/// Leaves mouse reporting off, saying so to the terminal (a program before may have left it
+/// on).
+static inline void tidings_disable_mouse(void) {
+    mousemask(0, NULL);
+}
+
 /// Reads the mouse event behind KEY_MOUSE: 1 a press of button 1, 2 wheel up, 3 wheel down,
 /// 0 anything else (or nothing to read); the cell in `*x`, `*y`.
 static inline int tidings_read_mouse(int *x, int *y) {

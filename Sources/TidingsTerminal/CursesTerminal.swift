@@ -113,7 +113,12 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         leaveok(window, true)  // the cursor is hidden, so ncurses need not park it
         scrollok(window, false)
-        if mouse { _ = tidings_enable_mouse() }
+        if mouse {
+            _ = tidings_enable_mouse()
+        } else {
+            tidings_disable_mouse()
+            defineStrayMouseReports()
+        }
 
         let pairs = noColor ? nil : CursesPalette.start(palette, environment: environment)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)

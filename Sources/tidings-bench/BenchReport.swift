@@ -158,7 +158,8 @@ struct BenchReport: Codable {
 
     static let wireColumns = [
         "posts", "bytes per Down, preview following", "bytes per Down, preview on Enter",
-        "run of Downs: keys, gap", "run: bytes", "run: share of as many single Downs", "run: list behind the keys, most",
+        "run of Downs: keys, gap", "run: bytes", "run: share of as many single Downs",
+        "run: list behind the keys, most",
     ]
 
     /// Bytes on the wire (issue 14), one row per size measured.
@@ -176,7 +177,9 @@ struct BenchReport: Codable {
         }
         guard !rows.isEmpty else { return [] }
         return [
-            "", "On the wire (goals: on Enter ≤ 300 bytes per Down; a run ≤ 30% of as many single Downs, the list never behind):", "",
+            "",
+            "On the wire (goals: on Enter ≤ 300 bytes per Down; a run ≤ 30% of as many single Downs, the list never behind):",
+            "",
             "| " + BenchReport.wireColumns.joined(separator: " | ") + " |",
             "|" + String(repeating: "---|", count: BenchReport.wireColumns.count),
         ] + rows

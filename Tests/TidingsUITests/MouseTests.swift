@@ -42,7 +42,9 @@ struct MouseTests {
         let all = Self.session()
         var other = all
         let separator = try! #require(other.lines[0].firstIndex(of: "│"))
-        other.send(.mouse(MouseEvent(.click, x: other.lines[0].distance(from: other.lines[0].startIndex, to: separator), y: 0)))
+        other.send(
+            .mouse(MouseEvent(.click, x: other.lines[0].distance(from: other.lines[0].startIndex, to: separator), y: 0))
+        )
         #expect(other.state.activeTab == .all)
     }
 
