@@ -35,8 +35,13 @@ struct ImportBookmarks: ParsableCommand {
         try reporting {
             let library = try options.openForBookmarks(mayCreate: true)
             var outcome = BookmarkRestore()
+            // The copy beside the library is written once, after the last batch, even when a
+            // batch fails: what the batches before it saved is in the library.
+            var savedAny = false
+            defer { if savedAny { _ = library.writeBookmarkSidecar() } }
             try ImportBookmarks.read(file) { (batch) throws(LibraryError) in
-                let part = try library.restoreBookmarks(batch, keepingMissing: keepMissing)
+                savedAny = true
+                let part = try library.restoreBookmarks(batch, keepingMissing: keepMissing, updatingCopy: false)
                 outcome.restored += part.restored
                 outcome.alreadyBookmarked += part.alreadyBookmarked
                 outcome.notInLibrary += part.notInLibrary

@@ -74,10 +74,14 @@ extension Library {
     /// Bookmarks shelf keeps its order; one already here keeps its own. A bookmark whose post
     /// this library does not hold is kept, with the given title and outlet, only when
     /// `keepingMissing`; either way it is reported (counted when not kept).
+    ///
+    /// The bookmarks copy beside the library is rewritten afterwards, unless `updatingCopy` is
+    /// false: a caller restoring many batches writes it once at the end
+    /// (``writeBookmarkSidecar()``), since each rewrite reads and writes every bookmark.
     public func restoreBookmarks(
-        _ bookmarks: [Bookmark], keepingMissing: Bool = true
+        _ bookmarks: [Bookmark], keepingMissing: Bool = true, updatingCopy: Bool = true
     ) throws(LibraryError) -> BookmarkRestore {
-        defer { scheduleBookmarkSidecar() }
+        defer { if updatingCopy { scheduleBookmarkSidecar() } }
         var outcome = BookmarkRestore()
         var start = 0
         repeat {
