@@ -62,7 +62,11 @@ import Testing
         let folder = Self.terminated(folderName) { openat(root, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { close(folder) }
         try Self.makeFile(in: folder, Array("na".utf8) + [0xEF] + Array("ve.txt".utf8), Self.page("Barge below"))
-        try Self.makeFile(in: folder, Array("feed".utf8) + [0xE9] + Array(".html".utf8), "<html><body>x</body></html>")
+        try Self.makeFile(
+            in: folder, Array("feed".utf8) + [0xE9] + Array(".xml".utf8),
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Latin feed item</title>"
+                + "<link>https://example.org/a</link><description>Body text.</description>"
+                + "<pubDate>Fri, 10 May 2019 10:00:00 GMT</pubDate></item></channel></rss>")
 
         let file = try await Self.shell(cli, #""$T" import "$(printf 'caf\351.txt')""#)
         #expect(file.status == 0, "\(file)")
@@ -82,8 +86,8 @@ import Testing
         #expect(sources.isEmpty || sources == "2\n", "sources: \(sources)")
 
         // A web page named in Latin-1 is read too.
-        let web = try await Self.shell(cli, #""$T" import "$(printf 'dossier\351/feed\351.html')""#)
-        #expect(!web.standardError.contains("no such file"), "\(web)")
+        let web = try await Self.shell(cli, #""$T" import "$(printf 'dossier\351/feed\351.xml')""#)
+        #expect(web.status == 0 && web.standardOutput.contains("feed%E9.xml: 1 new"), "\(web)")
 
         // Messages show the byte escaped, never raw.
         let missing = try await Self.shell(cli, #""$T" import "$(printf 'absent\351.txt')""#)

@@ -139,7 +139,8 @@ enum ArchiveFiles {
             for file in found {
                 named[file] = named[file] ?? given + file.dropFirst(canonical.count)
             }
-            files.append(contentsOf: found)
+            // In the order of their whole paths, as before the walk went by descriptor.
+            files.append(contentsOf: found.sorted())
         }
         var seen = Set<String>()
         return files.filter { seen.insert($0).inserted }
