@@ -120,7 +120,7 @@ public final class CursesTerminal: Terminal {
             defineStrayMouseReports()
         }
 
-        let pairs = noColor ? nil : CursesPalette.start(palette, environment: environment)
+        let pairs = noColor ? nil : CursesPalette.start(palette)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)
     }
 
