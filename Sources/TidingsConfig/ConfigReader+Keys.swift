@@ -28,14 +28,42 @@ extension ConfigReading {
                 }
                 commands[command] = keys
             } else if let edit = LineEdit(rawValue: name) {
-                edits[edit] = keys
+                // Edits come before typing on the search line: a printable key there could
+                // never be typed into a query.
+                let printable = keys.filter { if case .character = $0 { true } else { false } }
+                for key in printable {
+                    let place = written[name]?[key] ?? map.place(ofValue: path)
+                    errors.append(
+                        ConfigError(
+                            path: self.path, position: place,
+                            reason:
+                                "key \"\(KeyName.name(of: key))\" for \(name) types a character on the search line; "
+                                + "bind a key that types nothing, such as \"C-u\", \"Enter\" or \"Esc\""))
+                }
+                if printable.isEmpty { edits[edit] = keys }
             }
         }
+        checkSearchLineExit(edits)
         let keyTable = KeyTable.standard.rebinding(commands: commands, lineEdits: edits)
         for duplicate in keyTable.duplicateKeys() {
             reportConflict(duplicate, written: written, keyTable: keyTable)
         }
         return keyTable
+    }
+
+    /// Every mode keeps a way out: `quit` and `help` (checked above) close the help overlay;
+    /// the picker and the `:` prompt always close on Esc, whatever the table says; the
+    /// search line has only its own edits, so `keep-filter` or `clear-search` keeps a key.
+    private mutating func checkSearchLineExit(_ edits: [LineEdit: [Key]]) {
+        let exits: [LineEdit] = [.accept, .cancel]
+        guard exits.allSatisfy({ edits[$0]?.isEmpty == true }) else { return }
+        // Reported where the second of the two is unbound: that line closes the trap.
+        let place = exits.map { map.place(ofValue: ["keys", $0.name]) }.max() ?? .start
+        errors.append(
+            ConfigError(
+                path: path, position: place,
+                reason: "keep-filter and clear-search cannot both be unbound, or the search line has no way out; "
+                    + "keep a key for one of them, e.g. clear-search = [\"Esc\"]"))
     }
 
     /// The keys of one action: a list of key names (a single name is taken as a list of one).
@@ -71,10 +99,10 @@ extension ConfigReading {
                 keys.append(key)
                 positions[key] = map.place(ofValue: elementPath)
             case .failure(.unknown):
-                fail(atValue: elementPath, "unknown key name \"\(name)\"; keys are \(KeyName.help)")
+                fail(atValue: elementPath, "unknown key name \"\(KeyName.shown(name))\"; keys are \(KeyName.help)")
                 failed = true
             case .failure(.reason(let reason)):
-                fail(atValue: elementPath, "key \"\(name)\": \(reason)")
+                fail(atValue: elementPath, "key \"\(KeyName.shown(name))\": \(reason)")
                 failed = true
             }
         }

@@ -36,17 +36,10 @@ public enum ConfigReader {
     /// The configuration `text` describes; `path` names it in errors.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Configuration {
         // TOMLKit hands the text to C++ as a C string: a NUL would silently end the file there.
-        var position = SourcePosition.start
-        for scalar in text.unicodeScalars {
-            if scalar == "\0" {
-                throw ConfigError(path: path, position: position, reason: "a NUL byte: not a text file")
-            }
-            if scalar == "\n" {
-                position.line += 1
-                position.column = 1
-            } else {
-                position.column += 1
-            }
+        let scalars = Array(text.unicodeScalars)
+        if let nul = scalars.firstIndex(of: "\0") {
+            let position = SourceMap.position(ofScalar: nul, in: scalars)
+            throw ConfigError(path: path, position: position, reason: "a NUL byte: not a text file")
         }
         let table: TOMLTable
         do {
@@ -57,7 +50,7 @@ public enum ConfigReader {
         } catch {
             throw ConfigError(path: path, position: .start, reason: "TOML syntax: \(error)")
         }
-        var reading = ConfigReading(path: path, map: SourceMap(text: text))
+        var reading = ConfigReading(path: path, map: SourceMap(scalars: scalars))
         let configuration = reading.read(table)
         if let first = reading.errors.min(by: { ($0.position ?? .start) < ($1.position ?? .start) }) { throw first }
         return configuration

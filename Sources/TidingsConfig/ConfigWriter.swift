@@ -26,7 +26,7 @@ public enum ConfigWriter {
 
             """
         for binding in table.bindings {
-            out += "# \(binding.help)\n\(binding.command.name) = \(list(binding.keys))\n"
+            out += "# \(table.helpText(of: binding))\n\(binding.command.name) = \(list(binding.keys))\n"
         }
         out += "# On the search line:\n"
         for binding in table.lineBindings {

@@ -21,12 +21,16 @@ enum KeyName {
 
     /// The key for `name`, or why there is none.
     static func key(for name: String) -> Result<Key, KeyNameError> {
-        if name.count == 1, let character = name.first {
-            guard character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
-                return .failure(.reason("a control character; write C-x for Ctrl and x"))
-            }
-            return .success(.character(character))
+        if let invisible = name.unicodeScalars.first(where: isInvisible) {
+            // The terminal layer strips these (or they take no column): such a key could be
+            // bound but never be seen pressed, or shown in the help.
+            let code = "U+" + String(invisible.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            let what =
+                invisible.value < 0x20 || invisible.value == 0x7F ? "a control character" : "an invisible character"
+            let hint = invisible.value < 0x20 ? "; write C-x for Ctrl and x" : ""
+            return .failure(.reason("\(what) (\(code)) can never be pressed as a key\(hint)"))
         }
+        if name.count == 1, let character = name.first { return .success(.character(character)) }
         let lower = name.lowercased()
         if let entry = named.first(where: { $0.name.lowercased() == lower }) { return .success(entry.key) }
         if let key = aliases[lower] { return .success(key) }
@@ -50,6 +54,25 @@ enum KeyName {
         return .failure(.unknown)
     }
 
+    /// Scalars a key name cannot hold: the ones the sanitiser strips from all text (controls,
+    /// bidi marks, BOM…) and the other zero-width format characters (U+200B, U+2060…).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        !Sanitizer.isClean(String(scalar)) || scalar.properties.generalCategory == .format
+    }
+
+    /// `name` safe to print in a message: invisible scalars written as `<U+200F>`.
+    static func shown(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if isInvisible(scalar) {
+                out += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// How `tidings config` writes `key`.
     static func name(of key: Key) -> String {
         if let entry = named.first(where: { $0.key == key }) { return entry.name }
@@ -65,6 +88,13 @@ enum KeyName {
     static let help =
         "a single character, C-a…C-z, F1…F12, or "
         + named.map(\.name).joined(separator: ", ")
+}
+
+extension String {
+    /// Zeros in front up to `width` characters (`"7f"` → `"007f"`), for code points.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 }
 
 /// Why a key name was refused.

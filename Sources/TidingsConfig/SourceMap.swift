@@ -10,8 +10,8 @@ struct SourceMap {
     /// Where each key's value starts.
     private(set) var values: [[String]: SourcePosition] = [:]
 
-    init(text: String) {
-        var scanner = Scanner(Array(text.unicodeScalars))
+    init(scalars: [Unicode.Scalar]) {
+        var scanner = Scanner(scalars)
         var table: [String] = []
         while let c = scanner.peek() {
             let before = scanner.index
@@ -31,6 +31,14 @@ struct SourceMap {
             }
             if scanner.index == before { scanner.advance() }
         }
+    }
+
+    /// Where the scalar at `index` is, counted as the map counts (the one place that counts
+    /// lines and columns), for problems found before the text is parsed.
+    static func position(ofScalar index: Int, in scalars: [Unicode.Scalar]) -> SourcePosition {
+        var scanner = Scanner(scalars)
+        while scanner.index < min(index, scalars.count) { scanner.advance() }
+        return scanner.position
     }
 
     /// The key's position, else its nearest ancestor's, else the start of the file.

@@ -3,7 +3,7 @@ extension TerminalColor {
     /// The colour number to hand the terminal at `depth`: -1 for its default colour.
     ///
     /// On a direct-colour terminal the 8 basic colours keep their numbers (the terminal's
-    /// own shades of them) and everything else becomes packed RGB; elsewhere an RGB or
+    /// own shades of them) and everything else becomes packed RGB, never below 8; elsewhere an RGB or
     /// indexed colour the terminal lacks becomes the nearest one it has, by distance in RGB.
     public func resolved(for depth: ColorDepth) -> Int {
         switch (self, depth) {
@@ -44,7 +44,9 @@ extension TerminalColor {
         (255, 0, 255), (0, 255, 255), (255, 255, 255),
     ]
 
-    private static func packed(_ rgb: RGB) -> Int { rgb.r << 16 | rgb.g << 8 | rgb.b }
+    /// RGB as one number for a direct-colour terminal. Such terminals read 0–7 as the ANSI
+    /// colours (xterm-direct's `setaf`), so #000000–#000007 become #000008, which looks the same.
+    private static func packed(_ rgb: RGB) -> Int { max(8, rgb.r << 16 | rgb.g << 8 | rgb.b) }
 
     private static func distance(_ a: RGB, _ b: RGB) -> Int {
         let (dr, dg, db) = (a.r - b.r, a.g - b.g, a.b - b.b)

@@ -8,11 +8,11 @@ import TidingsScreen
 /// palette leaves at `default` stay the terminal's own, so the user's background stays
 /// and every role still reads well when colour is off; the attributes carry the meaning.
 enum CursesPalette {
-    /// The terminal's depth: direct only when the terminal type is direct-colour (ncurses
-    /// writes RGB only through such a type) and `COLORTERM` agrees.
-    static func depth(colorCount: Int, environment: [String: String]) -> ColorDepth {
-        let depth = ColorDepth(colorCount: colorCount)
-        return depth == .direct && !claimsTruecolor(environment) ? .indexed256 : depth
+    /// The terminal's depth, from its type alone: a direct-colour type (`xterm-direct`, or
+    /// the variant chosen for `COLORTERM`) reads every colour number as RGB, so palette
+    /// numbers sent to it would come out as near-black blues, `COLORTERM` or not.
+    static func depth(colorCount: Int) -> ColorDepth {
+        ColorDepth(colorCount: colorCount)
     }
 
     /// Whether `COLORTERM` says the terminal draws 24-bit colour.
@@ -38,9 +38,9 @@ enum CursesPalette {
     ///
     /// - Returns: the pair for each role indexed by raw value, or nil when the terminal
     ///   has no colours or cannot keep its default background.
-    static func start(_ palette: ColorPalette, environment: [String: String]) -> [Int16]? {
+    static func start(_ palette: ColorPalette) -> [Int16]? {
         guard has_colors(), start_color() == OK, use_default_colors() == OK else { return nil }
-        let depth = depth(colorCount: Int(tidings_COLORS()), environment: environment)
+        let depth = depth(colorCount: Int(tidings_COLORS()))
         var pairs: [Int16] = []
         for role in Style.Color.allCases {
             guard role != .none, let entry = palette.entries[role] else {

@@ -123,7 +123,7 @@ public final class CursesTerminal: Terminal {
             defineStrayMouseReports()
         }
 
-        let pairs = noColor ? nil : CursesPalette.start(palette, environment: environment)
+        let pairs = noColor ? nil : CursesPalette.start(palette)
         setBracketedPaste(true)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)
     }

@@ -65,6 +65,9 @@ struct ConfigReaderTests {
         ("key-clash-default.toml", 2, 19, ["\"n\"", "next-match by default", "next-match = []"]),
         ("key-listed-twice.toml", 2, 19, ["\"J\" is listed twice"]),
         ("quit-unbound.toml", 2, 8, ["quit must keep at least one key"]),
+        ("search-line-no-exit.toml", 4, 16, ["keep-filter and clear-search", "no way out"]),
+        ("line-edit-printable.toml", 2, 22, ["\"x\" for clear-line", "types a character"]),
+        ("invisible-key.toml", 2, 14, ["<U+200F>", "invisible character (U+200F)"]),
         ("bad-colour.toml", 2, 17, ["unknown colour \"orang\"", "#rrggbb"]),
         ("colour-out-of-range.toml", 3, 6, ["256", "0 to 255"]),
         ("unknown-theme.toml", 2, 8, ["unknown theme \"solarized\"", "\"dark\" or \"light\""]),
@@ -172,7 +175,19 @@ struct ConfigReaderTests {
         #expect(try KeyName.key(for: "C-N").get() == .control("n"))
         #expect(try KeyName.key(for: "F12").get() == .function(12))
         #expect(try KeyName.key(for: "Space").get() == .character(" "))
-        for bad in ["C-i", "C-m", "F13", "C-1", "\u{1B}", "Dwn", "M-x", ""] {
+        // Controls, C1, bidi marks, zero-width and BOM: stripped or unseen, so never pressed.
+        for invisible in [
+            "\u{1B}", "\u{85}", "\u{9B}", "\u{200B}", "\u{200D}", "\u{200E}", "\u{202E}", "\u{2066}", "\u{FEFF}",
+            "a\u{200D}",
+        ] {
+            guard case .failure(.reason(let reason)) = KeyName.key(for: invisible) else {
+                Issue.record("\(KeyName.shown(invisible)) was accepted as a key")
+                continue
+            }
+            #expect(reason.contains("can never be pressed"), "\(reason)")
+        }
+        #expect(KeyName.shown("a\u{202E}b") == "a<U+202E>b")
+        for bad in ["C-i", "C-m", "F13", "C-1", "Dwn", "M-x", ""] {
             #expect((try? KeyName.key(for: bad).get()) == nil, "\(bad)")
         }
         for (name, key) in KeyName.named {

@@ -68,6 +68,33 @@ struct ConfigEndToEndTests {
         }
     }
 
+    /// Before: without `COLORTERM` a direct-colour `TERM` got palette numbers, which it read
+    /// as RGB: the orange came out as RGB(0,0,208), bright black as RGB(0,0,8).
+    @Test(
+        .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+        .enabled(if: hasDirectColorType, "no tmux-direct terminal type (Debian: ncurses-term)"))
+    func directTerminalTypeGetsRGBWithoutColorterm() async throws {
+        let cli = try CLI()
+        let imported = try await cli.run("import", CLI.repository + "/data")
+        #expect(imported.status == 0, "\(imported)")
+        let config = try cli.write("config.toml", "[theme.unread]\nfg = \"#ff8700\"\n")
+        let tmux = try TmuxSession(
+            command: [try BuiltProducts.executable(named: "tidings")], columns: 100, rows: 30,
+            environment: cli.environment.merging(["TIDINGS_CONFIG": config, "COLORTERM": ""]) { _, b in b },
+            term: "tmux-direct")
+        try await tmux.waitFor("1/50")
+        let screen = try await tmux.waitUntil("unread marks coloured", escapes: true) { $0.contains("38;2;255;135;0") }
+        // No palette number went out as RGB: the darkest blue any colour could become is #000008.
+        let misread = (9..<256).filter { number in
+            ["38", "48"].contains { layer in
+                ["m", ";"].contains { screen.contains("\(layer);2;0;0;\(number)\($0)") }
+            }
+        }
+        #expect(misread.isEmpty, "palette numbers sent as RGB: \(misread)")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
+    }
+
     @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
     func previewFromTheFileAndTheCommandLineWins() async throws {
         let cli = try CLI()

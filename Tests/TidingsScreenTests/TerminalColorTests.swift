@@ -45,6 +45,17 @@ struct TerminalColorTests {
         #expect(TerminalColor.default.resolved(for: .direct) == -1)
     }
 
+    @Test("direct colour never sends RGB as 0–7, which such terminals read as the ANSI colours")
+    func directKeepsRGBOutOfTheANSIRange() {
+        for blue in 0...7 {
+            #expect(TerminalColor.rgb(0, 0, UInt8(blue)).resolved(for: .direct) == 8, "#00000\(blue)")
+        }
+        // The cube's and the ramp's black are RGB too, not ANSI black.
+        #expect(TerminalColor.indexed(16).resolved(for: .direct) == 8)
+        #expect(TerminalColor.rgb(0, 0, 9).resolved(for: .direct) == 9)
+        #expect(TerminalColor.ansi(0).resolved(for: .direct) == 0)
+    }
+
     @Test("a colour count gives the depth")
     func depth() {
         #expect(ColorDepth(colorCount: 0) == .none)

@@ -9,7 +9,7 @@ extension KeyTable {
             Binding(.first, [.character("g"), .home], "First headline, or top of the story"),
             Binding(.last, [.character("G"), .end], "Last headline, or end of the story"),
             Binding(.open, [.enter, .character("l"), .right], "Read the selected story"),
-            Binding(.back, [.escape, .character("h"), .left], "Back to the list; Esc: clear search"),
+            Binding(.back, [.escape, .character("h"), .left], "Back to the list"),
             Binding(.switchPane, [.tab, .backTab], "Switch between list and story"),
             Binding(.nextPost, [.character("J")], "Next story, keep reading"),
             Binding(.prevPost, [.character("K")], "Previous story, keep reading"),

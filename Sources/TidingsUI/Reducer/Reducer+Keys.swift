@@ -56,8 +56,9 @@ extension AppState {
         case .open:
             if list.selected != nil { focus = .article }
         case .back:
-            // Esc backs out one level: from the story to the list, then out of the search.
-            if key == .escape, focus == .list, search != nil { return clearSearch() }
+            // Esc backs out one level: from the story to the list, then out of the search (a
+            // key `back` shares with `clear-search` does that, as the help says).
+            if keyTable.lineEdit(for: key) == .cancel, focus == .list, search != nil { return clearSearch() }
             focus = .list
         case .switchPane:
             focus = focus == .list && list.selected != nil ? .article : .list
@@ -145,7 +146,7 @@ extension AppState {
 
     /// While the help is open, movement scrolls it and `q`, Esc or `?` close it.
     private mutating func handleHelp(_ command: Command, scroll: Int) -> [Effect] {
-        let help = HelpLayout(keyTable: keyTable, size: size)
+        let help = HelpLayout(keyTable: keyTable, size: size, preview: options.preview)
         let page = max(1, help.visibleRows - 1)
         var scroll = scroll
         switch command {

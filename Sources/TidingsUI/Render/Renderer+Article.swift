@@ -7,9 +7,10 @@ extension Renderer {
         guard rect.width > 0, rect.height > 0, let total = state.list.total, total > 0 else { return }
         let pane = rect.inset(columns: 1)
         let article = state.articleLayout
-        // Lines capped by the config's article width are centred in the pane.
-        let margin = max(0, (pane.width - min(pane.width, state.settings.layout.articleWidth ?? .max)) / 2)
-        let text = Rect(x: pane.x + margin, y: pane.y, width: pane.width - 2 * margin, height: pane.height)
+        // Lines capped by the config's article width are centred in the pane; the text is
+        // exactly the cap wide (an odd leftover column goes to the right margin).
+        let width = min(pane.width, state.settings.layout.articleWidth ?? .max)
+        let text = Rect(x: pane.x + (pane.width - width) / 2, y: pane.y, width: width, height: pane.height)
         let rows = article.textRows(paneHeight: rect.height)
         let top = article.topLine(for: state.article.anchor, paneHeight: rect.height)
         for (offset, line) in article.lines[top..<min(article.lines.count, top + rows)].enumerated() {
