@@ -48,8 +48,9 @@ extension BrowserSession {
                 return .next([])
             case .loadArticle(let id):
                 // Inside a run of keys the pane shows the headline until the run ends, and the
-                // post is loaded and drawn once then (``KeyPacing``).
-                if pacing.isInRun {
+                // post is loaded and drawn once then (``KeyPacing``). Not while a query is typed:
+                // each key's screen, its results' first post included, is final at once (issue 13).
+                if pacing.isInRun, !state.isEditingSearch {
                     deferredArticle = id
                     return .next([])
                 }

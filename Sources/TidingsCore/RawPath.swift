@@ -65,11 +65,15 @@ public enum RawPath {
 
     /// `path` for a message: each byte that is not UTF-8 written `\xE9`, so that a terminal
     /// is never sent raw bytes of a foreign encoding and the name can still be told apart.
+    /// A backslash of the name itself is doubled, so that a name spelling `\xE9` in ASCII
+    /// cannot pass for one holding the byte.
     public static func displayed(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: isByte) else { return path }
+        guard path.unicodeScalars.contains(where: { isByte($0) || $0 == "\\" }) else { return path }
         var shown = ""
         for scalar in path.unicodeScalars {
-            if isByte(scalar) {
+            if scalar == "\\" {
+                shown += "\\\\"
+            } else if isByte(scalar) {
                 let value = scalar.value - base
                 shown += "\\x" + (value < 16 ? "0" : "") + String(value, radix: 16, uppercase: true)
             } else {

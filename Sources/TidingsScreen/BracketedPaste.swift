@@ -89,7 +89,10 @@ public enum BracketedPaste {
                 readCount += 1
                 droppedCount += 1
                 if readCount >= readLimit { finish(withMarker: false) }
-            case .begin: break
+            case .begin:
+                // A marker repeated without end must not hold the paste open for ever.
+                readCount += 1
+                if readCount >= readLimit { finish(withMarker: false) }
             case .end: finish(withMarker: true)
             case .silence: finish(withMarker: false)
             }

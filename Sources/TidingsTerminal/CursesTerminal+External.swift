@@ -17,7 +17,9 @@ extension CursesTerminal {
         // The program gets the terminal as a shell would: without bracketed paste.
         Self.setBracketedPaste(false)
         endwin()
+        terminalHandedOver.pointee = 1
         defer {
+            terminalHandedOver.pointee = 0
             reset_prog_mode()
             Self.setBracketedPaste(true)
             invalidate()

@@ -16,6 +16,14 @@ nonisolated(unsafe) private var suspendHandlerWrapped = false
 nonisolated(unsafe) private let pasteOffBytes: UnsafeMutablePointer<UInt8> = bytes(BracketedPaste.disable)
 nonisolated(unsafe) private let pasteOnBytes: UnsafeMutablePointer<UInt8> = bytes(BracketedPaste.enable)
 
+/// Non-zero while another program has the terminal (`o`'s browser): Ctrl-Z then stops that
+/// program and this one together, and the terminal's modes are that program's, not ours.
+nonisolated(unsafe) let terminalHandedOver: UnsafeMutablePointer<sig_atomic_t> = {
+    let pointer = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    pointer.initialize(to: 0)
+    return pointer
+}()
+
 private func bytes(_ text: String) -> UnsafeMutablePointer<UInt8> {
     let utf8 = Array(text.utf8)
     let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: utf8.count)
@@ -28,9 +36,10 @@ private func bytes(_ text: String) -> UnsafeMutablePointer<UInt8> {
 /// ncurses' handler, called in between, leaves curses mode, stops the process and redraws
 /// after SIGCONT; it puts back the disposition it found, this one. Only `write` here is ours.
 private func suspendWithoutBracketedPaste(_ signal: Int32) {
-    _ = write(STDOUT_FILENO, pasteOffBytes, BracketedPaste.disable.utf8.count)
+    let ours = terminalHandedOver.pointee == 0
+    if ours { _ = write(STDOUT_FILENO, pasteOffBytes, BracketedPaste.disable.utf8.count) }
     ncursesSuspendAction.pointee.__sigaction_handler.sa_handler?(signal)
-    _ = write(STDOUT_FILENO, pasteOnBytes, BracketedPaste.enable.utf8.count)
+    if ours { _ = write(STDOUT_FILENO, pasteOnBytes, BracketedPaste.enable.utf8.count) }
 }
 
 /// Bracketed paste: turned on while the browser has the terminal, read as one event.
@@ -46,6 +55,7 @@ extension CursesTerminal {
         _ = ncursesSuspendAction
         _ = pasteOffBytes
         _ = pasteOnBytes
+        _ = terminalHandedOver
         // Only ncurses' own handler is wrapped: it installs one where Ctrl-Z had its default
         // action, and where Ctrl-Z is ignored (no job control) there is nothing to wrap.
         sigaction(SIGTSTP, nil, ncursesSuspendAction)

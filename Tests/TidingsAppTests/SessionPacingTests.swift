@@ -76,6 +76,21 @@ struct SessionPacingTests {
         #expect(Self.articleDay(last) != nil)
     }
 
+    @Test("a query typed fast shows its first result's story with the results, not after the run (issue 13)")
+    func typingIsNotPaced() async throws {
+        let fixture = try AppFixture()
+        // No pause between the keys: every key after the first is inside a run, and the clock
+        // never reaches the run's end, so a story put off until then would never be drawn.
+        let steps: [FakeTerminal.Step] =
+            [Self.firstPage, .key(.character("/"))] + FakeTerminal.type("market") + [
+                .waitUntil("the first market story with the results") { Self.articleDay($0) == 1 },
+                .key(.escape), .key(.character("q")),
+            ]
+        let terminal = FakeTerminal(steps)
+        #expect(await Self.run(terminal, on: fixture) == 0)
+        #expect(terminal.gaveUp == nil)
+    }
+
     @Test("Downs a reader presses one by one each show their article at once")
     func separateKeys() async throws {
         let fixture = try AppFixture()

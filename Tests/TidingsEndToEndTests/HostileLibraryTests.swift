@@ -142,13 +142,15 @@ import Testing
         #expect(try stamp() == 0x5444_4E47)
     }
 
-    /// Before: a library whose making was cut short by a kill (the migrations table made, no
-    /// migration committed, no stamp yet) was refused as another program's database, and the
-    /// next import could not complete it.
+    /// A kill while a library is being made leaves it stamped (the stamp comes before the first
+    /// migration) with its migrations cut short; the next import completes it. Before, the
+    /// stamp came last, and such a file (the migrations table, no migration, no stamp) was
+    /// refused as another program's database, as an unstamped one must still be.
     @Test func libraryCutShortWhileBeingMadeIsCompleted() async throws {
         let cli = try CLI()
         let path = cli.scratch.file("cut-short.sqlite")
         try Self.makeForeignDatabase(path) { db in
+            try db.execute(sql: "PRAGMA application_id = \(0x5444_4E47)")
             try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         }
         let imported = try await cli.run("import", try cli.write("p.txt", page), "--library", path)

@@ -59,5 +59,11 @@ struct BracketedPasteTests {
         while !endless.take(.character(0x79)) { read += 1 }
         #expect(read + 1 == BracketedPaste.readLimit)
         #expect(endless.endedWithoutMarker)
+        // Before: begin markers were not counted, so an endless stream of them kept it open.
+        var markers = BracketedPaste.Collector()
+        var taken = 0
+        while taken <= BracketedPaste.readLimit, !markers.take(.begin) { taken += 1 }
+        #expect(taken + 1 == BracketedPaste.readLimit)
+        #expect(markers.endedWithoutMarker)
     }
 }
