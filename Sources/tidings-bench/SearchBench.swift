@@ -79,7 +79,8 @@ struct SearchBench: ParsableCommand {
                         _ = try library.search(parsed, order: .archive, limit: limit)
                     }
                     let relevance = try SearchBench.milliseconds {
-                        _ = try library.search(parsed, order: .relevance, limit: limit, counting: false)
+                        _ = try library.search(
+                            parsed, order: .relevance, limit: limit, counting: false, ranking: .typing)
                     }
                     // The first replay warms the page cache and is not counted.
                     if round > 0 {
