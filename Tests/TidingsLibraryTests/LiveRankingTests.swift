@@ -21,6 +21,23 @@ import TidingsTestSupport
         return library
     }
 
+    /// 30 posts over 40 words starting with "sel" (over the 32 a live ranking merges) and
+    /// 10 starting with "selq".
+    static func broadLibrary(in folder: TemporaryFolder) throws -> Library {
+        let letters = Array("abcdefghijklmnopqrst")
+        let broad = letters.flatMap { a in ["sel\(a)a", "sel\(a)b"] }
+        let narrow = (0..<10).map { "selq\(letters[$0])" }
+        let posts = (0..<30).map { index in
+            Page.post(
+                "Report \(index) \(broad[index])", date: "2020-01-\(10 + index % 9)",
+                body: [(broad + narrow).shuffled().prefix(12).joined(separator: " ") + " said."])
+        }
+        try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
+        let library = try folder.library()
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
+        return library
+    }
+
     /// Every row of a search, read `pageSize` at a time as the browser pages.
     static func all(
         _ library: Library, _ query: SearchQuery, order: SearchOrder, ranking: RankingScope, pageSize: Int
@@ -86,19 +103,7 @@ import TidingsTestSupport
 
     @Test func aPrefixThatBeginsTooManyWordsIsNotRankedAndSaysSo() async throws {
         let folder = try TemporaryFolder()
-        // 40 words starting with "sel" (over the 32 a live ranking merges), 10 with "selq".
-        let letters = Array("abcdefghijklmnopqrst")
-        let broad = letters.flatMap { a in ["sel\(a)a", "sel\(a)b"] }
-        let narrow = (0..<10).map { "selq\(letters[$0])" }
-        let posts = (0..<30).map { index in
-            Page.post(
-                "Report \(index) \(broad[index])", date: "2020-01-\(10 + index % 9)",
-                body: [(broad + narrow).shuffled().prefix(12).joined(separator: " ") + " said."])
-        }
-        try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
-        let library = try folder.library()
-        _ = try library.importArchives(at: [folder.path + "/page.txt"])
-
+        let library = try LiveRankingTests.broadLibrary(in: folder)
         let query = SearchQuery("sel", typing: true)
         let page = try await library.search(query, order: .relevance, limit: 10, ranking: .typing)
         let archive = try await library.search(query, order: .archive, limit: 10)

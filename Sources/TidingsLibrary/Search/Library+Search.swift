@@ -61,7 +61,7 @@ extension Library {
     public func liveRankingDeclined(_ query: SearchQuery, on shelf: Shelf = .all) async throws(SearchError) -> String? {
         do {
             return try await pool.read { db in
-                try LiveRanking.declined(try SearchPlan(query, shelf: shelf, in: db), in: db)
+                try LiveRanking.declined(try SearchPlan(query, shelf: shelf, in: db), in: db, path: path)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -80,7 +80,7 @@ extension Library {
         var hints = query.hints + plan.hints
         var live = LiveRanking.everyMatch
         if order == .relevance, !plan.matchesNothing {
-            live = try LiveRanking(plan, scope: ranking, in: db)
+            live = try LiveRanking(plan, scope: ranking, in: db, path: path)
             switch live {
             case .everyMatch: break
             case .candidates: hints.append(LiveRanking.candidatesHint(ranking))
@@ -94,7 +94,13 @@ extension Library {
             understood: query.understood, hints: hints)
         if plan.matchesNothing { return page }
         let hits: [(seq: Int64, score: Double?)]
-        if order == .archive {
+        var counted = false
+        if order == .archive, counting, let walked = try oneWalk(plan, offset: offset, limit: limit, in: db, path: path)
+        {
+            page.total = walked.total
+            counted = true
+            hits = walked.hits.map { ($0, nil) }
+        } else if order == .archive {
             hits = try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
         } else if case .candidates(let newest, let title, let newestTitle) = live {
             let candidates = LiveRanking.candidateCondition(newest: newest, titleMatch: title, newestTitle: newestTitle)
@@ -102,7 +108,7 @@ extension Library {
         } else {
             hits = try rankedPage(plan, offset: offset, limit: limit, in: db)
         }
-        if counting { page.total = try count(plan, in: db) }
+        if counting, !counted { page.total = try count(plan, in: db) }
         page.rows = try rows(for: hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
         return page
     }

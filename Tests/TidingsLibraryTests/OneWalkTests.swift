@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import TidingsCore
+
+@testable import TidingsLibrary
+
+/// The first stage of a query with a prefix of three or more characters walks the matches
+/// once for its page and its count (``Library/oneWalk(_:offset:limit:in:path:)``): the same
+/// page and count as a page that stops early and a separate count.
+@Suite struct OneWalkTests {
+    @Test func oneWalkGivesThePageAndCountOfTwoStatements() throws {
+        let folder = try TemporaryFolder()
+        let generated = try LiveRankingTests.generatedLibrary(in: folder)
+        let broadFolder = try TemporaryFolder()
+        let broad = try LiveRankingTests.broadLibrary(in: broadFolder)
+        let cases: [(Library, String)] = [
+            (generated, "said"), (generated, "\"north kor"), (generated, "peo"), (generated, "kim sanct"),
+            (generated, "-missile sel"), (broad, "sel"), (broad, "selq"), (generated, "zzzz"),
+        ]
+        for (library, text) in cases {
+            let query = SearchQuery(text, typing: true)
+            let all = try library.search(query, order: .archive, limit: 100_000, counting: false).rows
+            try #require(text == "zzzz" || all.count > 3, "\(text) matches too few posts to page")
+            for offset in [0, 7, all.count - 3, all.count + 5] where offset >= 0 {
+                let page = try library.search(query, order: .archive, offset: offset, limit: 10, counting: true)
+                #expect(page.total == all.count, "\(text) at \(offset)")
+                #expect(page.rows == Array(all.dropFirst(offset).prefix(10)), "\(text) at \(offset)")
+            }
+        }
+    }
+}
