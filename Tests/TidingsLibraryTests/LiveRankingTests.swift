@@ -57,13 +57,13 @@ import TidingsTestSupport
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)
         let query = SearchQuery("said", typing: true)
-        let bound = 40
+        let bound = 80
         // What the rule says, worked out from searches that do not bound anything.
         let archive = try LiveRankingTests.all(library, query, order: .archive, ranking: .everyMatch, pageSize: 1_000)
         let titled = try LiveRankingTests.all(
             library, SearchQuery("title:said*"), order: .archive, ranking: .everyMatch, pageSize: 1_000)
-        try #require(archive.rows.count > 2 * bound && titled.rows.count > bound, "the corpus is too small to test")
-        let candidates = Set(archive.rows.suffix(bound).map(\.id) + titled.rows.suffix(bound).map(\.id))
+        try #require(archive.rows.count > bound && titled.rows.count > bound / 2, "the corpus is too small to test")
+        let candidates = Set(archive.rows.suffix(bound / 2).map(\.id) + titled.rows.suffix(bound / 2).map(\.id))
         let full = try LiveRankingTests.all(library, query, order: .relevance, ranking: .everyMatch, pageSize: 1_000)
         let expected =
             full.rows.filter { candidates.contains($0.id) }.map(\.id)

@@ -12,7 +12,7 @@ public enum RankingScope: Hashable, Sendable {
     /// Every match, by BM25: what `tidings search` asks for.
     case everyMatch
     /// Every match when at most `bound` posts match. Beyond that, the candidates are ranked
-    /// by BM25 first — the `bound` newest matches and the `bound` newest posts with every
+    /// by BM25 first — the `bound / 2` newest matches and the `bound / 2` newest posts with every
     /// searched word in the title — and the other matches follow in the order they were added;
     /// the page says so in a hint. A query whose word being typed begins more than
     /// ``RankingScope/broadPrefixWords`` words is not ranked at all (archive order, with a
@@ -21,8 +21,8 @@ public enum RankingScope: Hashable, Sendable {
     /// spares a walk of the matches to learn whether there are more than `bound`.
     case live(bound: Int, knownMatches: Int? = nil)
 
-    /// How many matches the browser ranks in full; above it, the newest this many and the
-    /// newest this many title matches are the candidates.
+    /// How many matches the browser ranks in full; above it, the newest half as many and the
+    /// newest half as many title matches are the candidates.
     public static let typingBound = 10_000
 
     /// What the browser asks for on each key.
@@ -63,22 +63,21 @@ enum LiveRanking {
             self = .everyMatch
             return
         }
+        let walk = "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid DESC LIMIT 1 OFFSET ?"
         // Walking the newest matches backwards stops at the bound: no more than that is read.
-        guard
-            let newest = try Int64.fetchOne(
-                db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid DESC LIMIT 1 OFFSET ?",
-                arguments: arguments + [bound - 1])
-        else {
+        if known == nil, try Int64.fetchOne(db, sql: walk, arguments: arguments + [bound]) == nil {
             self = .everyMatch
             return
         }
+        let half = max(1, bound / 2)
+        let newest = try Int64.fetchOne(db, sql: walk, arguments: arguments + [half - 1]) ?? Int64.min
         var newestTitle = Int64.min
         if let title = plan.fts.titleMatch {
             newestTitle =
                 try Int64.fetchOne(
                     db,
                     sql: "SELECT rowid FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                    arguments: [title, bound - 1]) ?? Int64.min
+                    arguments: [title, half - 1]) ?? Int64.min
         }
         self = .candidates(newest: newest, titleMatch: plan.fts.titleMatch, newestTitle: newestTitle)
     }
@@ -129,7 +128,7 @@ enum LiveRanking {
     /// What the search line says of a ranking of the candidates.
     static func candidatesHint(_ scope: RankingScope) -> String {
         guard case .live(let bound, _) = scope else { return "" }
-        return "ranked: newest \(LiveRanking.grouped(bound)) and title matches"
+        return "ranked: newest \(LiveRanking.grouped(max(1, bound / 2))) and title matches"
     }
 
     /// `10000` as `10,000`.
