@@ -28,4 +28,19 @@ import TidingsCore
             }
         }
     }
+
+    @Test func aPrefixThatBeginsOneWordIsSearchedAsThatWord() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery("kor* sai", typing: true), shelf: .all, in: db, path: library.path)
+        }
+        // `kor` begins two words (korea, korean) and stays a prefix; `sai` begins only `said`.
+        #expect(plan.fts.match == "\"kor\" * AND \"said\"")
+        #expect(plan.fts.unindexedPrefixes == ["kor"])
+        // The same posts and the same scores as the word itself.
+        let prefix = try library.search(SearchQuery("sai", typing: true), order: .relevance, limit: 40)
+        let word = try library.search(SearchQuery("said"), order: .relevance, limit: 40)
+        #expect(prefix.rows == word.rows && prefix.total == word.total && !prefix.rows.isEmpty)
+    }
 }

@@ -61,7 +61,7 @@ extension Library {
     public func liveRankingDeclined(_ query: SearchQuery, on shelf: Shelf = .all) async throws(SearchError) -> String? {
         do {
             return try await pool.read { db in
-                try LiveRanking.declined(try SearchPlan(query, shelf: shelf, in: db), in: db, path: path)
+                try LiveRanking.declined(try SearchPlan(query, shelf: shelf, in: db, path: path), in: db, path: path)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -73,7 +73,7 @@ extension Library {
         _ query: SearchQuery, on shelf: Shelf, order wanted: SearchOrder, offset: Int, limit: Int,
         counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, path: String
     ) throws -> SearchPage {
-        let plan = try SearchPlan(query, shelf: shelf, in: db)
+        let plan = try SearchPlan(query, shelf: shelf, in: db, path: path)
         var order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
         let offset = max(0, offset)
         let limit = max(0, limit)

@@ -91,39 +91,13 @@ enum LiveRanking {
     }
 
     /// The first of `prefixes` that begins more than ``RankingScope/broadPrefixWords`` words
-    /// of the index, read from an `fts5vocab` table over it (made in the connection's `temp`
-    /// schema: nothing in the library file). The vocabulary reads the lists of the words it
-    /// passes, so each answer is kept per library file until the newest post changes: the
-    /// first stage and the ranking of one key ask the same question.
+    /// of the index (``PrefixWords``).
     static func broadPrefix(_ prefixes: [String], in db: Database, path: String) throws -> String? {
-        guard !prefixes.isEmpty else { return nil }
-        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
-        for prefix in prefixes {
-            let key = path + "\u{0}" + prefix
-            var broad = breadth.withLock { known in known[key].flatMap { $0.newest == newest ? $0.broad : nil } }
-            if broad == nil {
-                try db.execute(
-                    sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.post_vocab USING fts5vocab(main, 'post_fts', 'row')")
-                let words =
-                    try Int.fetchOne(
-                        db,
-                        sql:
-                            "SELECT COUNT(*) FROM (SELECT term FROM temp.post_vocab WHERE term >= ? AND term < ? LIMIT ?)",
-                        arguments: [prefix, prefix + "\u{10FFFF}", RankingScope.broadPrefixWords + 1]) ?? 0
-                let answer = words > RankingScope.broadPrefixWords
-                breadth.withLock { known in
-                    if known.count > 1_000 { known.removeAll() }
-                    known[key] = (newest, answer)
-                }
-                broad = answer
-            }
-            if broad == true { return prefix }
+        for prefix in prefixes where try PrefixWords.words(beginning: prefix, in: db, path: path) == nil {
+            return prefix
         }
         return nil
     }
-
-    /// Per library file and prefix: the newest seq when asked, and whether it was broad.
-    private static let breadth = Locked<[String: (newest: Int64, broad: Bool)]>([:])
 
     /// What the search line says of a ranking of the candidates.
     static func candidatesHint(_ scope: RankingScope) -> String {

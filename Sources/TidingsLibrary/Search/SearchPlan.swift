@@ -25,8 +25,16 @@ struct SearchPlan {
     private(set) var matchesNothing = false
     private(set) var hints: [String] = []
 
-    init(_ query: SearchQuery, shelf: Shelf, in db: Database) throws {
-        fts = query.fts
+    init(_ query: SearchQuery, shelf: Shelf, in db: Database, path: String) throws {
+        var fts = query.fts
+        var exact: [String: String] = [:]
+        for prefix in fts.unindexedPrefixes {
+            if let words = try PrefixWords.words(beginning: prefix, in: db, path: path), words.count == 1 {
+                exact[prefix] = words[0]
+            }
+        }
+        if !exact.isEmpty { fts = FTSExpression(query, exact: exact) }
+        self.fts = fts
         hints = fts.hints
         switch shelf {
         case .all:

@@ -22,6 +22,8 @@ struct FTSExpression: Hashable, Sendable {
     /// Posts with every positive term in the title (`title : (…)`): the title matches that a
     /// bounded live ranking always considers (``RankingScope``). Nil without positive terms.
     var titleMatch: String? = nil
+    /// Prefixes searched as the one word they begin (see ``init(_:exact:)``).
+    private var exact: [String: String] = [:]
     /// Folded prefixes of three or more characters: beyond the index's prefix lists
     /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
     var unindexedPrefixes: [String] = []
@@ -33,7 +35,11 @@ struct FTSExpression: Hashable, Sendable {
     /// The longest prefix the index keeps a list for (`prefix = '1 2'` in the schema).
     static let indexedPrefixLength = 2
 
-    init(_ query: SearchQuery) {
+    /// The expression of `query`, with each prefix in `exact` (folded prefix → the one word
+    /// of the index it begins) searched as that word: the same matches and BM25 scores
+    /// without FTS5 merging a prefix's lists.
+    init(_ query: SearchQuery, exact: [String: String] = [:]) {
+        self.exact = exact
         var positive: [String] = []
         for alternatives in query.clauses {
             let isAlone = alternatives.count == 1
@@ -61,6 +67,10 @@ struct FTSExpression: Hashable, Sendable {
         for segment in term.segments {
             switch segment {
             case .words(let words, let prefix):
+                if prefix, let last = words.last, let word = exact[SearchText.fold(last)] {
+                    parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
+                    continue
+                }
                 if prefix, let last = words.last {
                     let folded = SearchText.fold(last)
                     if folded.count > FTSExpression.indexedPrefixLength, !unindexedPrefixes.contains(folded) {

@@ -1,0 +1,39 @@
+import GRDB
+import TidingsCore
+
+/// The words of the full-text index that a prefix of three or more characters begins, when
+/// they are few (at most ``RankingScope/broadPrefixWords``).
+///
+/// Such a prefix has no prefix list in the index (`prefix = '1 2'`), so FTS5 merges the lists
+/// of the words it begins, for every statement that uses it. Knowing the words serves twice:
+/// a prefix that begins one word only is searched as that word (the same matches and the same
+/// BM25 scores, with no merge, and a walk that can start anywhere), and one that begins many
+/// is not ranked while typing (``RankingScope``).
+///
+/// The words come from an `fts5vocab` table over the index, made in the connection's `temp`
+/// schema (nothing in the library file). It reads the lists of the words it passes, so each
+/// answer is kept per library file and prefix until the newest post changes (the first stage
+/// and the ranking of one key ask the same question).
+enum PrefixWords {
+    /// The words `prefix` (folded) begins, in order; nil when more than
+    /// ``RankingScope/broadPrefixWords``.
+    static func words(beginning prefix: String, in db: Database, path: String) throws -> [String]? {
+        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
+        let key = path + "\u{0}" + prefix
+        if let known = known.withLock({ $0[key] }), known.newest == newest { return known.words }
+        try db.execute(
+            sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.post_vocab USING fts5vocab(main, 'post_fts', 'row')")
+        let found = try String.fetchAll(
+            db, sql: "SELECT term FROM temp.post_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            arguments: [prefix, prefix + "\u{10FFFF}", RankingScope.broadPrefixWords + 1])
+        let words = found.count > RankingScope.broadPrefixWords ? nil : found
+        PrefixWords.known.withLock { known in
+            if known.count > 1_000 { known.removeAll() }
+            known[key] = (newest, words)
+        }
+        return words
+    }
+
+    /// Per library file and prefix: the newest seq when asked, and the answer.
+    private static let known = Locked<[String: (newest: Int64, words: [String]?)]>([:])
+}
