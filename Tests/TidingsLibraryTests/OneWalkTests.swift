@@ -43,4 +43,19 @@ import TidingsCore
         let word = try library.search(SearchQuery("said"), order: .relevance, limit: 40)
         #expect(prefix.rows == word.rows && prefix.total == word.total && !prefix.rows.isEmpty)
     }
+
+    @Test func theWordsOfALongerPrefixAreThoseOfTheShorterThatGoOn() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        try library.pool.read { db in
+            // Typed in order, so each longer prefix is narrowed from the one before.
+            for prefix in ["kor", "kore", "korea", "koreas", "sel", "selt", "selta", "seltan", "zzz", "zzzz"] {
+                let words = try PrefixWords.words(beginning: prefix, in: db, path: library.path)
+                let all = try String.fetchAll(
+                    db, sql: "SELECT term FROM temp.post_vocab WHERE substr(term, 1, ?) = ? ORDER BY term",
+                    arguments: [prefix.count, prefix])
+                #expect(words == (all.count > RankingScope.broadPrefixWords ? nil : all), "\(prefix)")
+            }
+        }
+    }
 }
