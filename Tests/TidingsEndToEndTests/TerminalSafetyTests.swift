@@ -409,12 +409,14 @@ import TidingsTestSupport
         let folder = try Self.writeLargeFolder(setup.cli, files: 120, postsPerFile: 40)
         setup.environment["TIDINGS_SAMPLE"] = folder
         let pty = try setup.start(arguments: command == "import" ? ["import", folder] : [])
-        // Let the import get going: the library file appears and grows.
+        // Let the import get going: its file appears and grows (a first import is built beside
+        // the library, in `-importing`, and only then put in place; later ones write the log).
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            let size =
-                (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + "-wal")[.size] as? Int) ?? 0
-            if size > 0 { break }
+            let sizes = ["-wal", "-importing"].map { ending in
+                (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + ending)[.size] as? Int) ?? 0
+            }
+            if sizes.contains(where: { $0 > 0 }) { break }
             pty.drain(quietMilliseconds: 10, timeout: 0.02)
         }
         pty.drain(quietMilliseconds: 10, timeout: 0.2)
