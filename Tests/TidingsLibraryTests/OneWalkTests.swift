@@ -58,4 +58,21 @@ import TidingsCore
             }
         }
     }
+
+    @Test func aPostEditedInPlaceIsFoundByAPrefixThatBeganOneWordBefore() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let query = SearchQuery("sai", typing: true)
+        let before = try library.search(query, order: .archive, limit: 1).total ?? 0
+        // A web page fetched again rewrites a post in place: same seq, new words.
+        let edited = try library.pool.write { db in
+            let seq = try Int64.fetchOne(
+                db, sql: "SELECT seq FROM post WHERE NOT body LIKE '%said%' AND NOT title LIKE '%said%' LIMIT 1")
+            try db.execute(sql: "UPDATE post SET body = body || ' A saint spoke.' WHERE seq = ?", arguments: [seq])
+            return seq
+        }
+        try #require(edited != nil, "every generated post says said")
+        let after = try library.search(query, order: .archive, limit: 1).total ?? 0
+        #expect(after == before + 1)
+    }
 }
