@@ -58,6 +58,7 @@ public final class BrowserSession {
             var actions: [Action] = []
             switch terminal.nextEvent(timeoutMilliseconds: nextTimeout(), wakingOn: wake?.readEnd) {
             case .key(let key): actions += burst(startingWith: key)
+            case .paste(let text): actions.append(.pasted(text))
             case .resize: actions.append(.resized(terminal.size))
             case .timeout: break
             case .hangup: return 129
@@ -96,6 +97,7 @@ public final class BrowserSession {
                 text.append(next)
                 count += 1
             case .key(let other): return [count == 1 ? .key(first) : .typed(text), .key(other)]
+            case .paste(let pasted): return [count == 1 ? .key(first) : .typed(text), .pasted(pasted)]
             case .resize: return [count == 1 ? .key(first) : .typed(text), .resized(terminal.size)]
             case .signal(let number): return [count == 1 ? .key(first) : .typed(text), .signal(number)]
             // Gone mid-burst: ended like a hang-up signal (129), the burst before it applied.

@@ -21,7 +21,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
+        // A file name that is not UTF-8 is shown with its bytes escaped (`caf\xE9.txt`).
+        let name = RawPath.displayed(file)
+        let place = line.map { "\(name):\($0)" } ?? name
         return "\(place): \(severity.rawValue): \(message)"
     }
 }

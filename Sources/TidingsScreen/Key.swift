@@ -13,6 +13,9 @@ public enum Key: Hashable, Sendable {
 /// What the terminal reports to the session loop.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// Text the terminal marked as pasted (``BracketedPaste``): controls stripped, at most
+    /// ``BracketedPaste/keptLimit`` characters. Never keys: a pasted `q` does not quit.
+    case paste(String)
     /// The terminal changed size; the new size is already in ``Terminal/size``.
     case resize
     /// Nothing arrived within the timeout; the loop may poll its own work.

@@ -84,6 +84,7 @@ public enum TextLayout {
     /// (paragraph, width) rather than re-wrapping on every keystroke.
     public static func wrapWithOffsets(_ paragraph: String, width: Int) -> [WrappedLine] {
         let chars = Array(paragraph)
+        WorkCount.current?.addLaidOut(chars.count)
         guard width > 0, !chars.isEmpty else {
             return [WrappedLine(text: "", characters: 0..<0, columns: 0)]
         }

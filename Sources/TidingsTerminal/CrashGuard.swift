@@ -1,6 +1,7 @@
 import CNcursesw
 import Glibc
 import Synchronization
+import TidingsScreen
 
 // State the crash handler reads. Raw memory allocated once and never freed, and atomics,
 // so that the handler touches no Swift object, takes no lock and never allocates. Every
@@ -186,7 +187,8 @@ enum CrashGuard {
             else { continue }
             bytes += withoutPadding(Array(String(cString: value).utf8))
         }
-        return bytes
+        // Not in terminfo: the shell must not be left receiving paste markers.
+        return bytes + Array(BracketedPaste.disable.utf8)
     }
 
     /// Removes terminfo padding specifications (`$<5>`, `$<2*/>`).

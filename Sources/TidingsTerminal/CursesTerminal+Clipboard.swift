@@ -9,12 +9,19 @@ extension CursesTerminal {
     /// out after ncurses' own buffered output has been flushed: the screen ncurses believes is
     /// there stays the screen that is there.
     public func copyToClipboard(_ text: String) -> Bool {
-        guard isatty(STDOUT_FILENO) == 1, let sequence = ClipboardSequence.osc52(text) else { return false }
+        guard let sequence = ClipboardSequence.osc52(text) else { return false }
+        return Self.writeBetweenFrames(sequence)
+    }
+
+    /// Writes `bytes` to the terminal after ncurses' buffered output, which is flushed first;
+    /// nothing when standard output is not a terminal. Returns whether all were written.
+    static func writeBetweenFrames(_ bytes: [UInt8]) -> Bool {
+        guard isatty(STDOUT_FILENO) == 1 else { return false }
         fflush(tidings_stdout())
         var written = 0
-        while written < sequence.count {
-            let result = sequence.withUnsafeBytes { raw in
-                write(STDOUT_FILENO, raw.baseAddress! + written, sequence.count - written)
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                write(STDOUT_FILENO, raw.baseAddress! + written, bytes.count - written)
             }
             if result > 0 {
                 written += result

@@ -14,9 +14,12 @@ extension CursesTerminal {
     public func runExternalProgram(_ arguments: [String]) -> Int32? {
         guard let program = arguments.first else { return nil }
         def_prog_mode()
+        // The program gets the terminal as a shell would: without bracketed paste.
+        Self.setBracketedPaste(false)
         endwin()
         defer {
             reset_prog_mode()
+            Self.setBracketedPaste(true)
             invalidate()
         }
         var ignore = sigaction()

@@ -16,6 +16,10 @@ extension CursesTerminal {
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
         var inputWasReady = false
+        if resizedDuringPaste {
+            resizedDuringPaste = false
+            return .resize
+        }
         while true {
             if let signal = SignalTrap.pendingSignal {
                 // The loop is alive and takes it from here; close() re-arms the watchdog.
@@ -78,6 +82,7 @@ extension CursesTerminal {
                 refreshSize()
                 return .event(.resize)
             }
+            if Int32(character) == Self.pasteBeginCode { return .event(.paste(readPaste())) }
             return Self.functionKey(Int32(character)).map { .event(.key($0)) } ?? .ignored
         }
         if result == OK {

@@ -28,6 +28,8 @@ public final class CursesTerminal: Terminal {
     /// Consecutive reads that failed at once; a dead terminal that poll does not report
     /// as hung up would otherwise make the event loop spin.
     var instantFailures = 0
+    /// A resize arrived while a paste was read: reported by the next ``nextEvent(timeoutMilliseconds:wakingOn:)``.
+    var resizedDuringPaste = false
     private var isOpen = true
     /// True when the user's locale is not UTF-8: the terminal may read UTF-8's bytes
     /// 0x80–0x9F as C1 controls, so only ASCII is drawn (``ASCIIFallback``).
@@ -95,6 +97,7 @@ public final class CursesTerminal: Terminal {
         intrflush(window, false)
         keypad(window, true)
         defineFallbackKeys()
+        prepareBracketedPaste()
         meta(window, true)
         set_escdelay(25)  // the default (1 s) makes Esc feel broken
         curs_set(0)
@@ -103,6 +106,7 @@ public final class CursesTerminal: Terminal {
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let pairs = noColor ? nil : CursesPalette.start()
+        setBracketedPaste(true)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)
     }
 
@@ -114,6 +118,8 @@ public final class CursesTerminal: Terminal {
         // would block it, so the watchdog covers it again when a signal is ending us.
         SignalTrap.armWatchdogIfTerminating()
         endwin()
+        Self.setBracketedPaste(false)
+        Self.forgetBracketedPaste()
         CrashGuard.disarm()
         delscreen(screen)
         SignalTrap.restore()

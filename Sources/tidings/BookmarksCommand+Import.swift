@@ -11,13 +11,20 @@ struct ImportBookmarks: ParsableCommand {
         discussion: """
             Prints one summary line: restored, already bookmarked, not in this library. Each \
             bookmark keeps its original time. A bookmark whose post this library does not hold is \
-            kept all the same (it shows once the post is imported) and listed below the summary \
-            with its title. All bookmarks are saved in one transaction, or none. Exit status 0 \
-            when the file was restored, even with posts not in this library; 65 when FILE is not \
-            a Tidings bookmarks export (nothing is restored); 74 when it cannot be read or saved.
+            skipped and counted, unless --keep-missing keeps it (it shows once the post is \
+            imported; the first \(ImportBookmarks.listedMissing) are listed below the summary with \
+            their titles). Bookmarks are saved \(Library.restoreBatch) to a transaction; importing \
+            the same file again after a failure completes it. Exit status 0 when the file was \
+            restored, even with posts not in this library; 65 when FILE is not a Tidings \
+            bookmarks export (nothing is restored); 74 when it cannot be read or saved.
             """)
 
+    /// Missing posts listed by name with --keep-missing; the rest are counted.
+    static let listedMissing = 50
+
     @OptionGroup var options: LibraryOptions
+    @Flag(help: "Keep bookmarks of posts this library does not hold (they show once the posts are imported).")
+    var keepMissing = false
     @Argument(
         help: ArgumentHelp(
             "A file written by `tidings bookmarks export --format json`; - for standard input "
@@ -26,24 +33,49 @@ struct ImportBookmarks: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let bookmarks = try ImportBookmarks.read(file)
-            let outcome = try options.openForBookmarks(mayCreate: true).restoreBookmarks(bookmarks)
+            let library = try options.openForBookmarks(mayCreate: true)
+            var outcome = BookmarkRestore()
+            // The copy beside the library is written once, after the last batch, even when a
+            // batch fails: what the batches before it saved is in the library.
+            var savedAny = false
+            defer { if savedAny { _ = library.writeBookmarkSidecar() } }
+            try ImportBookmarks.read(file) { (batch) throws(LibraryError) in
+                savedAny = true
+                let part = try library.restoreBookmarks(batch, keepingMissing: keepMissing, updatingCopy: false)
+                outcome.restored += part.restored
+                outcome.alreadyBookmarked += part.alreadyBookmarked
+                outcome.notInLibrary += part.notInLibrary
+                outcome.skippedMissing += part.skippedMissing
+            }
+            let missing = outcome.notInLibrary.count + outcome.skippedMissing
             Output.line(
                 "restored \(outcome.restored.count), already bookmarked \(outcome.alreadyBookmarked.count), "
-                    + "not in this library \(outcome.notInLibrary.count)")
-            for missing in outcome.notInLibrary {
+                    + "not in this library \(missing)")
+            if outcome.skippedMissing > 0 {
+                let one = outcome.skippedMissing == 1
+                Output.line(
+                    "  skipped \(outcome.skippedMissing) bookmark\(one ? "" : "s") whose post\(one ? " is" : "s are") "
+                        + "not in this library (--keep-missing keeps \(one ? "it" : "them"))")
+            }
+            for missing in outcome.notInLibrary.prefix(Self.listedMissing) {
                 let outlet = missing.outlet.map { " (\($0))" } ?? ""
                 Output.line("  not in this library: \(missing.postID)  \(missing.title ?? "(untitled)")\(outlet)")
+            }
+            if outcome.notInLibrary.count > Self.listedMissing {
+                Output.line("  and \(outcome.notInLibrary.count - Self.listedMissing) more not in this library, kept")
             }
         }
     }
 
-    /// The bookmarks of an export file; a bad file is rejected whole, naming what is wrong.
-    static func read(_ path: String) throws(Failure) -> [Bookmark] {
+    /// Hands the bookmarks of an export file to `take`, a batch at a time; a bad file is
+    /// rejected whole, naming what is wrong, before any is handed out.
+    static func read(_ path: String, _ take: ([Bookmark]) throws(LibraryError) -> Void) throws {
         let data = try InputFile.read(path, limit: InputFile.bookmarksLimit)
         do {
-            return try BookmarkDocument.bookmarks(from: data)
-        } catch {
+            try BookmarkDocument.bookmarks(from: data, batch: Library.restoreBatch) { try take($0) }
+        } catch let error as LibraryError {
+            throw error
+        } catch let error as BookmarkDocument.Problem {
             switch error {
             case .notBookmarks:
                 throw Failure(

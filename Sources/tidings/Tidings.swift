@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TidingsCore
 import TidingsScreen
 
 /// The `tidings` command: the browser by default, subcommands for scripts.
@@ -31,12 +32,22 @@ struct Tidings: ParsableCommand {
         defaultSubcommand: Browse.self
     )
 
+    /// The arguments as given, each carried exactly (``RawPath``): `CommandLine.arguments`
+    /// repairs bytes that are not UTF-8, and a file named `caf\xE9.txt` would then not open.
+    static func rawArguments() -> [String] {
+        (1..<Int(CommandLine.argc)).compactMap { index in
+            CommandLine.unsafeArgv[index].map {
+                RawPath.string(fromBytes: UnsafeRawBufferPointer(start: $0, count: strlen($0)))
+            }
+        }
+    }
+
     /// Parses and runs like `ParsableCommand.main()`, but with every message the argument
     /// parser prints (usage errors quote the arguments given, which may hold escape
     /// sequences) sanitised line by line and written through ``Output``, like every other.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(rawArguments())
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -1,4 +1,5 @@
 import Foundation
+import TidingsCore
 import TidingsFeeds
 import TidingsLibrary
 
@@ -15,6 +16,8 @@ enum WebImport {
         for path in paths {
             if path.lowercased().hasPrefix("file://") {
                 web.append(path)
+            } else if RawPath.hasRawBytes(path), endings.contains(path.split(separator: ".").last?.lowercased() ?? "") {
+                web.append(fileURL(ofRawPath: path))
             } else if endings.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
                 web.append(URL(fileURLWithPath: path).standardizedFileURL.absoluteString)
             } else {
@@ -22,6 +25,27 @@ enum WebImport {
             }
         }
         return (web, text)
+    }
+
+    /// A `file://` URL of a path whose name is not UTF-8 (``RawPath``): every byte outside
+    /// the unreserved ASCII letters percent-encoded, which the HTTP client decodes back to
+    /// bytes. Foundation's file URLs encode the `String`, which would name another file.
+    static func fileURL(ofRawPath path: String) -> String {
+        var bytes = RawPath.bytes(of: path)
+        if bytes.first != UInt8(ascii: "/") {
+            let here = FileManager.default.currentDirectoryPath
+            bytes = RawPath.bytes(of: here) + [UInt8(ascii: "/")] + bytes
+        }
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        var url = "file://"
+        for byte in bytes {
+            if kept.contains(byte) {
+                url.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                url += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return url
     }
 
     /// Imports the files; returns the exit status their failures call for, if any.

@@ -110,7 +110,18 @@ import Testing
         let onlyFerry = page.components(separatedBy: "Grain prices")[0]
         _ = try await cli.run("import", "--library", other, try cli.write("ferry.txt", onlyFerry))
         _ = try await cli.run("bookmarks", "add", "--library", other, ferry)
-        let restored = try await cli.run("bookmarks", "import", "--library", other, file)
+        // A bookmark of a post this library does not hold is skipped, and counted...
+        let skipped = try await cli.run("bookmarks", "import", "--library", other, file)
+        #expect(skipped.status == 0, "\(skipped)")
+        #expect(
+            skipped.standardOutput == """
+                restored 0, already bookmarked 1, not in this library 1
+                  skipped 1 bookmark whose post is not in this library (--keep-missing keeps it)
+
+                """, "\(skipped)")
+        #expect(try await cli.run("bookmarks", "--library", other).standardOutput.contains(grain) == false)
+        // ...unless the user keeps it.
+        let restored = try await cli.run("bookmarks", "import", "--keep-missing", "--library", other, file)
         #expect(restored.status == 0, "\(restored)")
         #expect(
             restored.standardOutput == """

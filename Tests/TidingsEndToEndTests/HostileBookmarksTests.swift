@@ -81,6 +81,48 @@ import Testing
             nested.status == 65 && nested.standardError.contains("nested more than 512 deep at line 1"), "\(nested)")
     }
 
+    /// Before: a key given twice was taken silently (the decoder kept one of the two).
+    @Test func duplicateKeysAreRefusedSayingWhere() async throws {
+        let (cli, export) = try await setUp()
+        // The entry's id given twice: the second one would have won.
+        let twice = export.replacingOccurrences(of: "\"id\" : ", with: "\"id\" : \"000000000000\", \"id\" : ")
+        #expect(twice != export)
+        let result = try await cli.run("bookmarks", "import", try cli.write("twice.json", twice))
+        #expect(result.status == 65, "\(result)")
+        #expect(
+            result.standardError.contains("the key \"id\" appears twice in one object (in .bookmarks[0], line "),
+            "\(result)")
+        let format = try await cli.run(
+            "bookmarks", "import",
+            try cli.write(
+                "format.json",
+                #"{"format": "tidings-bookmarks", "version": 1, "version": 2, "exportedAt": "x", "bookmarks": []}"#))
+        #expect(format.status == 65, "\(format)")
+        #expect(
+            format.standardError.contains(
+                "the key \"version\" appears twice in one object (in the top level, line 1, column 47)"),
+            "\(format)")
+        #expect(try await cli.run("bookmarks").standardOutput.isEmpty)
+    }
+
+    /// Before: a bookmark of a post not in the library was always kept and listed, one line
+    /// each (300,000 lines for a big foreign export).
+    @Test func missingPostsAreSkippedUnlessKept() async throws {
+        let (cli, export) = try await setUp()
+        let other = cli.scratch.file("other.sqlite")
+        _ = try await cli.run(
+            "import", "--library", other,
+            try cli.write("empty-ish.txt", page.replacingOccurrences(of: "Ferry", with: "Barge")))
+        let file = try cli.write("export.json", export)
+        let skipped = try await cli.run("bookmarks", "import", "--library", other, file)
+        #expect(skipped.status == 0, "\(skipped)")
+        #expect(skipped.standardOutput.contains("skipped 1 bookmark whose post is not in this library"), "\(skipped)")
+        #expect(try await cli.run("bookmarks", "--library", other).standardOutput.isEmpty)
+        let kept = try await cli.run("bookmarks", "import", "--keep-missing", "--library", other, file)
+        #expect(kept.standardOutput.contains("not in this library: "), "\(kept)")
+        #expect(try await cli.run("bookmarks", "--library", other).standardOutput.contains("(not in this library)"))
+    }
+
     /// Before: `no post with id “”`: the message's sanitising removed the whole id.
     @Test func hostileIdsAreShownEscaped() async throws {
         let cli = try CLI()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+import TidingsTestSupport
 
 @testable import TidingsLibrary
 
@@ -127,6 +128,25 @@ import TidingsCore
                 .contains("inLibrary"))
     }
 
+    /// The direct reading of Tidings' own time form agrees with Foundation's, over four
+    /// centuries of random times (leap days, the ends of months and years).
+    @Test func timesReadDirectlyAgreeWithFoundation() {
+        var random = SplitMix64(seed: 13)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for _ in 0..<2_000 {
+            let time = Date(
+                timeIntervalSince1970: Double(Int64(random.next() % 12_600_000_000) - 6_300_000_000) / 1.0 + 0.25)
+            let text = formatter.string(from: time)
+            #expect(BookmarkDocument.utcDate(text) == formatter.date(from: text), "\(text)")
+        }
+        #expect(BookmarkDocument.date("2024-03-01T10:00:00Z") == Date(timeIntervalSince1970: 1_709_287_200))
+        #expect(BookmarkDocument.utcDate("2024-03-01T10:00:00+01:00") == nil)
+        #expect(BookmarkDocument.date("2024-03-01T10:00:00+01:00") == Date(timeIntervalSince1970: 1_709_283_600))
+        #expect(BookmarkDocument.date("soon") == nil)
+        #expect(BookmarkDocument.utcDate("2024-03-01T10:00:00.12345678901234567890Z") == nil)
+    }
+
     @Test func strictReadingRejectsABadFileWhole() {
         func problem(_ text: String) -> BookmarkDocument.Problem? {
             do {
@@ -147,6 +167,19 @@ import TidingsCore
             #"{"format": "tidings-bookmarks", "version": 1, "exportedAt": "x", "bookmarks": ["#
             + #"{"id": "0123456789ab", "bookmarkedAt": "2024-03-01T10:00:00Z"}, {"id": "0123456789ab", "bookmarkedAt": "soon"}]}"#
         #expect(problem(badTime) == .invalidEntry(index: 1, id: "0123456789ab", time: "soon"))
+        // A key given twice is refused, saying where; in JSON that is not a bookmarks
+        // document it is simply not one.
+        let twice =
+            "{\"format\": \"tidings-bookmarks\", \"version\": 1, \"exportedAt\": \"x\", \"bookmarks\": [\n"
+            + #"  {"id": "0123456789ab", "bookmarkedAt": "2024-03-01T10:00:00Z"},"# + "\n"
+            + #"  {"id": "0123456789ab", "title": "a", "title": "b", "bookmarkedAt": "2024-03-01T10:00:00Z"}]}"#
+        #expect(
+            problem(twice)
+                == .malformed("the key \"title\" appears twice in one object (in .bookmarks[1], line 3, column 40)"))
+        #expect(problem(#"{"hello": 1, "hello": 2}"#) == .notBookmarks)
+        #expect(
+            problem(#"{"format": "tidings-bookmarks", "version": 1, "bookmarks": [1]}"#)
+                == .malformed(".bookmarks[0] is not an object"))
         // The sidecar's reader keeps what it can.
         #expect(BookmarkDocument.salvageBookmarks(from: Data(badTime.utf8)).count == 1)
         #expect(BookmarkDocument.salvageBookmarks(from: Data("[1, 2]".utf8)).isEmpty)

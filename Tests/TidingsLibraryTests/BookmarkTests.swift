@@ -176,6 +176,29 @@ import TidingsCore
         #expect(try library.bookmarkCount() == 2)
     }
 
+    /// Restoring without keeping the missing ones counts them and stores none; more than a
+    /// batch of bookmarks is restored whole, in order.
+    @Test func restoreSkipsMissingPostsWhenAskedAndSpansBatches() throws {
+        let folder = try TemporaryFolder()
+        let (library, id) = try fixture(folder)
+        var entries = [Bookmark(postID: id["Grain"]!, bookmarkedAt: Date(timeIntervalSince1970: 5))]
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        for n in 0..<(Library.restoreBatch + 5) {
+            let name = String((0..<12).map { alphabet[(n / Int(pow(36.0, Double($0 % 4)))) % 36] })
+            entries.append(
+                Bookmark(postID: "z" + name.dropFirst(), bookmarkedAt: Date(timeIntervalSince1970: Double(n + 10))))
+        }
+        let skipped = try library.restoreBookmarks(entries, keepingMissing: false)
+        #expect(skipped.restored == [id["Grain"]!])
+        #expect(skipped.skippedMissing == Library.restoreBatch + 5)
+        #expect(skipped.notInLibrary.isEmpty)
+        #expect(try library.bookmarks().map(\.postID) == [id["Grain"]!])
+        let kept = try library.restoreBookmarks(entries)
+        #expect(kept.alreadyBookmarked == [id["Grain"]!])
+        #expect(kept.notInLibrary.count == Set(entries.dropFirst().map(\.postID)).count)
+        #expect(try library.bookmarks().count == 1 + kept.notInLibrary.count)
+    }
+
     @Test func headlinePagingUsesIndexesNotScans() throws {
         let folder = try TemporaryFolder()
         let (library, _) = try fixture(folder)

@@ -79,3 +79,53 @@ struct PasteTests {
         }
     }
 }
+
+/// Issue 16, point 5: a bracketed paste (``Action/pasted(_:)``) is text, never keys.
+@Suite("Reducer: bracketed pastes")
+struct BracketedPasteReducerTests {
+    private static func searches(_ effects: [Effect]) -> [String] {
+        effects.compactMap { if case .loadHeadlines(_, let query?, _, _, _, _, _) = $0 { query.text } else { nil } }
+    }
+
+    @Test("on the search line: one edit, one search, capped with a message")
+    func intoTheSearchLine() {
+        var session = Harness(SearchFixtures.library())
+        session.holdSearches = true
+        session.type("/")
+        let effects = session.effects { $0.send(.pasted("lau q")) }
+        #expect(Self.searches(effects) == ["lau q"])
+        #expect(session.state.isEditingSearch)
+        session.send(.pasted(String(repeating: "y", count: 5_000)))
+        #expect(session.state.searches[session.state.activeTab]?.line.characters.count == SearchLine.maximumLength)
+        #expect(session.state.message?.contains("holds 1000 characters") == true)
+    }
+
+    @Test("in the list a paste is refused with a message: a pasted q, A or / does nothing")
+    func inTheListItIsNotKeys() {
+        var session = Harness(SearchFixtures.library())
+        let before = session.state
+        let effects = session.effects { $0.send(.pasted("jjA/q")) }
+        #expect(effects.isEmpty)
+        #expect(!session.state.isEditingSearch)
+        #expect(session.state.list.selection == before.list.selection)
+        #expect(session.state.confirmingMarkRead == nil)
+        #expect(session.state.message == "Paste ignored: press / to search, then paste")
+    }
+
+    @Test("a paste answers the mark-read question with no, and goes into the picker's filter")
+    func questionAndPicker() {
+        var session = Harness(SearchFixtures.library())
+        session.type("A")
+        #expect(session.state.confirmingMarkRead != nil)
+        let effects = session.effects { $0.send(.pasted("y")) }
+        #expect(!effects.contains { if case .markTabRead = $0 { true } else { false } })
+        #expect(session.state.message == "Nothing marked")
+        session.type("t")
+        session.send(.pasted("ab\u{1B}[2Jc\n"))
+        guard case .picker(let picker) = session.state.overlay else {
+            Issue.record("the picker did not open")
+            return
+        }
+        #expect(picker.filter == "abc ")
+    }
+}

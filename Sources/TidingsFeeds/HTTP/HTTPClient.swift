@@ -105,12 +105,33 @@ public final class HTTPClient: Sendable {
         return try outcome.get()
     }
 
+    /// The bytes of a percent-encoded path (`caf%E9.html` → `caf`, 0xE9, `.html`).
+    static func percentDecoded(_ encoded: String) -> [UInt8] {
+        let utf8 = Array(encoded.utf8)
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+                let value = UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return bytes
+    }
+
     /// Reads a local file, refusing anything over the cap before holding it, and anything but
     /// a regular file: a FIFO or a device would block the read forever (no timer covers it).
     private func readFile(_ url: URL, named name: String) throws(FetchError) -> FetchResponse {
-        let path = url.path
+        // The path's bytes from its percent-encoded form: a name that is not UTF-8 (`%E9`)
+        // would not survive `url.path`, which decodes to a String.
+        let path = RawPath.string(fromBytes: Self.percentDecoded(url.path(percentEncoded: true)))
         // Non-blocking open: opening a FIFO with no writer would otherwise wait for one.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else {
             let reason =
                 errno == ENOENT

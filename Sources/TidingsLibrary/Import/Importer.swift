@@ -139,55 +139,38 @@ enum ArchiveFiles {
     /// `named` maps each file's canonical path to the path as it was named or found.
     static func expand(_ paths: [String], diagnostics: inout [Diagnostic], named: inout [String: String]) -> [String] {
         var files: [String] = []
-        let manager = FileManager.default
         for path in paths {
             var status = stat()
-            guard stat(path, &status) == 0 else {
-                let reason = errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno)).lowercased()
+            guard RawPath.withCString(path, { stat($0, &status) }) == 0 else {
+                let reason = errno == ENOENT ? "no such file or folder" : FolderWalk.reason(errno)
                 diagnostics.append(Diagnostic(.error, file: path, reason))
                 continue
             }
-            switch status.st_mode & S_IFMT {
-            case S_IFREG:
-                let file = canonical(path)
-                named[file] = named[file] ?? path
-                files.append(file)
-                continue
-            case S_IFDIR:
-                break
-            default:
+            let kind = status.st_mode & S_IFMT
+            guard kind == S_IFREG || kind == S_IFDIR else {
                 diagnostics.append(Diagnostic(.warning, file: path, notRegular))
                 continue
             }
-            guard
-                let walker = manager.enumerator(
-                    at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
-                    options: [.skipsHiddenFiles])
-            else {
-                diagnostics.append(Diagnostic(.error, file: path, "cannot list the folder"))
+            guard let canonical = canonical(path) else {
+                diagnostics.append(
+                    Diagnostic(.error, file: path, "cannot resolve the path: " + FolderWalk.reason(errno)))
                 continue
             }
-            var found: [String] = []
-            for case let url as URL in walker where url.pathExtension.lowercased() == "txt" {
-                var entry = stat()
-                if stat(url.path, &entry) != 0 {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: url.path, String(cString: strerror(errno)).lowercased() + ": skipped"))
-                    continue
-                }
-                switch entry.st_mode & S_IFMT {
-                case S_IFREG:
-                    let file = canonical(url.path)
-                    named[file] = named[file] ?? url.path
-                    found.append(file)
-                case S_IFDIR: continue  // a folder named `x.txt`: the walk goes into it
-                default: diagnostics.append(Diagnostic(.warning, file: url.path, notRegular))
-                }
+            if kind == S_IFREG {
+                named[canonical] = named[canonical] ?? path
+                files.append(canonical)
+                continue
             }
+            let found = FolderWalk.archiveFiles(below: canonical, diagnostics: &diagnostics)
             if found.isEmpty {
                 diagnostics.append(Diagnostic(.warning, file: path, "no .txt archive files in this folder"))
             }
+            // Messages name a file the way the folder was named (`data/x.txt`), not canonically.
+            let given = path.hasSuffix("/") ? String(path.dropLast()) : path
+            for file in found {
+                named[file] = named[file] ?? given + file.dropFirst(canonical.count)
+            }
+            // In the order of their whole paths, as before the walk went by descriptor.
             files.append(contentsOf: found.sorted())
         }
         var seen = Set<String>()
@@ -196,8 +179,12 @@ enum ArchiveFiles {
 
     static let notRegular = "not a regular file (a pipe, device or socket): skipped"
 
-    /// An absolute, standardised path, so the same file is recognised however it is named.
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    /// The absolute path with symbolic links resolved (`realpath`, on the path's bytes), so
+    /// the same file is recognised however it is named; nil, with `errno` set, when it cannot
+    /// be resolved.
+    static func canonical(_ path: String) -> String? {
+        guard let resolved = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return RawPath.string(fromBytes: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 }

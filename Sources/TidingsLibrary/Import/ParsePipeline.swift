@@ -90,9 +90,11 @@ final class ParsePipeline: @unchecked Sendable {
     static func read(_ path: String, stamp: SourceStamp?) -> (SourceFile, ArchiveReader?) {
         var file = SourceFile(path: path, size: 0, modified: 0, digest: "", content: .unchanged)
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            file.size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            file.modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            // stat on the path's bytes: Foundation's String paths lose a name that is not UTF-8.
+            var status = stat()
+            guard RawPath.withCString(path, { stat($0, &status) }) == 0 else { throw ReadFailure(errno: errno) }
+            file.size = Int64(status.st_size)
+            file.modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
             if let stamp, stamp.size == file.size, stamp.modified == file.modified {
                 file.digest = stamp.digest
                 return (file, nil)
@@ -124,7 +126,7 @@ final class ParsePipeline: @unchecked Sendable {
     /// Opened with `O_NONBLOCK`, so that a FIFO put in place of a file after the folder was
     /// listed cannot block the open; only a regular file is then read.
     static func contents(of path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { throw ReadFailure(errno: errno) }
         defer { close(fd) }
         var status = stat()

@@ -51,9 +51,12 @@ public struct BookmarkRestore: Hashable, Sendable {
     public var restored: [String] = []
     /// Ids that were bookmarked already (their original time is kept).
     public var alreadyBookmarked: [String] = []
-    /// Bookmarks whose posts this library does not hold. They are kept all the same, with the
-    /// title and outlet given, and show once their posts are imported.
+    /// Bookmarks whose posts this library does not hold, kept (when asked) with the title and
+    /// outlet given; they show once their posts are imported.
     public var notInLibrary: [Bookmark] = []
+    /// Bookmarks whose posts this library does not hold that were not kept (restoring
+    /// without keeping the missing ones).
+    public var skippedMissing = 0
 
     public init() {}
 }

@@ -62,39 +62,69 @@ extension Library {
         }
     }
 
-    /// Restores bookmarks exported elsewhere, in one durable transaction: all land or none.
+    /// Bookmarks restored per transaction: each batch is one durable commit, so a huge export
+    /// neither holds one transaction's worth of journal nor waits on one fsync per bookmark.
+    public static let restoreBatch = 10_000
+
+    /// Restores bookmarks exported elsewhere, a batch of ``restoreBatch`` per durable
+    /// transaction. Restoring is idempotent: should a batch fail, the ones before it are saved
+    /// and restoring the same bookmarks again completes the rest.
     ///
     /// Ids must be whole (exports carry them whole). Each bookmark keeps its time, so the
     /// Bookmarks shelf keeps its order; one already here keeps its own. A bookmark whose post
-    /// this library does not hold is kept too, with the given title and outlet, and reported.
-    public func restoreBookmarks(_ bookmarks: [Bookmark]) throws(LibraryError) -> BookmarkRestore {
-        defer { scheduleBookmarkSidecar() }
-        return try save("the bookmarks") { db in
-            var outcome = BookmarkRestore()
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
-                    SELECT ?1, ?2, COALESCE(p.title, ?3), CASE WHEN p.seq IS NULL THEN ?4 ELSE p.outlet END
-                    FROM (SELECT 1) LEFT JOIN post p ON p.id = ?1
-                    """)
-            for bookmark in bookmarks {
-                let id = bookmark.postID.lowercased()
-                let inLibrary = try Bool.fetchOne(db, sql: "SELECT 1 FROM post WHERE id = ?", arguments: [id]) ?? false
-                try insert.execute(arguments: [
-                    id, bookmark.bookmarkedAt.timeIntervalSince1970, bookmark.title, bookmark.outlet,
-                ])
-                if !inLibrary {
-                    var missing = bookmark
-                    missing.postID = id
-                    missing.isInLibrary = false
-                    outcome.notInLibrary.append(missing)
-                } else if db.changesCount > 0 {
-                    outcome.restored.append(id)
-                } else {
-                    outcome.alreadyBookmarked.append(id)
-                }
+    /// this library does not hold is kept, with the given title and outlet, only when
+    /// `keepingMissing`; either way it is reported (counted when not kept).
+    ///
+    /// The bookmarks copy beside the library is rewritten afterwards, unless `updatingCopy` is
+    /// false: a caller restoring many batches writes it once at the end
+    /// (``writeBookmarkSidecar()``), since each rewrite reads and writes every bookmark.
+    public func restoreBookmarks(
+        _ bookmarks: [Bookmark], keepingMissing: Bool = true, updatingCopy: Bool = true
+    ) throws(LibraryError) -> BookmarkRestore {
+        defer { if updatingCopy { scheduleBookmarkSidecar() } }
+        var outcome = BookmarkRestore()
+        var start = 0
+        repeat {
+            let batch = bookmarks[start..<min(bookmarks.count, start + Self.restoreBatch)]
+            try save("the bookmarks") { db in
+                try Library.restore(batch, keepingMissing: keepingMissing, into: &outcome, in: db)
             }
-            return outcome
+            start += Self.restoreBatch
+        } while start < bookmarks.count
+        return outcome
+    }
+
+    /// Restores one batch inside the caller's transaction.
+    private static func restore(
+        _ batch: ArraySlice<Bookmark>, keepingMissing: Bool, into outcome: inout BookmarkRestore, in db: Database
+    ) throws {
+        let present = try db.cachedStatement(sql: "SELECT 1 FROM post WHERE id = ?")
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO bookmark (postID, createdAt, title, outlet)
+                SELECT ?1, ?2, COALESCE(p.title, ?3), CASE WHEN p.seq IS NULL THEN ?4 ELSE p.outlet END
+                FROM (SELECT 1) LEFT JOIN post p ON p.id = ?1
+                """)
+        for bookmark in batch {
+            let id = bookmark.postID.lowercased()
+            let inLibrary = try Bool.fetchOne(present, arguments: [id]) ?? false
+            if !inLibrary, !keepingMissing {
+                outcome.skippedMissing += 1
+                continue
+            }
+            try insert.execute(arguments: [
+                id, bookmark.bookmarkedAt.timeIntervalSince1970, bookmark.title, bookmark.outlet,
+            ])
+            if !inLibrary {
+                var missing = bookmark
+                missing.postID = id
+                missing.isInLibrary = false
+                outcome.notInLibrary.append(missing)
+            } else if db.changesCount > 0 {
+                outcome.restored.append(id)
+            } else {
+                outcome.alreadyBookmarked.append(id)
+            }
         }
     }
 

@@ -32,6 +32,9 @@ extension AppState {
                 if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
             }
             if !rest.isEmpty { typeIntoSearchLine(String(rest)) }
+        case .pasted(let text):
+            message = nil
+            paste(text)
         case .resized(let newSize):
             size = newSize
         case .tabsLoaded(let newTabs):

@@ -4,7 +4,8 @@ import TidingsScreen
 /// An article wrapped to a width: the lines the article pane shows.
 ///
 /// Never stored in the state: the renderer and the reducer (for paging and scroll limits)
-/// both compute it from the article and the pane width, so they always agree.
+/// both ask `AppState.articleLayout` for it, made from the article, the query and the pane
+/// width and kept across frames by ``ArticleLayoutMemo``, so they always agree.
 public struct ArticleLayout: Equatable, Sendable {
     /// What a line is, so the renderer can style it.
     public enum Kind: Hashable, Sendable { case title, meta, body, blank, notice }

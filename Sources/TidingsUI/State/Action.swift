@@ -9,6 +9,10 @@ public enum Action: Equatable, Sendable {
     /// Characters that arrived together (a paste, or keys typed faster than the screen
     /// paints): on the search line one edit and one search; elsewhere keys, one by one.
     case typed(String)
+    /// Text the terminal marked as pasted: never keys. Into the search line (or the
+    /// picker's filter) as one edit; anywhere else it is refused with a message, since a
+    /// pasted `q` or `A` must not quit or mark a tab read.
+    case pasted(String)
     /// The terminal now has this size.
     case resized(Size)
     case tabsLoaded([TabInfo])

@@ -105,13 +105,20 @@ public struct AppState: Equatable, Sendable {
         return !layout.isTooSmall && pane.width > 0 && pane.height > 0
     }
 
-    /// The article laid out for the article pane's current width (the placeholder while loading).
+    /// The article laid out for the article pane's current width (the placeholder while
+    /// loading); made once per article, query and width (``ArticleLayoutMemo``).
     public var articleLayout: ArticleLayout {
         let width = layout.article.inset(columns: 1).width
-        if let current = article.current {
-            return ArticleLayout(article: current, highlighter: article.query.map(SearchHighlighter.init), width: width)
+        let current = article.current
+        let query = current == nil ? nil : article.query
+        let title = current == nil ? list.selected?.title : nil
+        let key = ArticleLayoutMemo.Key(article: current, loadingTitle: title, query: query, width: width)
+        return article.layoutMemo.layout(for: key) {
+            if let current {
+                return ArticleLayout(article: current, highlighter: query.map(SearchHighlighter.init), width: width)
+            }
+            return ArticleLayout(loadingTitle: title, width: width)
         }
-        return ArticleLayout(loadingTitle: list.selected?.title, width: width)
     }
 
     /// Hands out the next list generation.

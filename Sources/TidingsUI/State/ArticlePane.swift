@@ -28,6 +28,8 @@ public struct ArticlePane: Equatable, Sendable {
     /// The search match `n`/`N` last moved to (drawn in reverse), if any.
     public internal(set) var match: Int?
     public internal(set) var readTimer: ReadTimer = .idle
+    /// The last layout of the article, kept across frames; not state (always equal).
+    var layoutMemo = ArticleLayoutMemo()
 
     public init() {}
 

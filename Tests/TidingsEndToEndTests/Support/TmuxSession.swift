@@ -114,6 +114,13 @@ final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", Self.target, "-l", "--", text])
     }
 
+    /// Pastes `text` as a terminal would (`paste-buffer -p`): wrapped in the bracketed-paste
+    /// markers when the program asked for them, as plain input otherwise.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "test-paste", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-r", "-b", "test-paste", "-t", Self.target])
+    }
+
     /// Appends everything the program writes from now on to `path` (`pipe-pane`), so that a
     /// test can look at every frame, not only the last one.
     func recordOutput(to path: String) throws {
