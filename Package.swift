@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Post model, archive parser, identity, the search language. Pure Swift, no I/O beyond reading files.
@@ -29,6 +30,12 @@ let package = Package(
         // The browser as data: state, actions, the pure reducer, the key table and rendering
         // into a screen buffer.
         .target(name: "TidingsUI", dependencies: ["TidingsScreen", "TidingsCore"]),
+        // The config file (config.toml): keys, theme and layout read with TOMLKit, checked against
+        // the key table and the theme's roles, and turned into plain values; the one TOML reader.
+        .target(
+            name: "TidingsConfig",
+            dependencies: ["TidingsUI", "TidingsScreen", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The system ncursesw library; only TidingsTerminal imports it.
         .systemLibrary(
             name: "CNcursesw",
@@ -59,6 +66,7 @@ let package = Package(
             name: "tidings",
             dependencies: [
                 "TidingsApp", "TidingsTerminal", "TidingsScreen", "TidingsLibrary", "TidingsCore", "TidingsFeeds",
+                "TidingsConfig", "TidingsUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +120,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TidingsPTYTests", dependencies: ["TidingsPTY"]),
+        .testTarget(
+            name: "TidingsConfigTests",
+            dependencies: ["TidingsConfig", "TidingsUI", "TidingsScreen", "TidingsTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "TidingsFeedsTests",
             dependencies: [

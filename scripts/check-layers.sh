@@ -12,6 +12,7 @@ only_in=(
     "CNcursesw=TidingsTerminal"
     "GRDB=TidingsLibrary"
     "CLibXML2=TidingsWeb"
+    "TOMLKit=TidingsConfig"
 )
 # Targets that may depend on nothing of ours at all.
 leaves=(TidingsScreen TidingsCore TidingsPTY)

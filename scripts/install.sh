@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds tidings in release mode and installs it, with shell completions, under PREFIX.
+# Builds tidings in release mode and installs it, with its manual page and shell completions,
+# under PREFIX.
 #
 #   scripts/install.sh                  # into ~/.local (bin/, share/)
 #   PREFIX=/usr/local sudo -E scripts/install.sh
@@ -26,7 +27,12 @@ mkdir -p "$bash_dir" "$zsh_dir" "$fish_dir"
 "$binary" --generate-completion-script zsh > "$zsh_dir/_tidings"
 "$binary" --generate-completion-script fish > "$fish_dir/tidings.fish"
 
-echo "installed $PREFIX/bin/tidings and its bash, zsh and fish completions"
+# The manual page, generated from the command's own help (scripts/generate-manual.sh).
+man_dir="$PREFIX/share/man/man1"
+mkdir -p "$man_dir"
+install -m 644 docs/tidings.1 "$man_dir/tidings.1"
+
+echo "installed $PREFIX/bin/tidings, its manual page (man tidings) and its bash, zsh and fish completions"
 case ":$PATH:" in
     *":$PREFIX/bin:"*) ;;
     *) echo "note: $PREFIX/bin is not on your PATH" ;;

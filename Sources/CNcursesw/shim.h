@@ -75,6 +75,42 @@ static inline int tidings_put_cell(WINDOW *win, int y, int x, const wchar_t *tex
     return mvwadd_wch(win, y, x, &cell);
 }
 
+// MARK: Mouse
+
+/// Turns mouse reporting on: button 1 presses and the wheel (buttons 4 and 5), reported at
+/// once (no click-detection delay). ncurses picks the protocol from terminfo: SGR 1006, which
+/// has no column limit, where `kmous` is `\E[<` (xterm), else X10. Returns whether any of it
+/// can be reported.
+static inline int tidings_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mouseinterval(0);
+    return mousemask(wanted, NULL) != 0;
+}
+
+/// Leaves mouse reporting off, saying so to the terminal (a program before may have left it
+/// on).
+static inline void tidings_disable_mouse(void) {
+    mousemask(0, NULL);
+}
+
+/// Reads the mouse event behind KEY_MOUSE: 1 a press of button 1, 2 wheel up, 3 wheel down,
+/// 0 anything else (or nothing to read); the cell in `*x`, `*y`.
+static inline int tidings_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) { return 0; }
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) { return 2; }
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) { return 3; }
+#endif
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) { return 1; }
+    return 0;
+}
+
 /// Bytes waiting to be read on `fd` (FIONREAD), or -1 when the ioctl fails.
 /// Swift cannot call the variadic ioctl directly.
 static inline int tidings_bytes_available(int fd) {

@@ -47,6 +47,12 @@ extension BrowserSession {
                 searches.cancelAll()
                 return .next([])
             case .loadArticle(let id):
+                // Inside a run of keys the pane shows the headline until the run ends, and the
+                // post is loaded and drawn once then (``KeyPacing``).
+                if pacing.isInRun {
+                    deferredArticle = id
+                    return .next([])
+                }
                 return .next([.articleLoaded(try article(id: id))])
             case .toggleBookmark(let id):
                 return .next([.bookmarkChanged(id: id, isBookmarked: try library.toggleBookmark(postID: id))])

@@ -26,13 +26,36 @@ public final class BrowserSession {
     let wake: WakePipe?
     /// Read timers under way: when one is due the reducer decides whether its post is still shown.
     var timers: [ReadTimer] = []
+    /// Whether keys come in a run (holding `j`), when the article pane's load is put off.
+    var pacing = KeyPacing()
+    /// The post whose load was put off during a run of keys, loaded once input is quiet.
+    var deferredArticle: String?
+    /// A frame not drawn yet because the terminal had not taken the last one.
+    var framePending = false
+    /// The session's clock; tests pass their own to tell runs of keys from single keys.
+    let clock: @Sendable () -> ContinuousClock.Instant
 
     /// `updater` fetches the web sources for `R` (nil: this browser does not fetch); `opener`
-    /// decides how `o` opens a link.
-    public init(
+    /// decides how `o` opens a link; `settings` are the config file's keys, theme and layout;
+    /// `options` carries the preview mode and the mouse (the terminal was opened with the same
+    /// mouse choice).
+    public convenience init(
         library: Library, terminal: any Terminal, greeting: String? = nil,
-        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener()
+        updater: WebUpdater? = nil, opener: LinkOpener = LinkOpener(), settings: BrowserSettings = .standard,
+        options: BrowserOptions = .standard
     ) {
+        self.init(
+            library: library, terminal: terminal, greeting: greeting, updater: updater, opener: opener,
+            settings: settings, options: options, clock: { ContinuousClock.now })
+    }
+
+    /// The session with its own clock (tests).
+    init(
+        library: Library, terminal: any Terminal, greeting: String?, updater: WebUpdater?, opener: LinkOpener,
+        settings: BrowserSettings = .standard, options: BrowserOptions,
+        clock: @escaping @Sendable () -> ContinuousClock.Instant
+    ) {
+        self.clock = clock
         self.library = library
         self.terminal = terminal
         self.greeting = greeting
@@ -41,7 +64,7 @@ public final class BrowserSession {
         searches = SearchWorker(library: library) { wake?.signal() }
         updates = UpdateWorker(updater: updater) { wake?.signal() }
         self.opener = opener
-        state = AppState(size: terminal.size, colors: terminal.supportsColor)
+        state = AppState(size: terminal.size, colors: terminal.supportsColor, settings: settings, options: options)
     }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
@@ -54,16 +77,26 @@ public final class BrowserSession {
         if let greeting { _ = dispatch(.failed(greeting)) }
         var changed = true
         while true {
-            if changed { terminal.present(render(state)) }
+            if changed || framePending, let status = draw() { return status }
             var actions: [Action] = []
             switch terminal.nextEvent(timeoutMilliseconds: nextTimeout(), wakingOn: wake?.readEnd) {
-            case .key(let key): actions += burst(startingWith: key)
-            case .paste(let text): actions.append(.pasted(text))
+            case .key(let key):
+                pacing.keyArrived(at: clock())
+                actions += burst(startingWith: key)
+            case .mouse(let event):
+                pacing.keyArrived(at: clock())
+                actions.append(.mouse(event))
+            case .paste(let text):
+                pacing.keyArrived(at: clock())
+                actions.append(.pasted(text))
             case .resize: actions.append(.resized(terminal.size))
             case .timeout: break
             case .hangup: return 129
             case .signal(let number): actions.append(.signal(number))
             }
+            // A terminal slow to take output gets the latest screen only: every key already
+            // waiting is applied before the next frame, instead of a frame per key.
+            if state.isOutputSlow { actions += waitingEvents() }
             // Search answers and due timers come after the key that was waiting, in order.
             // Drained first: an answer that comes after the drain wakes the next wait.
             wake?.drain()
@@ -73,6 +106,10 @@ public final class BrowserSession {
             changed = !actions.isEmpty
             for action in actions {
                 if let status = dispatch(action) { return status }
+            }
+            if let outcome = loadDeferredArticle() {
+                if let status = outcome { return status }
+                changed = true
             }
         }
     }
@@ -99,6 +136,7 @@ public final class BrowserSession {
             case .key(let other): return [count == 1 ? .key(first) : .typed(text), .key(other)]
             case .paste(let pasted): return [count == 1 ? .key(first) : .typed(text), .pasted(pasted)]
             case .resize: return [count == 1 ? .key(first) : .typed(text), .resized(terminal.size)]
+            case .mouse(let event): return [count == 1 ? .key(first) : .typed(text), .mouse(event)]
             case .signal(let number): return [count == 1 ? .key(first) : .typed(text), .signal(number)]
             // Gone mid-burst: ended like a hang-up signal (129), the burst before it applied.
             case .hangup: return [count == 1 ? .key(first) : .typed(text), .signal(SIGHUP)]
@@ -113,7 +151,11 @@ public final class BrowserSession {
     /// way, so that its answer still paints as soon as it arrives.
     private func nextTimeout() -> Int {
         if wake == nil, searches.isBusy || updates.isBusy { return 4 }
-        guard let due = timers.map(\.due).min() else { return -1 }
+        // A frame held back for a backlogged terminal is tried again soon.
+        if framePending { return Self.backlogRetryMilliseconds }
+        var dues = timers.map(\.due)
+        if deferredArticle != nil, let quiet = pacing.quietAt { dues.append(quiet) }
+        guard let due = dues.min() else { return -1 }
         let wait = ContinuousClock.now.duration(to: due)
         return max(
             0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))

@@ -10,9 +10,31 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 }
 
+/// A mouse report, in screen cells from the top-left corner (0, 0).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// The first button pressed.
+        case click
+        case wheelUp
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}
+
 /// What the terminal reports to the session loop.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// A click or a wheel turn; only when the terminal was opened with the mouse on.
+    case mouse(MouseEvent)
     /// Text the terminal marked as pasted (``BracketedPaste``): controls stripped, at most
     /// ``BracketedPaste/keptLimit`` characters. Never keys: a pasted `q` does not quit.
     case paste(String)

@@ -76,6 +76,17 @@ extension ScreenBuffer {
         restyle(x: x, y: y, width: width) { $0.attributes.formUnion(attributes) }
     }
 
+    /// Adds `style`'s attributes to `width` cells from (x, y) and gives them its colour role:
+    /// over every cell when `replacingColors`, else only where a cell has none. How a theme
+    /// colours the selected row (over the text's own colours) and the status and tab bars
+    /// (under them).
+    public mutating func tint(_ style: Style, x: Int, y: Int, width: Int, replacingColors: Bool) {
+        restyle(x: x, y: y, width: width) {
+            $0.attributes.formUnion(style.attributes)
+            if style.color != .none, replacingColors || $0.color == .none { $0.color = style.color }
+        }
+    }
+
     /// Draws a horizontal box line `─` of `width` cells from (x, y).
     public mutating func hLine(x: Int, y: Int, width: Int, style: Style = .plain) {
         fill(x: x, y: y, width: width, height: 1, with: Cell("─", width: 1, style: style))

@@ -14,9 +14,33 @@ public struct Style: Hashable, Sendable {
         public static let underline = Attributes(rawValue: 1 << 3)
     }
 
-    /// A colour role; the adapter picks the actual colour.
+    /// A colour role, one per part of the screen a theme colours; the adapter draws each
+    /// with the colours its ``ColorPalette`` gives the role.
     public enum Color: UInt8, Hashable, Sendable, CaseIterable {
-        case none, accent, muted, highlight, warning, tab
+        case none
+        /// Dimmed text: hints, counts, separators, "Loading…".
+        case muted
+        case warning
+        /// Headline titles in the list.
+        case list
+        case selected
+        case unread
+        case bookmark
+        case outlet
+        case date
+        /// Tabs in the tab bar other than the active one.
+        case tabs
+        case activeTab
+        /// The status line's own text.
+        case status
+        /// Keys in the status line's hints.
+        case hintKey
+        case match
+        case currentMatch
+        /// The article's title.
+        case title
+        /// The article's meta line (outlet, date, host).
+        case meta
     }
 
     public var attributes: Attributes

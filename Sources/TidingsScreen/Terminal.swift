@@ -15,6 +15,9 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeoutMilliseconds: Int, wakingOn wake: Int32?) -> TerminalEvent
     /// Makes the terminal show `buffer`, writing only what changed since the last call.
     func present(_ buffer: ScreenBuffer)
+    /// Whether output written earlier is still waiting for the terminal to take it, so that
+    /// another frame now would block (a slow SSH link). Terminals that cannot tell say false.
+    func outputIsBacklogged() -> Bool
     /// Forgets what is on the screen so the next ``present(_:)`` repaints everything (Ctrl-L).
     func invalidate()
     /// Asks the terminal to put `text` on the reader's clipboard (``ClipboardSequence``);
@@ -23,4 +26,8 @@ public protocol Terminal: AnyObject {
     /// Runs a program (no shell) with the terminal handed over to it, waits for it, and
     /// takes the terminal back; returns its exit status, or nil when it could not start.
     func runExternalProgram(_ arguments: [String]) -> Int32?
+}
+
+extension Terminal {
+    public func outputIsBacklogged() -> Bool { false }
 }

@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 import TidingsScreen
 
 extension CursesTerminal {
@@ -16,11 +17,13 @@ extension CursesTerminal {
         }
         let rows = min(buffer.height, size.rows)
         let columns = min(buffer.width, size.columns)
+        let palette = PenPalette(self)
         for y in 0..<rows {
+            let pens = palette.pens(forRow: y, of: buffer, columns: columns)
             for x in 0..<columns {
                 let cell = buffer[x, y]
                 if let previous, previous[x, y] == cell { continue }
-                drawCell(cell, x: x, y: y, in: buffer, columns: columns)
+                drawCell(cell, x: x, y: y, in: buffer, columns: columns, pen: pens[x])
             }
         }
         lastBuffer = buffer
@@ -28,12 +31,21 @@ extension CursesTerminal {
         doupdate()
     }
 
+    /// Whether the terminal has not taken the output written so far: standard output is not
+    /// writable now (for a pseudo-terminal, its buffer is full because the reader, such as
+    /// sshd on a slow link, is behind), so the next frame would block.
+    public func outputIsBacklogged() -> Bool {
+        var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLOUT) == 0
+    }
+
     /// Draws one cell; continuation cells are covered by the wide cell to their left.
-    private func drawCell(_ cell: Cell, x: Int, y: Int, in buffer: ScreenBuffer, columns: Int) {
+    private func drawCell(_ cell: Cell, x: Int, y: Int, in buffer: ScreenBuffer, columns: Int, pen: Pen) {
         if cell.isContinuation {
             // Drawn by its wide neighbour, unless the buffer left it orphaned.
             if x > 0, buffer[x - 1, y].width == 2 { return }
-            put(CellGlyph.blank, x: x, y: y, style: cell.style)
+            put(CellGlyph.blank, x: x, y: y, pen: pen)
             return
         }
         var glyph = CellGlyph(cell.text, asciiOnly: asciiOnly)
@@ -44,8 +56,8 @@ extension CursesTerminal {
         switch (glyph.width, wantsTwoColumns) {
         case (1, true):
             // Narrower than the renderer thought: pad so the next column is not stale.
-            put(glyph, x: x, y: y, style: cell.style)
-            put(CellGlyph.blank, x: x + 1, y: y, style: cell.style)
+            put(glyph, x: x, y: y, pen: pen)
+            put(CellGlyph.blank, x: x + 1, y: y, pen: pen)
             return
         case (2, false):
             // A wide glyph in a one-column slot would push the rest of the row right.
@@ -53,17 +65,16 @@ extension CursesTerminal {
         default:
             break
         }
-        put(glyph, x: x, y: y, style: cell.style)
+        put(glyph, x: x, y: y, pen: pen)
     }
 
     /// Writes `glyph` at (x, y). ncurses reports ERR for the bottom-right cell because the
     /// cursor cannot advance past it without scrolling; the cell is stored all the same.
-    private func put(_ glyph: CellGlyph, x: Int, y: Int, style: Style) {
-        let pair = supportsColor ? colorPairs[Int(style.color.rawValue)] : 0
-        let attributes = Self.attributes(for: style.attributes)
+    private func put(_ glyph: CellGlyph, x: Int, y: Int, pen: Pen) {
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: CellGlyph.capacity) { chars in
             for index in 0..<glyph.count { chars[index] = wchar_t(bitPattern: glyph.scalar(index)) }
-            _ = tidings_put_cell(window, Int32(y), Int32(x), chars.baseAddress, Int32(glyph.count), attributes, pair)
+            _ = tidings_put_cell(
+                window, Int32(y), Int32(x), chars.baseAddress, Int32(glyph.count), pen.attributes, pen.pair)
         }
     }
 

@@ -82,6 +82,11 @@ extension CursesTerminal {
                 refreshSize()
                 return .event(.resize)
             }
+            if Int32(character) == KEY_MOUSE { return Self.mouseEvent().map { .event(.mouse($0)) } ?? .ignored }
+            if Int32(character) == Self.straySGRReport || Int32(character) == Self.strayX10Report {
+                skipStrayMouseReport(sgr: Int32(character) == Self.straySGRReport)
+                return .ignored
+            }
             if Int32(character) == Self.pasteBeginCode { return .event(.paste(readPaste())) }
             return Self.functionKey(Int32(character)).map { .event(.key($0)) } ?? .ignored
         }
@@ -169,6 +174,51 @@ extension CursesTerminal {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case tidings_KEY_F(1)...tidings_KEY_F(63): return .function(Int(code - tidings_KEY_F(0)))
+        default: return nil
+        }
+    }
+
+    /// Key codes of our own for the start of a mouse report while the mouse is off (past
+    /// ncurses' `KEY_MAX`): `ESC [ <` (SGR 1006) and `ESC [ M` (X10).
+    static let straySGRReport: Int32 = 0x2F01
+    static let strayX10Report: Int32 = 0x2F02
+
+    /// With the mouse off, a report can still come (a program before left reporting on, or a
+    /// paste of one): it is read whole and dropped, rather than as Esc, `[` and digits that
+    /// would leave the search and switch tabs.
+    static func defineStrayMouseReports() {
+        for (sequence, code) in [("\u{1B}[<", Self.straySGRReport), ("\u{1B}[M", Self.strayX10Report)]
+        where [0, KEY_MOUSE].contains(key_defined(sequence)) {
+            // Over terminfo's `kmous` too: with the mouse off ncurses would not read the rest.
+            define_key(sequence, code)
+        }
+    }
+
+    /// Reads the rest of a stray mouse report: `digits;digits;digits` and `M` or `m` (SGR),
+    /// or three bytes (X10). Anything else is put back to be read as the key it is.
+    private func skipStrayMouseReport(sgr: Bool) {
+        wtimeout(window, 0)
+        var character: wint_t = 0
+        for _ in 0..<(sgr ? 24 : 3) {
+            guard wget_wch(window, &character) == OK else { return }
+            guard sgr else { continue }
+            if character == 0x4D || character == 0x6D { return }  // M, m: the end
+            guard (0x30...0x39).contains(character) || character == 0x3B else {
+                unget_wch(wchar_t(bitPattern: UInt32(character)))
+                return
+            }
+        }
+    }
+
+    /// The mouse report behind `KEY_MOUSE`, or nil for one the browser ignores (other
+    /// buttons, releases, or a report arriving while the mouse is off).
+    static func mouseEvent() -> MouseEvent? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        switch tidings_read_mouse(&x, &y) {
+        case 1: return MouseEvent(.click, x: Int(x), y: Int(y))
+        case 2: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))
+        case 3: return MouseEvent(.wheelDown, x: Int(x), y: Int(y))
         default: return nil
         }
     }

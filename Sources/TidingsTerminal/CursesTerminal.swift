@@ -54,12 +54,16 @@ public final class CursesTerminal: Terminal {
 
     /// Takes over the terminal on standard input/output and enters curses mode.
     ///
-    /// `environment` decides the terminal type (`TERM`) and colour (`NO_COLOR`); the
-    /// locale still comes from the process environment, which is what `setlocale` reads.
+    /// `environment` decides the terminal type (`TERM`) and colour (`NO_COLOR`, `COLORTERM`);
+    /// the locale still comes from the process environment, which is what `setlocale` reads.
+    /// `palette` gives each colour role its colours (none: every role in the default colours).
     /// - Throws: ``TerminalError`` when the streams are not terminals, `TERM` is unset,
     ///   `dumb` or unknown, or a terminal is already open.
+    /// With `mouse`, the terminal is asked to report clicks and the wheel; without it nothing
+    /// is asked, so the terminal's own selection keeps working.
     public static func open(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, palette: ColorPalette = ColorPalette(),
+        mouse: Bool = false
     ) throws -> CursesTerminal {
         guard standardStreamsAreTerminals() else { throw TerminalError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw TerminalError.terminalTypeNotSet }
@@ -77,8 +81,17 @@ public final class CursesTerminal: Terminal {
         var savedSettings = termios()
         let haveSettings = tcgetattr(terminalFD, &savedSettings) == 0
 
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        // ncurses writes 24-bit colour only through a direct-colour terminal type: tried
+        // first when the terminal claims truecolor and the theme has RGB colours.
+        var direct: OpaquePointer?
+        if !noColor, CursesPalette.claimsTruecolor(environment), CursesPalette.usesRGB(palette),
+            let variant = CursesPalette.directVariant(of: term)
+        {
+            direct = newterm(variant, tidings_stdout(), tidings_stdin())
+        }
         // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.
-        guard let screen = newterm(term, tidings_stdout(), tidings_stdin()) else {
+        guard let screen = direct ?? newterm(term, tidings_stdout(), tidings_stdin()) else {
             SignalTrap.restore()
             aTerminalIsOpen.store(false, ordering: .sequentiallyConsistent)
             throw TerminalError.unknownTerminalType(term)
@@ -103,9 +116,14 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         leaveok(window, true)  // the cursor is hidden, so ncurses need not park it
         scrollok(window, false)
+        if mouse {
+            _ = tidings_enable_mouse()
+        } else {
+            tidings_disable_mouse()
+            defineStrayMouseReports()
+        }
 
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let pairs = noColor ? nil : CursesPalette.start()
+        let pairs = noColor ? nil : CursesPalette.start(palette)
         setBracketedPaste(true)
         return CursesTerminal(screen: screen, window: window, colorPairs: pairs, asciiOnly: asciiOnly)
     }

@@ -9,7 +9,7 @@ import TidingsScreen
 ///     --- styles
 ///     <row 0 styles>
 ///     …                   one line per row, one character per cell
-///     --- legend 1=bold+underline/accent 2=…      only when a style outside the table is used
+///     --- legend 1=bold+underline/title 2=…      only when a style outside the table is used
 ///
 /// Text rows: each cell's text, continuation cells omitted (a wide character shows once and
 /// takes its two columns, as on screen). Trailing spaces are trimmed, so a row that is blank
@@ -21,16 +21,16 @@ import TidingsScreen
 ///
 ///     ' ' plain                      'B' bold + reverse
 ///     'b' bold                       'U' bold + underline
-///     'd' dim + muted (Style.dim)    'R' reverse + highlight
-///     'D' dim                        'h' highlight
-///     'r' reverse                    'a' accent
+///     'd' dim + muted (Style.dim)    'R' reverse + match
+///     'D' dim                        'h' match
+///     'r' reverse                    'a' title
 ///     'u' underline                  'm' muted
-///     'w' warning                    't' tab
+///     'w' warning                    't' activeTab
 ///
 /// (each is that exact combination of attributes and colour role; no colour = `.none`). Any
 /// other combination gets a digit, then a letter, from `1`, numbered in order of first
 /// appearance in the buffer (row by row), and the `--- legend` line spells each out, e.g.
-/// `1=bold+dim/accent`. The numbering is stable for a given buffer, and a change in it shows
+/// `1=bold+dim/title`. The numbering is stable for a given buffer, and a change in it shows
 /// up in the legend line of the diff.
 extension ScreenBuffer {
     /// The text rows, a `--- styles` line, the style rows and, if needed, a legend line.
@@ -84,12 +84,12 @@ extension ScreenBuffer {
         Style(.underline): "u",
         Style([.bold, .reverse]): "B",
         Style([.bold, .underline]): "U",
-        Style(.reverse, color: .highlight): "R",
-        Style(color: .highlight): "h",
-        Style(color: .accent): "a",
+        Style(.reverse, color: .match): "R",
+        Style(color: .match): "h",
+        Style(color: .title): "a",
         Style(color: .muted): "m",
         Style(color: .warning): "w",
-        Style(color: .tab): "t",
+        Style(color: .activeTab): "t",
     ]
 
     /// Codes handed out to other combinations, in order; none of them is in `table`.
@@ -108,7 +108,7 @@ extension ScreenBuffer {
         index < fallbackCodes.count ? fallbackCodes[index] : "?"
     }
 
-    /// "bold+underline/accent": attribute names joined by "+", then the colour role if any.
+    /// "bold+underline/title": attribute names joined by "+", then the colour role if any.
     private static func describe(_ style: Style) -> String {
         let names: [(Style.Attributes, String)] = [
             (.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline"),

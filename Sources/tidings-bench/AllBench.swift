@@ -124,12 +124,14 @@ struct AllBench: ParsableCommand {
             terminal, library: library, rows: probe.rows, timeout: 10 + Double(count) / 20_000)
         let peak = Double(terminal.peakMemoryKiB() ?? 0) / 1024
         terminal.send(Array("q".utf8))
+        log("\(count) posts: bytes on the wire (both preview modes, a run of Downs)")
+        let wire = try WireBench.measure(probe, keys: min(keys, 20))
         return BenchReport.Size(
             posts: probe.posts, corpusMB: 0, importSeconds: nil, postsPerSecond: nil,
             libraryMB: Double(libraryBytes) / 1e6,
             firstPaintsMs: paints, firstPaintMedianMs: median(paints), downMedianMs: median(down.latencies),
             downP95Ms: percentile(down.latencies, 0.95), bytesPerDownMedian: Int(median(down.bytes.map(Double.init))),
-            search: search, peakMemoryMiB: peak, loadAverage: "")
+            search: search, peakMemoryMiB: peak, loadAverage: "", wire: wire)
     }
 
     private func measurePeer(corpus: CorpusOptions, folder: String, into result: inout BenchReport.Size) throws {

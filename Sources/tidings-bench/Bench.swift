@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
         subcommands: [
             Corpus.self, ImportBench.self, ParseBench.self, ParseWebBench.self, BrowseBench.self, SearchBench.self,
             AllBench.self,
-            FetchBench.self, UpdateKeysBench.self,
+            FetchBench.self, UpdateKeysBench.self, WireBench.self,
         ])
 }
 

@@ -32,6 +32,8 @@ struct BenchReport: Codable {
         var loadAverage: String
         var peer: NewsboatPeer.Figures?
         var peerNote: String?
+        /// Bytes on the wire: both preview modes and a run of Downs.
+        var wire: WireFigures?
     }
 
     var command: String
@@ -125,6 +127,7 @@ struct BenchReport: Codable {
             "|" + String(repeating: "---|", count: BenchReport.columns.count),
         ]
         lines += sizes.map(row)
+        lines += wireTable
         for size in sizes {
             if let wall = size.importSeconds, let cpu = size.importWriterCPUSeconds,
                 let wait = size.importWriterWaitSeconds
@@ -146,6 +149,35 @@ struct BenchReport: Codable {
             if let peer = size.peer { lines += ["", comparison(size, peer)] }
         }
         return lines.joined(separator: "\n")
+    }
+
+    static let wireColumns = [
+        "posts", "bytes per Down, preview following", "bytes per Down, preview on Enter",
+        "run of Downs: keys, gap", "run: bytes", "run: share of as many single Downs",
+        "run: list behind the keys, most",
+    ]
+
+    /// Bytes on the wire (issue 14), one row per size measured.
+    private var wireTable: [String] {
+        let rows = sizes.compactMap { size in
+            size.wire.map { wire in
+                "| "
+                    + [
+                        BrowseBench.grouped(size.posts), BrowseBench.grouped(wire.downBytesFollow),
+                        BrowseBench.grouped(wire.downBytesOnEnter), "\(wire.runKeys), \(Int(wire.runGapMs)) ms",
+                        BrowseBench.grouped(wire.runBytes), String(format: "%.0f%%", wire.runShare * 100),
+                        "\(wire.runMaxLag)" + (wire.runReachedEnd ? "" : " (did not reach the last row)"),
+                    ].joined(separator: " | ") + " |"
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        return [
+            "",
+            "On the wire (goals: on Enter ≤ 300 bytes per Down; a run ≤ 30% of as many single Downs, the list never behind):",
+            "",
+            "| " + BenchReport.wireColumns.joined(separator: " | ") + " |",
+            "|" + String(repeating: "---|", count: BenchReport.wireColumns.count),
+        ] + rows
     }
 
     /// Tidings and newsboat side by side on the same posts.

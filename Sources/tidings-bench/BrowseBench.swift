@@ -102,10 +102,10 @@ struct BrowserProbe {
         screen.row(rows - 1).contains("/" + BrowseBench.grouped(posts))
     }
 
-    /// Starts the browser on a fresh pseudo-terminal.
-    func start() throws -> PseudoTerminal {
+    /// Starts the browser on a fresh pseudo-terminal, with `arguments` (`--preview on-enter`).
+    func start(arguments: [String] = []) throws -> PseudoTerminal {
         try PseudoTerminal(
-            executable: executable, arguments: [], environment: environment, columns: columns, rows: rows)
+            executable: executable, arguments: arguments, environment: environment, columns: columns, rows: rows)
     }
 
     /// `runs` cold starts (a fresh process each), each timed from `posix_spawn` to the list
@@ -127,14 +127,29 @@ struct BrowserProbe {
         return (paints, session!)
     }
 
+    /// A Down key as xterm sends it in keypad mode.
+    static let down: [UInt8] = [0x1B, 0x4F, 0x42]
+
+    /// Time between two Down keys that are each the reader's own press: above the browser's
+    /// run gap (100 ms; a key closer to the one before is taken as part of a run, held down,
+    /// and its article put off until the run ends), as a reader pressing keys one by one does.
+    static let separateKeyGapMs = 150.0
+
     /// `count` Down keys (`ESC O B`, as xterm sends it in keypad mode) in one session, each
-    /// timed from the write to the last byte of the screen update (settled: 40 ms of quiet).
+    /// timed from the write to the last byte of the screen update (settled: 40 ms of quiet),
+    /// and sent at least ``separateKeyGapMs`` after the one before.
     static func downKeys(_ terminal: PseudoTerminal, count: Int) -> (latencies: [Double], bytes: [Int]) {
         var latencies: [Double] = []
         var sizes: [Int] = []
+        var previous: DispatchTime?
         for _ in 0..<count {
+            if let previous {
+                let wait = separateKeyGapMs - milliseconds(from: previous, to: DispatchTime.now())
+                if wait > 0 { usleep(useconds_t(wait * 1000)) }
+            }
             let sent = DispatchTime.now()
-            terminal.send([0x1B, 0x4F, 0x42])
+            previous = sent
+            terminal.send(down)
             let settled = terminal.settle(quietMilliseconds: 40, timeout: 5)
             guard let last = settled.lastByte else { continue }
             latencies.append(milliseconds(from: sent, to: last))

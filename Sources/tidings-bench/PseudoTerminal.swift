@@ -8,6 +8,8 @@ final class PseudoTerminal {
     private var pid: pid_t { process.pid }
     /// What the program has drawn so far, as read by ``settle(quietMilliseconds:timeout:ready:)``.
     private(set) var screen: TerminalScreen
+    /// Every byte read from the program so far, by any of the readers below.
+    private(set) var bytesRead = 0
 
     /// Starts `executable` with `arguments` on a new pty of `columns` x `rows`, in a session
     /// of its own (the pty its controlling terminal, as in a real login).
@@ -75,6 +77,7 @@ final class PseudoTerminal {
             let arrived = DispatchTime.now()
             result.lastByte = arrived
             result.bytes += chunk.count
+            bytesRead += chunk.count
             guard result.readyAt == nil else {
                 unread += chunk
                 continue
@@ -106,6 +109,7 @@ final class PseudoTerminal {
                 continue
             case .bytes(let bytes):
                 let arrived = DispatchTime.now()
+                bytesRead += bytes.count
                 screen.feed(bytes)
                 if ready(screen) { return arrived }
             }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import TidingsApp
+import TidingsConfig
 import TidingsFeeds
 import TidingsLibrary
 import TidingsTerminal
+import TidingsUI
 
 /// `tidings` / `tidings browse`: the full-screen two-pane browser.
 struct Browse: ParsableCommand {
@@ -15,11 +17,32 @@ struct Browse: ParsableCommand {
             """)
 
     @OptionGroup var options: LibraryOptions
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Whether the story pane follows the selection or changes only on Enter (light over slow links).",
+            valueName: "follow|on-enter"))
+    var preview: PreviewMode?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Let the mouse wheel scroll and clicks select rows and tabs (off: the terminal keeps its own selection).")
+    var mouse: Bool?
+
+    /// The options the session and the terminal are given: the command line's, else the
+    /// config file's (`[layout] preview`, `mouse`), else the defaults.
+    func browserOptions(_ configuration: Configuration) -> BrowserOptions {
+        BrowserOptions(preview: preview ?? configuration.preview, mouse: mouse ?? configuration.mouse)
+    }
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
         var status: Int32 = 0
         try reporting {
+            // First: a bad config file stops the browser before anything is created or drawn.
+            let configuration = try configOptions.load()
+            let browserOptions = browserOptions(configuration)
             let library = try options.open(mayCreate: true)
             let greeting = try importSampleIfEmpty(library)
             guard CursesTerminal.standardStreamsAreTerminals() else {
@@ -29,7 +52,8 @@ struct Browse: ParsableCommand {
             }
             let terminal: CursesTerminal
             do {
-                terminal = try CursesTerminal.open()
+                terminal = try CursesTerminal.open(
+                    palette: configuration.settings.theme.palette, mouse: browserOptions.mouse)
             } catch {
                 throw Failure("\(error)", status: 1)
             }
@@ -39,7 +63,10 @@ struct Browse: ParsableCommand {
             let updater = WebUpdater(
                 library: library, client: HTTPClient(), reader: WebUpdater.standardReader,
                 options: FetchOptions(concurrentSources: 1))
-            status = BrowserSession(library: library, terminal: terminal, greeting: greeting, updater: updater).run()
+            status = BrowserSession(
+                library: library, terminal: terminal, greeting: greeting, updater: updater,
+                settings: configuration.settings, options: browserOptions
+            ).run()
             terminal.close()
         }
         // ArgumentParser's own `exit` would treat this as an error; leave with the status as is.
@@ -72,3 +99,5 @@ struct Browse: ParsableCommand {
         return line
     }
 }
+
+extension PreviewMode: ExpressibleByArgument {}

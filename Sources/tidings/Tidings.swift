@@ -23,11 +23,16 @@ struct Tidings: ParsableCommand {
 
             Only `import`, `fetch`, `bookmarks import` and the browser create a library; the other \
             commands say "no library at PATH" rather than make an empty one.
+
+            Keys, colours and layout come from a TOML config file: --config PATH, else \
+            $TIDINGS_CONFIG, else $XDG_CONFIG_HOME/tidings/config.toml (~/.config/tidings/config.toml); \
+            `tidings config` prints one. A file that cannot be used stops the browser with exit status 78.
             """,
         version: "0.1.0",
         subcommands: [
             Browse.self, Import.self, List.self, Show.self, SearchCommand.self, Categories.self, Stats.self,
             BookmarksCommand.self, Check.self, Rebuild.self, Fetch.self, Update.self, SourcesCommand.self,
+            ConfigCommand.self,
         ],
         defaultSubcommand: Browse.self
     )

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import TidingsScreen
 
 /// An in-memory ``Terminal`` for the session loop: hands out a script of events and keeps
@@ -17,7 +18,23 @@ final class FakeTerminal: Terminal {
         case event(TerminalEvent)
         /// Waits until the last presented frame passes `check`.
         case waitUntil(String, (ScreenBuffer) -> Bool)
+        /// Moves ``clock`` on by this many milliseconds (nothing arrives meanwhile: `.timeout`).
+        case pause(Int)
+        /// From here on each frame takes ``slowFrameMilliseconds`` of ``clock`` to write and
+        /// leaves the output backlogged once (as a link whose buffers are full, when
+        /// `backlogging`), or no longer.
+        case slowWrites(Bool, backlogging: Bool = true)
     }
+
+    /// The session's clock when the test gives it one: moved only by `.pause` and slow writes.
+    let clock = VirtualClock()
+    /// How long a frame takes to write while writes are slow.
+    let slowFrameMilliseconds = 200
+    private var writesAreSlow = false
+    private var writesBacklog = true
+    private var backlogged = false
+    /// How many times the loop found the output backlogged (and held a frame back).
+    private(set) var heldFrames = 0
 
     let size: Size
     let supportsColor = false
@@ -54,6 +71,15 @@ final class FakeTerminal: Terminal {
             case .event(let event):
                 steps.removeFirst()
                 return event
+            case .pause(let milliseconds):
+                steps.removeFirst()
+                clock.advance(milliseconds: milliseconds)
+                return .timeout
+            case .slowWrites(let slow, let backlogging):
+                steps.removeFirst()
+                writesAreSlow = slow
+                writesBacklog = backlogging
+                continue
             case .waitUntil(let what, let check):
                 if let frame = frames.last, check(frame) {
                     steps.removeFirst()
@@ -77,7 +103,20 @@ final class FakeTerminal: Terminal {
         return .hangup
     }
 
-    func present(_ buffer: ScreenBuffer) { frames.append(buffer) }
+    func present(_ buffer: ScreenBuffer) {
+        frames.append(buffer)
+        if writesAreSlow {
+            clock.advance(milliseconds: slowFrameMilliseconds)
+            backlogged = writesBacklog
+        }
+    }
+
+    func outputIsBacklogged() -> Bool {
+        guard backlogged else { return false }
+        backlogged = false
+        heldFrames += 1
+        return true
+    }
 
     func invalidate() { invalidations += 1 }
 
@@ -89,5 +128,18 @@ final class FakeTerminal: Terminal {
     func runExternalProgram(_ arguments: [String]) -> Int32? {
         programsRun.append(arguments)
         return programStatus
+    }
+}
+
+/// A clock for the session that moves only when the test says so, so that what is a run of
+/// keys and what is a slow write does not depend on how busy the machine is.
+final class VirtualClock: Sendable {
+    private let start = ContinuousClock.now
+    private let elapsed = Atomic<Int>(0)
+
+    func advance(milliseconds: Int) { elapsed.add(milliseconds, ordering: .sequentiallyConsistent) }
+
+    var now: ContinuousClock.Instant {
+        start + .milliseconds(elapsed.load(ordering: .sequentiallyConsistent))
     }
 }

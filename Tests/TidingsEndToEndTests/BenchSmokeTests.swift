@@ -11,6 +11,11 @@ import Testing
         "peak memory",
     ]
 
+    static let wireColumns = [
+        "posts", "bytes per Down, preview following", "bytes per Down, preview on Enter", "run of Downs: keys, gap",
+        "run: bytes", "run: share of as many single Downs", "run: list behind the keys, most",
+    ]
+
     @Test func allAtOneThousandPostsPrintsATableOfSaneFigures() async throws {
         let scratch = try ScratchDirectory(prefix: "tidings-bench-smoke")
         defer { scratch.remove() }
@@ -28,7 +33,7 @@ import Testing
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.hasPrefix("| posts |") }, "\(result)")
         #expect(cells(header) == Self.columns)
-        let row = try #require(lines.last { $0.hasPrefix("| 1,000 |") }, "\(result)")
+        let row = try #require(lines.first { $0.hasPrefix("| 1,000 |") }, "\(result)")
         let values = cells(row)
         try #require(values.count == Self.columns.count, "\(row)")
         let figures = Dictionary(uniqueKeysWithValues: zip(Self.columns, values))
@@ -37,6 +42,18 @@ import Testing
             let numbers = self.numbers(figures[column] ?? "")
             #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(figures[column] ?? "")\n\(result)")
         }
+        // The bytes on the wire (issue 14): both preview modes and the run of Downs.
+        let wireHeader = try #require(lines.firstIndex { $0.hasPrefix("| posts | bytes per Down, preview following") })
+        #expect(cells(lines[wireHeader]) == Self.wireColumns)
+        let wire = cells(lines[wireHeader + 2])
+        try #require(wire.count == Self.wireColumns.count, "\(lines[wireHeader + 2])")
+        #expect(wire[0] == "1,000")
+        for (column, cell) in zip(Self.wireColumns, wire).dropFirst() where column != "run: list behind the keys, most"
+        {
+            let numbers = self.numbers(cell)
+            #expect(!numbers.isEmpty && numbers.allSatisfy { $0 > 0 }, "\(column): \(cell)\n\(result)")
+        }
+        #expect(!self.numbers(wire[6]).isEmpty, "the list's lag: \(wire[6])")
         #expect(
             lines.contains { $0.hasPrefix("Command: `/") && $0.contains("tidings-bench all --posts 1000 --runs 1") },
             "\(result)")
@@ -60,6 +77,9 @@ import Testing
         let sizes = try #require(report["sizes"] as? [[String: Any]])
         #expect(sizes.first?["posts"] as? Int == 1_000)
         #expect((sizes.first?["importSeconds"] as? Double ?? 0) > 0)
+        let wireFigures = try #require(sizes.first?["wire"] as? [String: Any])
+        #expect((wireFigures["downBytesOnEnter"] as? Int ?? 0) > 0)
+        #expect(wireFigures["runReachedEnd"] as? Bool == true)
     }
 
     /// The cells of a Markdown table row.

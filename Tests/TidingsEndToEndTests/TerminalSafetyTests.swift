@@ -409,14 +409,15 @@ import TidingsTestSupport
         let folder = try Self.writeLargeFolder(setup.cli, files: 120, postsPerFile: 40)
         setup.environment["TIDINGS_SAMPLE"] = folder
         let pty = try setup.start(arguments: command == "import" ? ["import", folder] : [])
-        // Let the import get going: its file appears and grows (a first import is built beside
-        // the library, in `-importing`, and only then put in place; later ones write the log).
+        // Let the import get going: the library's log grows or, for a first import, the file it
+        // is built in beside the library (FreshLibrary).
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            let sizes = ["-wal", "-importing"].map { ending in
-                (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + ending)[.size] as? Int) ?? 0
-            }
-            if sizes.contains(where: { $0 > 0 }) { break }
+            let size =
+                ["-wal", "-importing"].map {
+                    (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + $0)[.size] as? Int) ?? 0
+                }.max() ?? 0
+            if size > 0 { break }
             pty.drain(quietMilliseconds: 10, timeout: 0.02)
         }
         pty.drain(quietMilliseconds: 10, timeout: 0.2)

@@ -131,10 +131,10 @@ import TidingsScreen
 
     @Test func addAttributesKeepsTextAndColour() {
         var b = buffer(4)
-        b.put("ab", x: 0, y: 0, style: Style(color: .accent))
+        b.put("ab", x: 0, y: 0, style: Style(color: .title))
         b.addAttributes(.reverse, x: 0, y: 0, width: 1)
-        #expect(b[0, 0] == Cell("a", style: Style(.reverse, color: .accent)))
-        #expect(b[1, 0] == Cell("b", style: Style(color: .accent)))
+        #expect(b[0, 0] == Cell("a", style: Style(.reverse, color: .title)))
+        #expect(b[1, 0] == Cell("b", style: Style(color: .title)))
     }
 
     @Test func boxLines() {

@@ -92,14 +92,14 @@ struct LayoutTests {
 
     @Test("the help and the status hint come from the key table")
     func generatedFromTable() {
-        var session = Harness(Fixtures.library(), columns: 120, rows: 48)
-        #expect(session.lines[47].hasSuffix("? help"))
-        #expect(session.lines[47].contains("q quit"))
-        #expect(session.lines[47].contains("[ ] tabs"))
+        var session = Harness(Fixtures.library(), columns: 120, rows: 49)
+        #expect(session.lines[48].hasSuffix("? help"))
+        #expect(session.lines[48].contains("q quit"))
+        #expect(session.lines[48].contains("[ ] tabs"))
         session.type("?")
         let screen = session.lines.joined(separator: "\n")
         let help = HelpLayout(keyTable: .standard, size: session.state.size)
-        #expect(help.maxScroll == 0, "the whole help fits at 120x48")
+        #expect(help.maxScroll == 0, "the whole help fits at 120x49")
         #expect(screen.contains("read once opened"))
         for binding in KeyTable.standard.bindings {
             #expect(screen.contains(binding.command.name))

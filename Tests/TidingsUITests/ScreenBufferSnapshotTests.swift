@@ -13,7 +13,7 @@ import TidingsUI
         b.setStyle(x: 0, y: 1, width: 20, style: Style([.bold, .reverse]))
         b.put("Café “quote” …", x: 2, y: 2)
         b.addAttributes(.underline, x: 2, y: 2, width: 4)
-        b.setStyle(x: 8, y: 2, width: 5, style: Style(color: .highlight))
+        b.setStyle(x: 8, y: 2, width: 5, style: Style(color: .match))
         b.hLine(x: 0, y: 3, width: 20, style: .dim)
         b.put("!", x: 19, y: 3, style: Style([.bold, .underline], color: .warning))
         assertSnapshot(b, named: "small-frame-hangul-styles")

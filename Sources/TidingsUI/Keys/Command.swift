@@ -43,6 +43,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case toggleLayout = "toggle-layout"
     case zoom
     case help
+    /// Open the `:` prompt: a command by name, Tab completing.
+    case commandPrompt = "command-prompt"
     case redraw
     case quit
 

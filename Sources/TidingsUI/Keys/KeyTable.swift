@@ -91,6 +91,15 @@ public struct KeyTable: Equatable, Sendable {
         binding(for: command)?.keys.first.map(KeyTable.label(for:))
     }
 
+    /// The help line of `binding` with what its keys do besides, as bound: `back`'s keys that
+    /// are also `clear-search`'s clear a kept search (`Back to the list; Esc: clear search`).
+    public func helpText(of binding: Binding) -> String {
+        guard binding.command == .back else { return binding.help }
+        let clearing = binding.keys.filter { lineEdit(for: $0) == .cancel }.map(KeyTable.label(for:))
+        guard !clearing.isEmpty else { return binding.help }
+        return binding.help + "; " + clearing.joined(separator: " / ") + ": clear search"
+    }
+
     /// The command bound to `key`, if any; with a key bound twice the first binding wins.
     ///
     /// A scan of a few dozen keys per key press costs nothing next to a frame.

@@ -54,7 +54,7 @@ extension AppState {
         guard firstArrival, let saved = current.savedPosition else { return }
         article.anchor = saved
         if saved.block > 0 {
-            let top = keyTable.label(of: .first) ?? "g"
+            let top = keyTable.label(of: .first) ?? Command.first.name
             message = "Continued from paragraph \(saved.block): \(top) goes to the top"
         }
     }

@@ -20,10 +20,11 @@ extension AppState {
             }
             return [.markTabRead(tab: tab)]
         }
+        if let prompt { return handlePrompt(key, prompt) }
         if isEditingSearch { return handleSearchLine(key) }
         guard let command = keyTable.command(for: key) else {
             // Never silent: a key that does nothing says so, with the way to the key list.
-            let help = keyTable.label(of: .help) ?? "?"
+            let help = keyTable.label(of: .help) ?? Command.help.name
             let name = Sanitizer.clean(KeyTable.label(for: key))
             message = "\(name.isEmpty ? "That key" : name) does nothing here: \(help) lists the keys"
             return []
@@ -55,8 +56,9 @@ extension AppState {
         case .open:
             if list.selected != nil { focus = .article }
         case .back:
-            // Esc backs out one level: from the story to the list, then out of the search.
-            if key == .escape, focus == .list, search != nil { return clearSearch() }
+            // Esc backs out one level: from the story to the list, then out of the search (a
+            // key `back` shares with `clear-search` does that, as the help says).
+            if keyTable.lineEdit(for: key) == .cancel, focus == .list, search != nil { return clearSearch() }
             focus = .list
         case .switchPane:
             focus = focus == .list && list.selected != nil ? .article : .list
@@ -109,11 +111,14 @@ extension AppState {
         case .toggleLayout:
             let flipped: Arrangement = layout.arrangement == .sideBySide ? .stacked : .sideBySide
             // Back to following the width when the flip lands on what the width would pick.
-            arrangementOverride = flipped == PaneLayout(size: size).arrangement ? nil : flipped
+            arrangementOverride =
+                flipped == PaneLayout(size: size, settings: settings.layout).arrangement ? nil : flipped
         case .zoom:
             isZoomed.toggle()
         case .help:
             overlay = .help(scroll: 0)
+        case .commandPrompt:
+            prompt = CommandPrompt()
         case .updateSources:
             return startUpdate()
         case .openLink, .copyLink:
@@ -134,14 +139,14 @@ extension AppState {
     }
 
     /// A tab switch also reloads the tab counts (the bookmarks may have changed elsewhere).
-    private mutating func switchTab(to kind: Shelf) -> [Effect] {
+    mutating func switchTab(to kind: Shelf) -> [Effect] {
         guard kind != activeTab else { return [] }
         return [.loadTabs] + selectTab(kind)
     }
 
     /// While the help is open, movement scrolls it and `q`, Esc or `?` close it.
     private mutating func handleHelp(_ command: Command, scroll: Int) -> [Effect] {
-        let help = HelpLayout(keyTable: keyTable, size: size)
+        let help = HelpLayout(keyTable: keyTable, size: size, preview: options.preview)
         let page = max(1, help.visibleRows - 1)
         var scroll = scroll
         switch command {
@@ -186,7 +191,7 @@ extension AppState {
     }
 
     /// Scrolls the loaded article by `delta` lines, never past its top or its end.
-    private mutating func scrollArticle(by delta: Int) {
+    mutating func scrollArticle(by delta: Int) {
         guard article.current != nil else { return }
         let lines = articleLayout
         let height = layout.article.height

@@ -86,7 +86,7 @@ extension AppState {
         if activeTab != .bookmarks {
             message = isBookmarked ? "Bookmarked" : "Bookmark removed"
         } else {
-            let key = keyTable.label(of: .toggleBookmark) ?? "b"
+            let key = keyTable.label(of: .toggleBookmark) ?? Command.toggleBookmark.name
             message = isBookmarked ? "Bookmark restored" : "Bookmark removed: \(key) again restores it"
         }
         return [.loadTabs]

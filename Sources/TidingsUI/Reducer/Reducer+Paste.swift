@@ -28,6 +28,15 @@ extension AppState {
             message = "Nothing marked"
             return
         }
+        if overlay == nil, var prompt {
+            // The `:` prompt takes a paste as typed text (cleaned by its line), never as keys.
+            if !prompt.line.insert(text) {
+                message = "The prompt holds \(SearchLine.maximumLength) characters; the rest was dropped"
+            }
+            prompt.candidates = []
+            self.prompt = prompt
+            return
+        }
         if overlay == nil, isEditingSearch {
             typeIntoSearchLine(text)
             return

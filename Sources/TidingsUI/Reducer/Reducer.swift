@@ -21,6 +21,9 @@ extension AppState {
             message = nil
             effects += handle(key)
             if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
+        case .mouse(let event):
+            message = nil
+            effects += handle(mouse: event)
         case .typed(let text):
             message = nil
             var rest = Substring(text)
@@ -76,6 +79,8 @@ extension AppState {
             message = "Updating web sources: \(done) of \(total) done…"
         case .sourcesUpdated(let newPosts, let sources, let failures):
             effects += finishUpdate(newPosts: newPosts, sources: sources, failures: failures)
+        case .outputSlow(let slow):
+            isOutputSlow = slow
         case .failed(let text):
             message = text
         case .signal(let number):
@@ -118,7 +123,9 @@ extension AppState {
         list.evictDistantPages(height: height)
         self.list = list
 
-        effects += followSelection(list)
+        // With the preview on Enter, the pane keeps the post last opened while the list has
+        // the keys: a Down then redraws two rows of the list and nothing else.
+        if options.preview == .follow || focus == .article { effects += followSelection(list) }
         if focus == .article, searches[activeTab]?.results != nil, let id = list.selected?.id {
             searches[activeTab]?.opened = id
         }

@@ -67,6 +67,11 @@ public struct ArticleLayout: Equatable, Sendable {
             width: width)
     }
 
+    /// A pane with no post, only `notice` (the preview on Enter before anything is opened).
+    public init(notice: String, width: Int) {
+        self.init(title: "", titleHighlights: [], meta: "", notice: notice, paragraphs: [], width: width)
+    }
+
     private init(
         title: String, titleHighlights: [Range<Int>], meta: String, notice: String?,
         paragraphs: [(text: String, highlights: [Range<Int>])], width: Int

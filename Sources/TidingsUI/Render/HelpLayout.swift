@@ -27,20 +27,32 @@ public struct HelpLayout: Equatable, Sendable {
     public let nameColumn: Int
 
     /// What the list's marks mean and when a story becomes read (the rule in AppState's
-    /// `reconcileReadTimer`): opened, or left in the preview for the dwell after a move.
-    static let marksNote =
-        "• unread  ★ bookmarked · a story is read once opened (Enter, Tab), "
-        + "or after 1.5 seconds in the preview once you move to it"
+    /// `reconcileReadTimer`): opened with the keys as bound, or, when the preview follows the
+    /// selection, left there for the dwell after a move.
+    static func marksNote(keyTable: KeyTable, preview: PreviewMode) -> String {
+        let keys = [Command.open, .switchPane].compactMap { keyTable.label(of: $0) }
+        var note = "• unread  ★ bookmarked · a story is read once opened"
+        if !keys.isEmpty { note += " (" + keys.joined(separator: ", ") + ")" }
+        if preview == .follow {
+            let seconds = Double(AppState.readDwellMilliseconds) / 1000
+            let dwell = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            note += ", or after \(dwell) seconds in the preview once you move to it"
+        }
+        return note
+    }
 
-    public init(keyTable: KeyTable, size: Size) {
-        var rows = keyTable.bindings.map { Row.binding(keys: $0.keysText, name: $0.command.name, help: $0.help) }
+    /// The help for `keyTable` on a screen of `size`; `preview` decides the read rule it states.
+    public init(keyTable: KeyTable, size: Size, preview: PreviewMode = .follow) {
+        var rows = keyTable.bindings.map {
+            Row.binding(keys: $0.keysText, name: $0.command.name, help: keyTable.helpText(of: $0))
+        }
         if !keyTable.lineBindings.isEmpty {
             rows += [.blank, .heading("Search line")]
             rows += keyTable.lineBindings.map { Row.binding(keys: $0.keysText, name: $0.edit.name, help: $0.help) }
         }
         var notes: [(label: String, text: String)] = []
         if !keyTable.queryLanguage.isEmpty { notes.append(("Query", keyTable.queryLanguage)) }
-        notes.append(("Marks", Self.marksNote))
+        notes.append(("Marks", Self.marksNote(keyTable: keyTable, preview: preview)))
 
         var keys = 0
         var names = 0

@@ -21,8 +21,9 @@ public enum Arrangement: Hashable, Sendable {
 public struct PaneLayout: Equatable, Sendable {
     /// Below this the browser only says the terminal is too small.
     public static let minimumSize = Size(columns: 20, rows: 5)
-    /// From this width on, the automatic arrangement is side by side.
-    public static let sideBySideWidth = 100
+    /// From this width on, the automatic arrangement is side by side (unless the config
+    /// file says another: ``LayoutSettings/sideBySideWidth``).
+    public static let sideBySideWidth = LayoutSettings.standard.sideBySideWidth
 
     public let size: Size
     public let isTooSmall: Bool
@@ -39,9 +40,10 @@ public struct PaneLayout: Equatable, Sendable {
     /// - Parameters:
     ///   - override: the arrangement chosen with `v`, or `nil` to follow the width.
     ///   - zoomed: the pane that has the whole body, if any.
-    public init(size: Size, override: Arrangement? = nil, zoomed: Pane? = nil) {
+    ///   - settings: the config file's threshold and list share.
+    public init(size: Size, override: Arrangement? = nil, zoomed: Pane? = nil, settings: LayoutSettings = .standard) {
         self.size = size
-        let arrangement = override ?? (size.columns >= Self.sideBySideWidth ? .sideBySide : .stacked)
+        let arrangement = override ?? (size.columns >= settings.sideBySideWidth ? .sideBySide : .stacked)
         self.arrangement = arrangement
         isTooSmall = size.columns < Self.minimumSize.columns || size.rows < Self.minimumSize.rows
         guard !isTooSmall else {
@@ -61,7 +63,7 @@ public struct PaneLayout: Equatable, Sendable {
             // Half each: the list's date and outlet columns and a readable title need about
             // 60 columns at 120, and the article's lines stay near 60 characters, a
             // comfortable measure (at 40% the list had 46 and cut outlets to `The Guar…`).
-            let listWidth = width / 2
+            let listWidth = width * settings.listPercent / 100
             list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
             separator = Rect(x: listWidth, y: body.y, width: 1, height: body.height)
             article = Rect(x: listWidth + 1, y: body.y, width: width - listWidth - 1, height: body.height)

@@ -5,8 +5,12 @@ extension Renderer {
     mutating func drawArticle(in rect: Rect) {
         // Nothing to show before the list is known, or in an empty tab.
         guard rect.width > 0, rect.height > 0, let total = state.list.total, total > 0 else { return }
-        let text = rect.inset(columns: 1)
+        let pane = rect.inset(columns: 1)
         let article = state.articleLayout
+        // Lines capped by the config's article width are centred in the pane; the text is
+        // exactly the cap wide (an odd leftover column goes to the right margin).
+        let width = min(pane.width, state.settings.layout.articleWidth ?? .max)
+        let text = Rect(x: pane.x + (pane.width - width) / 2, y: pane.y, width: width, height: pane.height)
         let rows = article.textRows(paneHeight: rect.height)
         let top = article.topLine(for: state.article.anchor, paneHeight: rect.height)
         for (offset, line) in article.lines[top..<min(article.lines.count, top + rows)].enumerated() {
@@ -27,7 +31,8 @@ extension Renderer {
     private func style(of kind: ArticleLayout.Kind) -> Style {
         switch kind {
         case .title: theme.title
-        case .meta, .notice: theme.dim
+        case .meta: theme.meta
+        case .notice: theme.dim
         case .body, .blank: theme.plain
         }
     }

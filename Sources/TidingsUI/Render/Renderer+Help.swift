@@ -3,7 +3,7 @@ import TidingsScreen
 /// The `?` help overlay: a box listing every binding of the key table.
 extension Renderer {
     mutating func drawHelp(scroll: Int) {
-        let help = HelpLayout(keyTable: state.keyTable, size: state.size)
+        let help = HelpLayout(keyTable: state.keyTable, size: state.size, preview: state.options.preview)
         let box = help.box
         guard box.width >= 4, box.height >= 2 else { return }
         let right = box.x + box.width - 1

@@ -84,7 +84,7 @@ extension Renderer {
 
     /// The typed text in `room` columns, scrolled so that the cursor shows; the cursor is the
     /// character under it in reverse video (a reversed blank at the end).
-    private mutating func drawTypedText(_ line: SearchLine, x: Int, y: Int, room: Int) {
+    mutating func drawTypedText(_ line: SearchLine, x: Int, y: Int, room: Int) {
         guard room > 0 else { return }
         let characters = line.characters
         let widths = characters.map { TextWidth.columns(of: $0) }

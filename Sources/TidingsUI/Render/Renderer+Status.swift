@@ -5,6 +5,10 @@ import TidingsScreen
 extension Renderer {
     mutating func drawStatus(in rect: Rect) {
         guard rect.width > 2 else { return }
+        if let prompt = state.prompt {
+            drawPrompt(prompt, in: rect)
+            return
+        }
         if state.isEditingSearch {
             drawSearchLine(in: rect)
             return
@@ -51,6 +55,11 @@ extension Renderer {
             buffer.put(text, x: x, y: y, maxWidth: right - x, style: theme.warning)
             return
         }
+        if state.isOutputSlow, x < right {
+            let text = TextLayout.truncate(Self.slowNotice, toColumns: right - x)
+            buffer.put(text, x: x, y: y, maxWidth: right - x, style: theme.warning)
+            return
+        }
         if let search = state.search, x < right {
             x = drawKeptSearch(search, x: x, right: right, width: rect.width)
         }
@@ -59,6 +68,9 @@ extension Renderer {
             x += drawHint(hint, x: x) + 2
         }
     }
+
+    /// What the status line says while the terminal is slow to take output.
+    static let slowNotice = "terminal slow: showing the latest screen, skipping frames"
 
     /// A kept filter: `/launch  2 matches · relevance  Esc clear`, or its hint when the query
     /// failed. Returns where the status line goes on.
@@ -86,7 +98,8 @@ extension Renderer {
     /// The hints that fit in `width` columns, dropping the least useful first, in table order.
     private func fittingHints(width: Int) -> [(keys: String, label: String)] {
         let table = state.keyTable
-        var hints = table.hints
+        // A hint whose commands were all unbound by the config file has no key to show.
+        var hints = table.hints.filter { !table.text(of: $0).keys.isEmpty }
         func widthOf(_ hints: [KeyTable.Hint]) -> Int {
             hints.map { hint in
                 let text = table.text(of: hint)

@@ -14,58 +14,15 @@ extension Renderer {
         unread.map { "\(grouped($0))/\(grouped(count))" } ?? grouped(count)
     }
 
-    /// The tabs, with `★ Bookmarks` pinned at the right end so that it is always on screen
-    /// however many categories there are; the others scroll in the rest of the bar.
+    /// The tabs as ``TabBarLayout`` places them: the same places a click is matched against.
     mutating func drawTabs(in rect: Rect) {
-        guard rect.width > 0 else { return }
-        // Before the tabs arrive, a bare `All` so the bar never looks broken.
-        var labels = state.tabs.isEmpty ? [" All "] : state.tabs.map(Self.label(of:))
-        var active: Int? = min(state.activeTabIndex, labels.count - 1)
-        var rest = rect
-        if state.tabs.count > 1, state.tabs.last?.kind == .bookmarks {
-            let pinned = labels.removeLast()
-            let width = TextWidth.columns(of: pinned)
-            // Only when the pinned tab leaves room for at least a cut tab beside it.
-            if width + 6 <= rect.width {
-                let x = rect.x + rect.width - width
-                let style = active == labels.count ? theme.activeTab : theme.plain
-                buffer.put(pinned, x: x, y: rect.y, style: style)
-                buffer.put("│", x: x - 1, y: rect.y, style: theme.dim)
-                rest = Rect(x: rect.x, y: rect.y, width: rect.width - width - 1, height: rect.height)
-                if active == labels.count { active = nil }
-            } else {
-                labels.append(pinned)
+        for piece in TabBarLayout(state: state, in: rect).pieces {
+            let style: Style
+            switch piece.kind {
+            case .marker: style = theme.dim
+            case .tab(_, let active): style = active ? theme.activeTab : theme.plain
             }
-        }
-        drawTabRun(labels, active: active, in: rest)
-    }
-
-    /// Draws `labels` left to right in `rect`, scrolled so that `active` (if any) is whole.
-    private mutating func drawTabRun(_ labels: [String], active: Int?, in rect: Rect) {
-        let widths = labels.map { TextWidth.columns(of: $0) }
-        let first = Self.firstVisibleTab(widths: widths, active: active ?? 0, width: rect.width)
-        var x = rect.x
-        let end = rect.x + rect.width
-        if first > 0 { x += buffer.put("…", x: x, y: rect.y, style: theme.dim) }
-        for index in first..<labels.count {
-            if index > first {
-                guard end - x >= 3 else {
-                    // No room for another tab: say that more follow.
-                    buffer.put("…", x: end - 1, y: rect.y, style: theme.dim)
-                    return
-                }
-                x += buffer.put("│", x: x, y: rect.y, style: theme.dim)
-            }
-            let room = end - x
-            let style = index == active ? theme.activeTab : theme.plain
-            guard widths[index] > room else {
-                x += buffer.put(labels[index], x: x, y: rect.y, style: style)
-                continue
-            }
-            // A cut label still reads as a tab: ` Military 2… `.
-            let cut = TextLayout.truncate(labels[index], toColumns: room - 1) + " "
-            buffer.put(cut, x: x, y: rect.y, maxWidth: room, style: style)
-            return
+            buffer.put(piece.text, x: piece.x, y: rect.y, maxWidth: piece.maxWidth, style: style)
         }
     }
 

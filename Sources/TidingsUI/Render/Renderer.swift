@@ -20,7 +20,7 @@ struct Renderer {
     init(state: AppState) {
         self.state = state
         layout = state.layout
-        theme = Theme(colors: state.colors)
+        theme = Theme(spec: state.settings.theme, colors: state.colors)
         buffer = ScreenBuffer(size: state.size)
     }
 
@@ -30,10 +30,12 @@ struct Renderer {
             return
         }
         drawTabs(in: layout.tabBar)
+        tint(layout.tabBar, with: theme.tabs)
         drawList(in: layout.list)
         drawArticle(in: layout.article)
         if let separator = layout.separator { drawSeparator(separator) }
         drawStatus(in: layout.status)
+        tint(layout.status, with: theme.status)
         switch state.overlay {
         case .help(let scroll): drawHelp(scroll: scroll)
         case .picker(let picker): drawPicker(picker)
@@ -60,6 +62,13 @@ struct Renderer {
                     style: theme.selected)
             }
         }
+    }
+
+    /// Gives a bar the theme's style for it under what is drawn there (a plain theme role
+    /// changes nothing).
+    private mutating func tint(_ bar: Rect, with style: Style) {
+        guard style != .plain else { return }
+        buffer.tint(style, x: bar.x, y: bar.y, width: bar.width, replacingColors: false)
     }
 
     /// The one line shown when the terminal is too small for the browser, cut to the width.

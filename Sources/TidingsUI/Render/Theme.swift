@@ -1,9 +1,9 @@
 import TidingsScreen
 
-/// The styles the renderer uses, with or without colour roles.
+/// The styles the renderer uses, from the theme's roles, with or without colour.
 ///
-/// Every style carries its meaning in attributes (bold, dim, reverse) first; colour roles
-/// only add to it, and with `colors == false` there are none at all.
+/// Every style carries its meaning in attributes (bold, dim, reverse) first; a role's colour
+/// only adds to it, and with `colors == false` there are none at all.
 struct Theme: Sendable {
     let plain: Style
     let bold: Style
@@ -11,9 +11,15 @@ struct Theme: Sendable {
     let selected: Style
     let selectedUnfocused: Style
     let activeTab: Style
+    let tabs: Style
     let bookmark: Style
     let unread: Style
+    let list: Style
+    let outlet: Style
+    let date: Style
+    let status: Style
     let title: Style
+    let meta: Style
     let warning: Style
     let hintKey: Style
     /// A search match in a headline or the article.
@@ -21,25 +27,30 @@ struct Theme: Sendable {
     /// The match `n`/`N` moved to.
     let currentMatch: Style
 
-    init(colors: Bool) {
-        func style(_ attributes: Style.Attributes, _ color: Style.Color) -> Style {
-            Style(attributes, color: colors ? color : .none)
+    init(spec: ThemeSpec, colors: Bool) {
+        func style(_ role: ThemeRole) -> Style {
+            let roleStyle = spec[role]
+            return Style(roleStyle.attributes, color: colors && roleStyle.hasColor ? role.colorRole : .none)
         }
         plain = .plain
-        bold = style(.bold, .none)
-        dim = style(.dim, .muted)
-        selected = style(.reverse, .none)
+        bold = Style(.bold)
+        dim = style(.muted)
+        selected = style(.selected)
         // Dimmed when the article has focus, so the focused pane is the one that stands out.
-        selectedUnfocused = style([.reverse, .dim], .none)
-        activeTab = style([.reverse, .bold], .tab)
-        bookmark = style(.bold, .highlight)
-        unread = style(.bold, .accent)
-        title = style(.bold, .accent)
-        warning = style(.bold, .warning)
-        hintKey = style(.bold, .none)
-        // Bold and underlined rather than reversed: a match on the selected (reversed) row
-        // must still show.
-        match = style([.bold, .underline], .highlight)
-        currentMatch = style([.bold, .reverse], .highlight)
+        selectedUnfocused = Style(selected.attributes.union(.dim), color: selected.color)
+        activeTab = style(.activeTab)
+        tabs = style(.tabs)
+        bookmark = style(.bookmark)
+        unread = style(.unread)
+        list = style(.list)
+        outlet = style(.outlet)
+        date = style(.date)
+        status = style(.status)
+        title = style(.title)
+        meta = style(.meta)
+        warning = style(.warning)
+        hintKey = style(.hintKey)
+        match = style(.match)
+        currentMatch = style(.currentMatch)
     }
 }

@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     /// The browser starts: ask for the tabs and the first page of the `All` tab.
     case start
     case key(Key)
+    /// A click or a wheel turn (reported only with the mouse on).
+    case mouse(MouseEvent)
     /// Characters that arrived together (a paste, or keys typed faster than the screen
     /// paints): on the search line one edit and one search; elsewhere keys, one by one.
     case typed(String)
@@ -40,6 +42,9 @@ public enum Action: Equatable, Sendable {
     /// A background update ended: `newPosts` stored in all, `failures` one line per source
     /// that failed (its posts read before the failure are stored).
     case sourcesUpdated(newPosts: Int, sources: Int, failures: [String])
+    /// The terminal is slow to take output (its frames block), or has caught up: the status
+    /// line says that it shows the latest screen, frames in between being skipped.
+    case outputSlow(Bool)
     /// Something the loop did failed; the message goes to the status line.
     case failed(String)
     /// A termination signal arrived: quit with status 128 + signal.

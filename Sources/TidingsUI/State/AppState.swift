@@ -55,20 +55,36 @@ public struct AppState: Equatable, Sendable {
     /// Whether the focused pane has the whole body (`z`).
     public internal(set) var isZoomed = false
     public internal(set) var overlay: Overlay?
+    /// Whether the terminal is slow to take output: frames are skipped, and the status line
+    /// says that the screen is the latest one.
+    public internal(set) var isOutputSlow = false
+    /// The `:` prompt while it is open: it has the keys and the status line.
+    public internal(set) var prompt: CommandPrompt?
     /// A message for the status line (an error from the loop); cleared by the next key.
     public internal(set) var message: String?
-    /// The key bindings; the help overlay and the status hint come from them too.
-    public let keyTable: KeyTable
+    /// What the config file chose: keys, theme and layout.
+    public let settings: BrowserSettings
+    /// The preview mode and the mouse, as the browse command was given them.
+    public let options: BrowserOptions
 
-    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard) {
+    public init(size: Size, colors: Bool, keyTable: KeyTable = .standard, options: BrowserOptions = .standard) {
+        self.init(size: size, colors: colors, settings: BrowserSettings(keyTable: keyTable), options: options)
+    }
+
+    public init(size: Size, colors: Bool, settings: BrowserSettings, options: BrowserOptions = .standard) {
         self.size = size
         self.colors = colors
-        self.keyTable = keyTable
+        self.settings = settings
+        self.options = options
     }
+
+    /// The key bindings; the help overlay and the status hint come from them too.
+    public var keyTable: KeyTable { settings.keyTable }
 
     /// The pane layout for the current size and choices.
     public var layout: PaneLayout {
-        PaneLayout(size: size, override: arrangementOverride, zoomed: isZoomed ? focus : nil)
+        PaneLayout(
+            size: size, override: arrangementOverride, zoomed: isZoomed ? focus : nil, settings: settings.layout)
     }
 
     /// The list on screen: the active tab's search results when it has some, else its
@@ -108,8 +124,14 @@ public struct AppState: Equatable, Sendable {
     /// The article laid out for the article pane's current width (the placeholder while
     /// loading); made once per article, query and width (``ArticleLayoutMemo``).
     public var articleLayout: ArticleLayout {
-        let width = layout.article.inset(columns: 1).width
+        let width = min(layout.article.inset(columns: 1).width, settings.layout.articleWidth ?? .max)
         let current = article.current
+        if current == nil, options.preview == .onEnter, article.id == nil {
+            // Nothing opened yet: one quiet line that stays put as the selection moves (too
+            // small to be worth the memo).
+            let open = keyTable.label(of: .open) ?? "Enter"
+            return ArticleLayout(notice: "\(open) opens the selected story", width: width)
+        }
         let query = current == nil ? nil : article.query
         let title = current == nil ? list.selected?.title : nil
         let key = ArticleLayoutMemo.Key(article: current, loadingTitle: title, query: query, width: width)

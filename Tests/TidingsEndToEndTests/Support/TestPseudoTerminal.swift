@@ -80,6 +80,12 @@ final class TestPseudoTerminal: @unchecked Sendable {
         return false
     }
 
+    /// Bytes the program has written that nobody has read yet (FIONREAD on the master side).
+    func unreadBytes() -> Int {
+        var count: Int32 = 0
+        return ioctl(process.terminal.master, UInt(FIONREAD), &count) == 0 ? Int(count) : 0
+    }
+
     /// Whether the output contains `text` (bytes, as written).
     func outputContains(_ text: String) -> Bool {
         let needle = Array(text.utf8)

@@ -146,18 +146,20 @@ final class TmuxSession: @unchecked Sendable {
         try await waitUntil("the screen to show \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; returns that screen.
-    /// On timeout the error carries the last screen seen.
+    /// Polls the screen every 50 ms until `condition` holds; returns that screen (with its
+    /// colour and attribute escapes when `escapes`). On timeout the error carries the last
+    /// screen seen.
     @discardableResult
     func waitUntil(
         _ what: String = "a condition on the screen",
         timeout: Duration = .seconds(10),
+        escapes: Bool = false,
         _ condition: (String) -> Bool
     ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while true {
-            screen = try capture()
+            screen = try capture(escapes: escapes)
             if condition(screen) { return screen }
             if ContinuousClock.now >= deadline {
                 throw Failure(message: "timed out after \(timeout) waiting for \(what)", screen: screen)

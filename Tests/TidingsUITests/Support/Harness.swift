@@ -16,9 +16,12 @@ struct Harness {
     /// Posts whose read timer was started and has not fired, oldest first.
     var timers: [String] = []
 
-    init(_ library: FakeLibrary, columns: Int = 80, rows: Int = 24, colors: Bool = false) {
+    init(
+        _ library: FakeLibrary, columns: Int = 80, rows: Int = 24, colors: Bool = false,
+        settings: BrowserSettings = .standard, options: BrowserOptions = .standard
+    ) {
         self.library = library
-        state = AppState(size: Size(columns: columns, rows: rows), colors: colors)
+        state = AppState(size: Size(columns: columns, rows: rows), colors: colors, settings: settings, options: options)
         send(.start)
     }
 

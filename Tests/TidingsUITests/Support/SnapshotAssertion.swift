@@ -16,7 +16,16 @@ func assertSnapshot(
     filePath: StaticString = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let actual = buffer.snapshot()
+    assertSnapshot(text: buffer.snapshot(), named: name, filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// Compares `actual` with `Tests/TidingsUITests/Snapshots/<name>.txt`, as for a screen.
+func assertSnapshot(
+    text actual: String,
+    named name: String,
+    filePath: StaticString = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let file = snapshotDirectory(for: "\(filePath)").appendingPathComponent("\(name).txt")
     let record = ProcessInfo.processInfo.environment["TIDINGS_RECORD_SNAPSHOTS"] == "1"
     let expected = try? String(contentsOf: file, encoding: .utf8)
