@@ -65,7 +65,7 @@ extension BrowserSession {
                 try library.setRead(isRead, postID: id)
                 return .next([.readChanged(id: id, isRead: isRead)])
             case .startReadTimer(let id, let milliseconds):
-                timers.append(ReadTimer(id: id, due: ContinuousClock.now + .milliseconds(milliseconds)))
+                timers.append(ReadTimer(id: id, due: clock() + .milliseconds(milliseconds)))
                 return .next([])
             case .findNextUnread(let tab, let query, let order, let after):
                 if let query {

@@ -156,14 +156,14 @@ public final class BrowserSession {
         var dues = timers.map(\.due)
         if deferredArticle != nil, let quiet = pacing.quietAt { dues.append(quiet) }
         guard let due = dues.min() else { return -1 }
-        let wait = ContinuousClock.now.duration(to: due)
+        let wait = clock().duration(to: due)
         return max(
             0, min(500, Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)))
     }
 
     /// The read timers that are due, as actions, removed from the list.
     private func dueTimers() -> [Action] {
-        let now = ContinuousClock.now
+        let now = clock()
         let due = timers.filter { $0.due <= now }
         timers.removeAll { $0.due <= now }
         return due.map { .readTimerFired(id: $0.id) }

@@ -142,6 +142,13 @@ extension Library {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
                 if tables.isEmpty { return .empty }
                 guard tables.contains("grdb_migrations") else { return nil }
+                // An older Tidings killed between making the migrations table and committing
+                // the first migration left just that table, empty: a library never finished.
+                if tables.filter({ !$0.hasPrefix("sqlite_") }) == ["grdb_migrations"],
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0
+                {
+                    return .empty
+                }
                 let ours = try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-posts')")
                 return ours == true ? .olderTidings : nil

@@ -50,7 +50,8 @@ public final class Library: Sendable {
         do {
             pool = try Library.openPool(
                 path: path, configuration: configuration,
-                writable: kind != .absent ? Library.isWritable(path) : true)
+                writable: kind != .absent ? Library.isWritable(path) : true,
+                isNew: kind == .absent || kind == .empty)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && Library.isForeignFile(path) {
             // Looked at only once SQLite refused it: reading the file through a descriptor of
             // our own while a connection has it open would drop that connection's locks.
@@ -118,10 +119,17 @@ public final class Library: Sendable {
     /// Opens and migrates the pool; a file this process may not write (permissions, a read-only
     /// disk) is opened read-only instead when its schema is current, so that it can still be
     /// browsed and every attempt to save says why it failed rather than nothing opening at all.
-    private static func openPool(path: String, configuration: Configuration, writable: Bool) throws -> DatabasePool {
+    private static func openPool(
+        path: String, configuration: Configuration, writable: Bool, isNew: Bool
+    ) throws -> DatabasePool {
         guard writable else { return try openReadOnly(path: path, configuration: configuration) }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
+            // A new file is stamped before its first table: a kill during the migrations must
+            // leave a file that reads as ours, never an unstamped one with a half-made schema.
+            if isNew {
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            }
             try migrator.migrate(pool)
             return pool
         } catch let error as DatabaseError

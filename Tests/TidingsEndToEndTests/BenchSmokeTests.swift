@@ -78,7 +78,18 @@ import Testing
         #expect(sizes.first?["posts"] as? Int == 1_000)
         #expect((sizes.first?["importSeconds"] as? Double ?? 0) > 0)
         let wireFigures = try #require(sizes.first?["wire"] as? [String: Any])
-        #expect((wireFigures["downBytesOnEnter"] as? Int ?? 0) > 0)
+        // Issue 14's limit where it holds whatever the load: a Down with the preview on Enter
+        // writes the same bytes however slowly the machine runs (two rows and the status line),
+        // at most 300, and fewer than a Down whose preview follows.
+        let onEnter = try #require(wireFigures["downBytesOnEnter"] as? Int)
+        let follow = try #require(wireFigures["downBytesFollow"] as? Int)
+        #expect(onEnter > 0 && onEnter <= 300, "bytes per Down on Enter: \(onEnter)")
+        #expect(onEnter < follow, "on Enter \(onEnter), following \(follow)")
+        // The run's share (at most 30%) and the list's lag (at most 1) are not asserted here:
+        // both depend on keys 30 ms apart arriving in time, which a loaded 2-core machine running
+        // a debug build does not promise (a stalled bench sends the run as separate keys, and a
+        // stalled browser falls behind). The pacing itself is checked on a virtual clock in
+        // SessionPacingTests; the real figures come from the release bench.
         #expect(wireFigures["runReachedEnd"] as? Bool == true)
     }
 

@@ -142,6 +142,22 @@ import Testing
         #expect(try stamp() == 0x5444_4E47)
     }
 
+    /// Before: a library whose making was cut short by a kill (the migrations table made, no
+    /// migration committed, no stamp yet) was refused as another program's database, and the
+    /// next import could not complete it.
+    @Test func libraryCutShortWhileBeingMadeIsCompleted() async throws {
+        let cli = try CLI()
+        let path = cli.scratch.file("cut-short.sqlite")
+        try Self.makeForeignDatabase(path) { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let imported = try await cli.run("import", try cli.write("p.txt", page), "--library", path)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try Self.applicationID(path) == 0x5444_4E47)
+        let list = try await cli.run("list", "--library", path)
+        #expect(list.status == 0 && list.standardOutput.contains("Ferry service"), "\(list)")
+    }
+
     /// Before: a folder said "check permissions"; /dev/null "a disk read or write failed"
     /// without the path, and made /dev/null-journal. A FIFO must not hang the open.
     @Test func pathsThatAreNotFilesAreRefusedWithTheirReason() async throws {

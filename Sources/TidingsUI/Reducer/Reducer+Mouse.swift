@@ -19,7 +19,8 @@ extension AppState {
         }
         if Self.contains(layout.list, event) {
             if event.kind == .click {
-                let row = list.top + event.y - layout.list.y
+                // The row drawn under the pointer: the renderer's scroll top, not the stored one.
+                let row = list.shownTop(height: layout.list.height) + event.y - layout.list.y
                 guard let total = list.total, row < total else { return [] }
                 focus = .list
                 moveSelection(to: row)

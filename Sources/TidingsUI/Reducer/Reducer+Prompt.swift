@@ -2,12 +2,37 @@ import TidingsScreen
 
 /// The `:` prompt: typing a command by name, completing it with Tab, running it with Enter.
 extension AppState {
-    /// A key while the prompt is open: the search line's edits, Tab to complete, Enter to run,
-    /// Esc (or Backspace on an empty line) to leave; any other printable key is typed.
+    /// A key while the prompt is open, read as on the search line (``KeyTable/lineInput(for:)``):
+    /// the table's `keep-filter` runs the line, `clear-search` (or `delete-back` on an empty
+    /// line) leaves it, the other edits edit, printable keys are typed, and Tab completes.
+    /// Esc always leaves, whatever it is bound to: the config lets a user unbind an edit on
+    /// the promise that every mode keeps a way out.
     mutating func handlePrompt(_ key: Key, _ current: CommandPrompt) -> [Effect] {
         var prompt = current
-        switch key {
-        case .tab:
+        if key == .escape {
+            self.prompt = nil
+            return []
+        }
+        switch keyTable.lineInput(for: key) {
+        case .edit(.accept)?:
+            self.prompt = nil
+            return run(prompt.line.text)
+        case .edit(.cancel)?:
+            self.prompt = nil
+            return []
+        case .edit(.deleteBack)? where prompt.line.characters.isEmpty:
+            self.prompt = nil
+            return []
+        case .edit(let edit)?:
+            prompt.line.apply(edit)
+            prompt.candidates = []
+        case .character(let character)?:
+            if !prompt.line.insert(String(character)) {
+                message = "The prompt holds \(SearchLine.maximumLength) characters; the rest was dropped"
+            }
+            prompt.candidates = []
+        case nil:
+            guard key == .tab else { return [] }
             let completed = PromptWords.complete(
                 prompt.line.text, table: keyTable, tabTitles: tabs.map { Sanitizer.clean($0.title) })
             prompt.line = SearchLine(completed.text)
@@ -15,24 +40,6 @@ extension AppState {
             if completed.candidates.isEmpty, completed.text == current.line.text {
                 message = "Nothing to complete: \(keyTable.label(of: .help) ?? "?") lists the commands"
             }
-        case .escape:
-            self.prompt = nil
-            return []
-        case .backspace where prompt.line.characters.isEmpty:
-            self.prompt = nil
-            return []
-        case .enter:
-            self.prompt = nil
-            return run(prompt.line.text)
-        case .character(let character):
-            if !prompt.line.insert(String(character)) {
-                message = "The prompt holds \(SearchLine.maximumLength) characters; the rest was dropped"
-            }
-            prompt.candidates = []
-        default:
-            guard let edit = keyTable.lineEdit(for: key) else { return [] }
-            prompt.line.apply(edit)
-            prompt.candidates = []
         }
         self.prompt = prompt
         return []

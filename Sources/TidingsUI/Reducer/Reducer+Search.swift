@@ -27,23 +27,23 @@ extension AppState {
     /// commands that make sense while typing; anything else is ignored.
     mutating func handleSearchLine(_ key: Key) -> [Effect] {
         guard var search = searches[activeTab] else { return [] }
-        if let edit = keyTable.lineEdit(for: key) {
-            switch edit {
-            case .accept:
-                // Nothing typed: nothing to keep.
-                guard search.line.query != nil else { return clearSearch() }
-                search.isEditing = false
-            case .cancel:
-                return clearSearch()
-            default:
-                search.line.apply(edit)
-            }
-        } else if case .character(let character) = key {
+        switch keyTable.lineInput(for: key) {
+        case .edit(.accept)?:
+            // Nothing typed: nothing to keep.
+            guard search.line.query != nil else { return clearSearch() }
+            search.isEditing = false
+        case .edit(.cancel)?:
+            return clearSearch()
+        case .edit(let edit)?:
+            search.line.apply(edit)
+        case .character(let character)?:
             if !search.line.insert(String(character)) {
                 message = "The search line holds \(SearchLine.maximumLength) characters; the rest was dropped"
             }
-        } else if let command = keyTable.command(for: key), Self.commandsWhileEditing.contains(command) {
-            return perform(command, key: key)
+        case nil:
+            if let command = keyTable.command(for: key), Self.commandsWhileEditing.contains(command) {
+                return perform(command, key: key)
+            }
         }
         searches[activeTab] = search
         return []

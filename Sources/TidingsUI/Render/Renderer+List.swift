@@ -30,7 +30,7 @@ extension Renderer {
             drawEmptyList(in: rect)
             return
         }
-        let top = HeadlineList.scrollTop(list.top, selection: list.selection, height: rect.height, total: total)
+        let top = list.shownTop(height: rect.height)
         let rows = top..<min(total, top + rect.height)
         let columns = Self.listColumns(paneWidth: rect.width, dateWidth: state.settings.layout.dateFormat.width)
         let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused

@@ -105,6 +105,14 @@ public struct HeadlineList: Equatable, Sendable {
         top = Self.scrollTop(top, selection: selection, height: height, total: total)
     }
 
+    /// The first row drawn in a pane of `height` rows: what the renderer shows and what a
+    /// click maps onto. `top` can be stale after a resize, a layout toggle or a zoom, so both
+    /// ask this rather than reading `top`, and a click lands on the row under the pointer.
+    public func shownTop(height: Int) -> Int {
+        guard let total else { return top }
+        return Self.scrollTop(top, selection: selection, height: height, total: total)
+    }
+
     /// The first row to show so that `selection` is visible with a margin of up to 2 rows,
     /// moving `top` as little as possible. Used by the renderer too, so a stale `top` after
     /// a resize never hides the selection.

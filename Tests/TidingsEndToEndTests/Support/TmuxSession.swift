@@ -218,8 +218,10 @@ final class TmuxSession: @unchecked Sendable {
     }
 
     /// Waits until the program ends; returns its exit status (128 + signal for a signal).
+    /// The timeout stretches with the machine's load (``MachineLoad``).
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+        let timeout = timeout * MachineLoad.stretch
         let deadline = ContinuousClock.now + timeout
         while true {
             if let status = try exitStatus() { return status }
