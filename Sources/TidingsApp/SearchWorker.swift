@@ -24,7 +24,7 @@ struct NextUnreadRequest: Sendable {
 ///
 /// Each request runs as a task on a reader connection of its own. A request of a newer
 /// generation cancels the older ones: cancelling the task interrupts its SQLite statement
-/// (``Library/search(_:on:order:offset:limit:counting:snippets:)``, async variant), so a slow
+/// (``Library/search(_:on:order:offset:limit:counting:snippets:ranking:)``, async variant), so a slow
 /// query for "s" stops as soon as "sa" is typed. Finished answers wait in a queue that the
 /// session drains between key presses, woken by `answered`. Looking for the next unread post in search results
 /// (`u`), which may page through thousands of matches, runs here too.
@@ -125,8 +125,9 @@ final class SearchWorker: Sendable {
     ///
     /// The first page of a relevance search answers twice: the matches in archive order with
     /// their count first, marked provisional (a few milliseconds at any size), then the ranked
-    /// page, which for a very common word takes a few hundred milliseconds and is interrupted if
-    /// the next key arrives first. Typing therefore never waits for the ranking.
+    /// page, interrupted if the next key arrives first. The ranking is the live one
+    /// (``RankingScope/typing``), bounded to fit between two keys; when it would not rank at
+    /// all (a word being typed that begins too many words), the archive page is the answer.
     static func answer(_ request: SearchRequest, library: Library, send: (Action) -> Void) async {
         let query = request.query
         var total: Int?
@@ -135,11 +136,18 @@ final class SearchWorker: Sendable {
                 let early = try await library.search(
                     query, on: request.tab, order: .archive, offset: 0, limit: request.limit, counting: true)
                 total = early.total
+                if let declined = try await library.liveRankingDeclined(query, on: request.tab) {
+                    // Not ranked while typing: the archive-order page is the answer.
+                    var final = early
+                    final.hints.append(declined)
+                    send(.headlinesLoaded(page(final, for: request, total: early.total, provisional: false)))
+                    return
+                }
                 send(.headlinesLoaded(page(early, for: request, total: early.total, provisional: true)))
             }
             let page = try await library.search(
                 query, on: request.tab, order: request.order, offset: request.offset, limit: request.limit,
-                counting: total == nil)
+                counting: total == nil, ranking: .typing(knownMatches: total))
             send(
                 .headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
         } catch {
@@ -163,7 +171,8 @@ final class SearchWorker: Sendable {
     static func nextUnread(_ request: NextUnreadRequest, library: Library, send: (Action) -> Void) async {
         do {
             let index = try await library.nextUnread(
-                matching: request.query, on: request.tab, order: request.order, after: request.after)
+                matching: request.query, on: request.tab, order: request.order, after: request.after,
+                ranking: .typing)
             send(.nextUnreadFound(index: index))
         } catch {
             if error != .cancelled { send(.failed(error.description)) }

@@ -92,7 +92,7 @@ struct AllBench: ParsableCommand {
             log("\(count) posts: importing into a fresh library")
             let before = AllBench.threadSchedule()
             let start = DispatchTime.now()
-            _ = try Library(path: path).importArchives(at: [folder])
+            _ = try Library.importArchives(at: [folder], intoLibraryAt: path)
             importSeconds = milliseconds(from: start, to: DispatchTime.now()) / 1000
             let after = AllBench.threadSchedule()
             writer = (after.cpu - before.cpu, after.waiting - before.waiting)

@@ -84,9 +84,9 @@ struct ImportBench: ParsableCommand {
         let libraryFolder = NSTemporaryDirectory() + "tidings-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: libraryFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: libraryFolder) }
-        let library = try Library(path: libraryFolder + "/library.sqlite")
         let start = DispatchTime.now()
-        let summary = try library.importArchives(at: [folder])
+        let (library, summary) = try Library.importArchives(
+            at: [folder], intoLibraryAt: libraryFolder + "/library.sqlite")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let again = DispatchTime.now()
         _ = try library.importArchives(at: [folder])

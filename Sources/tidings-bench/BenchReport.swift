@@ -141,13 +141,8 @@ struct BenchReport: Codable {
                         + " (load average \(size.loadAverage) before)")
             }
             if let note = size.search.note { lines.append("\(BrowseBench.grouped(size.posts)) posts, search: \(note)") }
-            if size.search.available, !size.search.keys.isEmpty {
-                let worst = size.search.keys.sorted { $0.ms > $1.ms }.prefix(5).map { "\($0.typed) \(ms($0.ms))" }
-                lines.append(
-                    "\(BrowseBench.grouped(size.posts)) posts, slowest search keys (ms): "
-                        + worst.joined(separator: ", "))
-            }
             lines += goals(size)
+            lines += slowestKeys(size)
         }
         for size in sizes {
             if let note = size.peerNote { lines += ["", "\(BrowseBench.grouped(size.posts)) posts, peer: \(note)"] }
@@ -183,31 +178,6 @@ struct BenchReport: Codable {
             "| " + BenchReport.wireColumns.joined(separator: " | ") + " |",
             "|" + String(repeating: "---|", count: BenchReport.wireColumns.count),
         ] + rows
-    }
-
-    /// The issue's goals for this size, met or not.
-    private func goals(_ size: Size) -> [String] {
-        let table: [Int: (Double, Double, Double, Double, Double)] = [
-            100_000: (10, 100, 5, 50, 60), 1_000_000: (120, 150, 5, 150, 100),
-        ]
-        guard let goal = table[size.posts] else { return [] }
-        func mark(_ value: Double?, _ limit: Double, _ text: String) -> String {
-            guard let value else { return "\(text) n/a" }
-            return "\(text) \(value <= limit ? "met" : "NOT met")"
-        }
-        return [
-            "\(BrowseBench.grouped(size.posts)) posts, goals: "
-                + [
-                    mark(size.importSeconds, goal.0, "import ≤ \(Int(goal.0)) s"),
-                    mark(size.firstPaintMedianMs, goal.1, "first paint ≤ \(Int(goal.1)) ms"),
-                    mark(size.downMedianMs, goal.2, "Down ≤ \(Int(goal.2)) ms (median)"),
-                    mark(
-                        size.search.available ? size.search.firstP95Ms : nil, goal.3,
-                        "search key p95 ≤ \(Int(goal.3)) ms to first results"),
-                    mark(size.search.available ? size.search.p95Ms : nil, goal.3, "to settled (ranked)"),
-                    mark(size.peakMemoryMiB, goal.4, "peak memory ≤ \(Int(goal.4)) MiB"),
-                ].joined(separator: "; ")
-        ]
     }
 
     /// Tidings and newsboat side by side on the same posts.
@@ -262,7 +232,7 @@ struct BenchReport: Codable {
         return last.isEmpty ? nil : last
     }
 
-    private func ms(_ value: Double) -> String {
+    func ms(_ value: Double) -> String {
         String(format: value < 10 ? "%.1f" : "%.0f", value)
     }
 }

@@ -47,7 +47,7 @@ struct BrowseBench: ParsableCommand {
         if FileManager.default.fileExists(atPath: path + ".complete") { return path }
         _ = try corpus.materialise(in: folder)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        _ = try Library(path: path).importArchives(at: [folder])
+        _ = try Library.importArchives(at: [folder], intoLibraryAt: path)
         _ = FileManager.default.createFile(atPath: path + ".complete", contents: nil)
         return path
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsCore
+import TidingsFeeds
 import TidingsLibrary
 
 /// `tidings-bench search`: replays queries typed one key at a time on a generated library and
@@ -75,11 +76,18 @@ struct SearchBench: ParsableCommand {
                     let text = String(query.prefix(length))
                     let parsed = SearchQuery(text, typing: true)
                     if parsed.isEmpty { continue }
+                    var total: Int?
                     let archive = try SearchBench.milliseconds {
-                        _ = try library.search(parsed, order: .archive, limit: limit)
+                        total = try library.search(parsed, order: .archive, limit: limit).total
                     }
+                    // As the browser's worker does: it asks whether the live ranking would decline,
+                    // then for the ranked page, with the count it has.
                     let relevance = try SearchBench.milliseconds {
-                        _ = try library.search(parsed, order: .relevance, limit: limit, counting: false)
+                        if BlockingWait.wait({ try? await library.liveRankingDeclined(parsed) }) == nil {
+                            _ = try library.search(
+                                parsed, order: .relevance, limit: limit, counting: false,
+                                ranking: .typing(knownMatches: total))
+                        }
                     }
                     // The first replay warms the page cache and is not counted.
                     if round > 0 {

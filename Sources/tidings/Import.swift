@@ -21,16 +21,21 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let library = try options.open(mayCreate: true)
             let (web, text) = WebImport.split(paths)
             var status: Int32?
+            let library: Library
             if !text.isEmpty || web.isEmpty {
-                let summary = try library.importArchives(at: text) {
-                    Output.info("waiting for another import into \(library.path) to finish…")
+                // A first import builds the library beside its place and puts it there whole.
+                let path = options.path
+                let (opened, summary) = try Library.importArchives(at: text, intoLibraryAt: path) {
+                    Output.info("waiting for another import into \(path) to finish…")
                 }
+                library = opened
                 for diagnostic in summary.diagnostics { Output.diagnostic(diagnostic) }
                 Output.line(summary.description)
                 if !summary.isClean { status = 65 }
+            } else {
+                library = try options.open(mayCreate: true)
             }
             if !web.isEmpty, let webStatus = try WebImport.run(web, into: library) {
                 status = max(status ?? 0, webStatus)

@@ -10,6 +10,9 @@ struct LibraryOptions: ParsableArguments {
             valueName: "path"))
     var library: String?
 
+    /// The library file's path, resolved as ``open(mayCreate:)`` resolves it.
+    var path: String { LibraryLocation.resolve(explicit: library) }
+
     /// Opens the library, turning a failure into a message and exit status 74.
     ///
     /// - Parameter mayCreate: true only for the commands that may make a new library

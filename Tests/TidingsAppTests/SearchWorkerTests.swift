@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TidingsCore
+import TidingsLibrary
 import TidingsUI
 
 @testable import TidingsApp
@@ -48,6 +49,30 @@ struct SearchWorkerTests {
         #expect(
             pages[0].rows.map(\.id) == fixture.ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
         #expect(Set(pages[1].rows.map(\.id)) == Set(pages[0].rows.map(\.id)))
+    }
+
+    @Test("a word being typed that begins too many words answers once, in archive order, and says why")
+    func broadPrefixAnswersOnce() async throws {
+        let folder = NSTemporaryDirectory() + "tidings-app-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 40 words starting with "sel": more than a live ranking merges.
+        let letters = Array("abcdefghijklmnopqrst")
+        let words: [String] = (0..<40).map { index in "sel\(letters[index % 20])\(index / 20)" }
+        var page = "Category: Economy\n\n"
+        for index in 0..<8 {
+            page += "Story \(index)\n\nPosted on March \(index + 1), 2019 by Jane Holloway\n\n"
+            page += words[(index * 5)..<(index * 5 + 5)].joined(separator: " ") + ".\n\n[Wire]\n\n"
+        }
+        try Data(page.utf8).write(to: URL(fileURLWithPath: folder + "/page.txt"))
+        let library = try Library(path: folder + "/library.sqlite")
+        _ = try library.importArchives(at: [folder + "/page.txt"])
+        let worker = SearchWorker(library: library)
+        worker.submit(Self.request("sel", .relevance, generation: 1))
+        let pages = Self.pages(try await Self.answers(of: worker))
+        try #require(pages.count == 1)
+        #expect(!pages[0].isProvisional && pages[0].total == 8 && pages[0].rows.count == 8)
+        #expect(pages[0].hint == "not ranked: ‘sel’ begins over 32 words, type on")
     }
 
     @Test("an archive-order search answers once")

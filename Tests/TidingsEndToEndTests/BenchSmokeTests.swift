@@ -58,6 +58,16 @@ import Testing
             lines.contains { $0.hasPrefix("Command: `/") && $0.contains("tidings-bench all --posts 1000 --runs 1") },
             "\(result)")
         #expect(lines.contains { $0.hasPrefix("Machine: ") && $0.contains("cores") }, "\(result)")
+        // The slowest keys, each with its matches and both times, so that a regression names its key
+        // (blank lines are not among `lines`).
+        let slowest = try #require(lines.firstIndex(of: "1,000 posts, the ten slowest search keys:"), "\(result)")
+        #expect(cells(lines[slowest + 1]) == ["typed", "matches", "to first results", "to settled"])
+        let keyRows = lines[(slowest + 3)...].prefix { $0.hasPrefix("| `") }
+        #expect((1...10).contains(keyRows.count), "\(result)")
+        for keyRow in keyRows {
+            let keyCells = cells(keyRow)
+            #expect(keyCells.count == 4 && numbers(keyCells[3]).first ?? 0 > 0, "\(keyRow)")
+        }
 
         let data = try Data(contentsOf: URL(fileURLWithPath: json))
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -120,10 +120,13 @@ import TidingsPTY
             // The clean import's time is a poor guide on a loaded machine: when the import ended
             // before the kill, aim earlier next time.
             if ended.signal == SIGKILL { killed += 1 } else { window = max(window / 2, 1) }
+            // A first import is built beside the library and put in place whole: after a kill
+            // there is either no library or all of it.
             if FileManager.default.fileExists(atPath: library) {
                 let after = try DataSafetyTests.state(library)
                 #expect(after.integrity == ["ok"], "round \(round)")
                 #expect(after.fullText == nil, "round \(round): \(after.fullText ?? "")")
+                #expect(after.posts == expected, "round \(round): a first import killed part way left a library")
                 outcomes.append(after.posts)
             }
             let resumed = try await cli.run("import", "--library", library, corpus)
@@ -131,6 +134,9 @@ import TidingsPTY
             let final = try DataSafetyTests.state(library)
             #expect(final.posts == expected, "round \(round)")
             #expect(final.sound, "round \(round)")
+            #expect(
+                !FileManager.default.fileExists(atPath: library + "-importing"), "round \(round): the build file stayed"
+            )
             for ending in ["", "-wal", "-shm"] { unlink(library + ending) }
             if round.isMultiple(of: 10) {
                 print("data: import kills: round \(round), \(killed) killed mid-import so far")

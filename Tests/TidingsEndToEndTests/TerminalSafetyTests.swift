@@ -412,11 +412,14 @@ import TidingsTestSupport
         let folder = try Self.writeLargeFolder(setup.cli, files: 120, postsPerFile: 40)
         setup.environment["TIDINGS_SAMPLE"] = folder
         let pty = try setup.start(arguments: command == "import" ? ["import", folder] : [])
-        // Let the import get going: the library file appears and grows.
+        // Let the import get going: the library's log grows or, for a first import, the file it
+        // is built in beside the library (FreshLibrary).
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             let size =
-                (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + "-wal")[.size] as? Int) ?? 0
+                ["-wal", "-importing"].map {
+                    (try? FileManager.default.attributesOfItem(atPath: setup.cli.library + $0)[.size] as? Int) ?? 0
+                }.max() ?? 0
             if size > 0 { break }
             pty.drain(quietMilliseconds: 10, timeout: 0.02)
         }

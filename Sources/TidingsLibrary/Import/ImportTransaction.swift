@@ -33,6 +33,9 @@ struct ImportTransaction {
     private(set) var statuses: [Int64: Library.PostStatus] = [:]
     /// Posts that left the library: no file has them any more.
     private(set) var removed = 0
+    /// The posts inserted, for an index built elsewhere (``FreshIndex``); nil when the caller
+    /// indexes them from the table.
+    var inserted: [FreshIndex.Entry]?
     private var nextOrdinal: Int
 
     init(db: Database, importedAt: String) throws {
@@ -146,12 +149,13 @@ struct ImportTransaction {
             } else {
                 ordinal = nextOrdinal
                 nextOrdinal += 1
+                let body = post.paragraphs.joined(separator: "\n")
+                let hangul = HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)
                 try insertPost.execute(arguments: [
-                    post.id, post.title, post.paragraphs.joined(separator: "\n"),
-                    post.outlet, post.date?.iso, ordinal,
-                    HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs),
+                    post.id, post.title, body, post.outlet, post.date?.iso, ordinal, hangul,
                 ])
                 seq = db.lastInsertedRowID
+                inserted?.append(FreshIndex.Entry(seq: seq, title: post.title, body: body, hangul: hangul))
                 status = .new
             }
             // The Posted line's author is whichever author the page header did not give.

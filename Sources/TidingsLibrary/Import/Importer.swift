@@ -11,7 +11,11 @@ import TidingsCore
 /// neither its parsed posts nor a transaction grow with it (``ImportTransaction`` keeps that
 /// safe when the import stops between two of its slices).
 struct Importer: Sendable {
-    let library: Library
+    /// The library file the import writes: it names the import lock.
+    let libraryPath: String
+    /// The open library ``run(paths:)`` writes into; nil for a library still being built
+    /// (``FreshLibrary``), which hands ``run(paths:stamps:store:)`` its own writer.
+    private let library: Library?
     /// Posts per write transaction and per slice of a large file; larger batches write faster,
     /// smaller ones show progress sooner and hold less in memory.
     var postsPerTransaction = 4_000
@@ -23,20 +27,48 @@ struct Importer: Sendable {
     var onWaitingForLock: (@Sendable () -> Void)?
 
     init(library: Library) {
+        libraryPath = library.path
         self.library = library
     }
 
-    /// Imports every archive file named or found in the folders named; never throws for bad files.
+    init(libraryPath: String) {
+        self.libraryPath = libraryPath
+        library = nil
+    }
+
+    /// What the writer is handed to store: the steps of one transaction's worth of posts.
+    struct Batch {
+        var steps: [ImportStep]
+        /// The time written in the source rows (ISO 8601).
+        var importedAt: String
+        /// Bytes of changed files read so far in this import (sizes the writer's caches).
+        var bytesRead: Int64
+    }
+
+    /// Stores one batch, merging its posts' statuses and its removals into the run's.
+    typealias Store = (Batch, inout [Int64: Library.PostStatus], inout ImportSummary) throws(LibraryError) -> Void
+
+    /// Imports every archive file named or found in the folders named into the open library,
+    /// each batch in one durable transaction; never throws for bad files.
     func run(paths: [String]) throws(LibraryError) -> ImportSummary {
+        guard let library else { throw .storage("no library to import into") }
+        // Held to the end of the run, before the stamps are read: a second import waits, then
+        // sees what the first stored.
+        let lock = ImportLock.acquire(forLibrary: libraryPath, whileWaiting: onWaitingForLock)
+        defer { withExtendedLifetime(lock) {} }
+        let stamps = try library.sourceStamps()
+        return try run(paths: paths, stamps: stamps) { batch, statuses, summary throws(LibraryError) in
+            try library.store(batch, statuses: &statuses, summary: &summary)
+        }
+    }
+
+    /// The import itself, with the lock held and the stamps read: parses in parallel and
+    /// hands `store` the posts in file order, a batch of about ``postsPerTransaction`` at a time.
+    func run(paths: [String], stamps: [String: SourceStamp], store: Store) throws(LibraryError) -> ImportSummary {
         var summary = ImportSummary()
         var named: [String: String] = [:]
         let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics, named: &named)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
-        // Held to the end of the run, before the stamps are read: a second import waits, then
-        // sees what the first stored.
-        let lock = ImportLock.acquire(forLibrary: library.path, whileWaiting: onWaitingForLock)
-        defer { withExtendedLifetime(lock) {} }
-        let stamps = try library.sourceStamps()
         let pipeline = ParsePipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
         // On a storage error the workers must not wait forever for a writer that is gone.
         defer { pipeline.cancel() }
@@ -46,9 +78,8 @@ struct Importer: Sendable {
         var batchPosts = 0
         var bytesRead: Int64 = 0
         func flush() throws(LibraryError) {
-            try library.store(
-                batch, importedAt: clock.string(from: Date()),
-                cacheKiB: Library.importCacheKiB(afterReading: bytesRead), statuses: &statuses, summary: &summary)
+            try store(
+                Batch(steps: batch, importedAt: clock.string(from: Date()), bytesRead: bytesRead), &statuses, &summary)
             batch.removeAll(keepingCapacity: true)
             batchPosts = 0
         }

@@ -47,28 +47,56 @@ extension Library {
         Int(min(max(bytes / 1024, 16 << 10), 64 << 10))
     }
 
-    /// Stores a batch of steps in one transaction: either all of them land or none does.
+    /// The most memory FTS5 may use for posts indexed but not yet written out (its `hashsize`),
+    /// in bytes. Each time the pending entries outgrow it, FTS5 writes a segment to merge later:
+    /// with its default of 1 MB a 4,000-post transaction made a dozen small segments, and the
+    /// merging cost more than the indexing. A transaction writes its pending entries at commit
+    /// whatever the setting, so this bounds the memory of a large one only.
+    static let importHashBytes = 16 << 20
+
+    /// Stores a batch of steps in one durable transaction: either all of them land or none does.
     ///
     /// Statuses are keyed by `seq`; removals are added to `summary`.
     func store(
-        _ steps: [ImportStep], importedAt: String, cacheKiB: Int, statuses: inout [Int64: PostStatus],
-        summary: inout ImportSummary
+        _ batch: Importer.Batch, statuses: inout [Int64: PostStatus], summary: inout ImportSummary
     ) throws(LibraryError) {
         // Durable (the WAL fsynced at each commit, a handful per import): a failing fsync stops
         // the import with an error instead of going unreported while the WAL grows.
         let result: ([Int64: PostStatus], Int) = try save("the imported posts") { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
-            let lastIndexed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM post") ?? 0
-            var transaction = try ImportTransaction(db: db, importedAt: importedAt)
-            for step in steps { try transaction.store(step) }
-            // Index this transaction's new posts in one statement, before it commits.
+            try db.execute(sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: batch.bytesRead))")
+            try Library.setIndexHashSize(Library.importHashBytes, in: db)
+            let written = try Library.write(batch.steps, importedAt: batch.importedAt, in: db)
+            return (written.statuses, written.removed)
+        }
+        for (id, status) in result.0 { statuses[id] = max(statuses[id] ?? status, status) }
+        summary.postsRemoved += result.1
+    }
+
+    /// Writes a batch's steps, in the caller's transaction, and indexes its new posts (or,
+    /// with `indexElsewhere`, returns them to be indexed by a ``FreshIndex``). Returns the
+    /// statuses of the posts it touched and how many posts left the library.
+    static func write(
+        _ steps: [ImportStep], importedAt: String, in db: Database, indexElsewhere: Bool = false
+    ) throws -> (statuses: [Int64: PostStatus], removed: Int, inserted: [FreshIndex.Entry]) {
+        let lastIndexed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM post") ?? 0
+        var transaction = try ImportTransaction(db: db, importedAt: importedAt)
+        if indexElsewhere { transaction.inserted = [] }
+        for step in steps { try transaction.store(step) }
+        if !indexElsewhere {
+            // Index the batch's new posts in one statement (three times faster than a row trigger).
             try db.execute(
                 sql: """
                     INSERT INTO post_fts(rowid, title, body, hangul) SELECT seq, title, body, hangul FROM post WHERE seq > ?
                     """, arguments: [lastIndexed])
-            return (transaction.statuses, transaction.removed)
         }
-        for (id, status) in result.0 { statuses[id] = max(statuses[id] ?? status, status) }
-        summary.postsRemoved += result.1
+        return (transaction.statuses, transaction.removed, transaction.inserted ?? [])
+    }
+
+    /// Sets FTS5's `hashsize` (see ``importHashBytes``), writing only when it differs: the
+    /// setting is stored in the index's configuration table.
+    static func setIndexHashSize(_ bytes: Int, in db: Database) throws {
+        let current = try Int.fetchOne(db, sql: "SELECT v FROM post_fts_config WHERE k = 'hashsize'")
+        guard current != bytes else { return }
+        try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('hashsize', ?)", arguments: [bytes])
     }
 }

@@ -9,13 +9,13 @@ extension Library {
     /// Search results have no index of their own to walk, so this pages through them as the
     /// list would, 500 at a time, a bounded distance: up to a few hundred milliseconds on a
     /// large library. It runs on a reader connection, in one snapshot, and is cancellable like
-    /// the async ``search(_:on:order:offset:limit:counting:snippets:)``: cancelling the task
+    /// the async ``search(_:on:order:offset:limit:counting:snippets:ranking:)``: cancelling the task
     /// interrupts the running statement and this throws ``SearchError/cancelled``, so the
     /// browser can run it off its loop and drop it when the search changes.
     public func nextUnread(
         matching query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
         after offset: Int, within distance: Int = 5_000,
-        pageSize: Int = 500
+        pageSize: Int = 500, ranking: RankingScope = .everyMatch
     ) async throws(SearchError) -> Int? {
         let pageSize = max(1, pageSize)
         let path = path
@@ -28,7 +28,7 @@ extension Library {
                     let page = try Library.search(
                         query, on: shelf, order: order, offset: start,
                         limit: min(pageSize, end - start), counting: false, snippets: false,
-                        in: db, path: path)
+                        ranking: ranking, in: db, path: path)
                     if let hit = page.rows.firstIndex(where: \.isUnread) { return start + hit }
                     if page.rows.count < min(pageSize, end - start) { return nil }
                     start += page.rows.count

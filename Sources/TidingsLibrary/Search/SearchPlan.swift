@@ -14,6 +14,9 @@ struct SearchPlan {
     struct SetTest {
         var sql: String
         var arguments: [any DatabaseValueConvertible]
+        /// A statement counting the set's members straight off its own index (with the same
+        /// arguments), for a positive set that can be counted that way.
+        var count: String? = nil
     }
 
     let fts: FTSExpression
@@ -22,8 +25,16 @@ struct SearchPlan {
     private(set) var matchesNothing = false
     private(set) var hints: [String] = []
 
-    init(_ query: SearchQuery, shelf: Shelf, in db: Database) throws {
-        fts = query.fts
+    init(_ query: SearchQuery, shelf: Shelf, in db: Database, path: String) throws {
+        var fts = query.fts
+        var exact: [String: String] = [:]
+        for prefix in fts.unindexedPrefixes {
+            if let words = try PrefixWords.words(beginning: prefix, in: db, path: path), words.count == 1 {
+                exact[prefix] = words[0]
+            }
+        }
+        if !exact.isEmpty { fts = FTSExpression(query, exact: exact) }
+        self.fts = fts
         hints = fts.hints
         switch shelf {
         case .all:
@@ -33,9 +44,13 @@ struct SearchPlan {
             sets.append(
                 SetTest(
                     sql: "IN (SELECT post FROM label WHERE kind = ? AND name = ?)",
-                    arguments: [label.kind, label.name]))
+                    arguments: [label.kind, label.name],
+                    count: "SELECT COUNT(*) FROM label WHERE kind = ? AND name = ?"))
         case .outlet(let name):
-            sets.append(SetTest(sql: "IN (SELECT seq FROM post WHERE outlet = ?)", arguments: [name]))
+            sets.append(
+                SetTest(
+                    sql: "IN (SELECT seq FROM post WHERE outlet = ?)", arguments: [name],
+                    count: "SELECT COUNT(*) FROM post WHERE outlet = ?"))
         case .bookmarks:
             sets.append(
                 SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
@@ -56,12 +71,18 @@ struct SearchPlan {
             switch filter.field {
             case .outlet:
                 sets.append(
-                    SetTest(sql: "\(negation)IN (SELECT seq FROM post WHERE outlet IN (\(marks)))", arguments: names))
+                    SetTest(
+                        sql: "\(negation)IN (SELECT seq FROM post WHERE outlet IN (\(marks)))", arguments: names,
+                        count: filter.isExcluded ? nil : "SELECT COUNT(*) FROM post WHERE outlet IN (\(marks))"))
             case .author, .category, .tag:
+                // A post has each label once, but may have several of the names.
+                let members = names.count == 1 ? "*" : "DISTINCT post"
                 sets.append(
                     SetTest(
                         sql: "\(negation)IN (SELECT post FROM label WHERE kind = ? AND name IN (\(marks)))",
-                        arguments: [filter.field.rawValue] + names))
+                        arguments: [filter.field.rawValue] + names,
+                        count: filter.isExcluded
+                            ? nil : "SELECT COUNT(\(members)) FROM label WHERE kind = ? AND name IN (\(marks))"))
             }
         }
         if fts.match == nil, let exclusion = fts.exclusion {

@@ -19,12 +19,27 @@ struct FTSExpression: Hashable, Sendable {
     var titleContains: [String] = []
     /// Notes for the search line about what could not be expressed exactly.
     var hints: [String] = []
+    /// Posts with every positive term in the title (`title : (…)`): the title matches that a
+    /// bounded live ranking always considers (``RankingScope``). Nil without positive terms.
+    var titleMatch: String? = nil
+    /// Prefixes searched as the one word they begin (see ``init(_:exact:)``).
+    private var exact: [String: String] = [:]
+    /// Folded prefixes of three or more characters: beyond the index's prefix lists
+    /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
+    var unindexedPrefixes: [String] = []
 
     /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
     /// Korean bigrams come from both, so they sit in between.
     static let bm25Weights = "10.0, 1.0, 2.0"
 
-    init(_ query: SearchQuery) {
+    /// The longest prefix the index keeps a list for (`prefix = '1 2'` in the schema).
+    static let indexedPrefixLength = 2
+
+    /// The expression of `query`, with each prefix in `exact` (folded prefix → the one word
+    /// of the index it begins) searched as that word: the same matches and BM25 scores
+    /// without FTS5 merging a prefix's lists.
+    init(_ query: SearchQuery, exact: [String: String] = [:]) {
+        self.exact = exact
         var positive: [String] = []
         for alternatives in query.clauses {
             let isAlone = alternatives.count == 1
@@ -39,6 +54,9 @@ struct FTSExpression: Hashable, Sendable {
         } else {
             let all = positive.joined(separator: " AND ")
             match = excluded.isEmpty ? all : "(" + all + ") NOT (" + exclusions + ")"
+            // A column filter on a group applies to every phrase in it; the Korean pieces'
+            // own `hangul :` filter then leaves nothing, so Korean terms add no title matches.
+            titleMatch = "title : (" + all + ")"
         }
     }
 
@@ -49,6 +67,16 @@ struct FTSExpression: Hashable, Sendable {
         for segment in term.segments {
             switch segment {
             case .words(let words, let prefix):
+                if prefix, let last = words.last, let word = exact[SearchText.fold(last)] {
+                    parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
+                    continue
+                }
+                if prefix, let last = words.last {
+                    let folded = SearchText.fold(last)
+                    if folded.count > FTSExpression.indexedPrefixLength, !unindexedPrefixes.contains(folded) {
+                        unindexedPrefixes.append(folded)
+                    }
+                }
                 parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))
             case .syllable(let syllable):
                 // A prefix over every column: words starting with it, and (through the

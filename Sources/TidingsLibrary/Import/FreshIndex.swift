@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+/// The full-text index of a library's first import, built on a thread of its own in a file
+/// beside the build, then copied into it.
+///
+/// FTS5 indexing is most of the single writer's work, and SQLite lets one connection write a
+/// file at a time; a second file has a writer of its own. So while the build's writer stores
+/// the posts, this thread indexes them into an FTS5 table made from the same definition
+/// (read from the build, so that it follows the schema), and at the end the index's rows
+/// (`post_fts_data`, `post_fts_idx`, `post_fts_docsize`: FTS5's segments, their term index and
+/// the documents' sizes) are copied into the build's own, empty, shadow tables: the same table
+/// definition gives the same file format. The index file is as invisible as the build and
+/// removed with it.
+final class FreshIndex: @unchecked Sendable {
+    /// One post to index.
+    struct Entry {
+        var seq: Int64
+        var title: String
+        var body: String
+        var hangul: String?
+    }
+
+    let path: String
+    private let queue: DatabaseQueue
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var pending: [[Entry]] = []
+    private var closing = false
+    private var cancelled = false
+    private var finished = false
+    private var failure: (any Error)?
+
+    /// Makes the index file at `path` with the table `definition` (a `CREATE VIRTUAL TABLE`)
+    /// and starts its thread.
+    init(path: String, definition: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.label = "tidings-import-index"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: definition) }
+        let thread = Thread { [self] in work() }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues posts to index, waiting while two batches are already waiting (memory stays
+    /// bounded when indexing is the slower side); throws what stopped the indexing.
+    func add(_ entries: [Entry]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.count >= 2, failure == nil, !finished { condition.wait() }
+        if let failure { throw failure }
+        pending.append(entries)
+        condition.broadcast()
+    }
+
+    /// Waits until everything queued is indexed and committed; throws what stopped it.
+    func finish() throws {
+        condition.lock()
+        closing = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        let failure = failure
+        condition.unlock()
+        if let failure { throw failure }
+        try queue.close()
+    }
+
+    /// Stops the thread without committing (the build failed); waits for it to end.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+        try? queue.close()
+    }
+
+    /// The next batch, or nil when closing with nothing left or cancelled.
+    private func next() -> [Entry]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty, !closing, !cancelled { condition.wait() }
+        if cancelled || pending.isEmpty { return nil }
+        condition.broadcast()
+        return pending.removeFirst()
+    }
+
+    /// Text staged before it is indexed in one statement. FTS5 (SQLite 3.40) writes out its
+    /// pending entries at the start of every statement that writes it, so indexing post by
+    /// post made a segment of each post (three times the work, merges included); the posts
+    /// are therefore put in a plain table first and indexed from it a large batch at a time.
+    static let stagedBytes = 32 << 20
+
+    private func work() {
+        var failure: (any Error)?
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN")
+                try db.execute(sql: "CREATE TABLE stage (seq INTEGER PRIMARY KEY, title TEXT, body TEXT, hangul TEXT)")
+                let stage = try db.makeStatement(
+                    sql: "INSERT INTO stage (seq, title, body, hangul) VALUES (?, ?, ?, ?)")
+                var total = 0
+                var staged = 0
+                func index() throws {
+                    // The page cache FTS5's merges read segments back through: half the
+                    // writer's (8 to 32 MB), as it grows with the text, for the memory bound.
+                    try db.execute(
+                        sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: Int64(total)) / 2)")
+                    try Library.setIndexHashSize(FreshLibrary.hashBytes(afterReading: Int64(total)), in: db)
+                    try db.execute(
+                        sql:
+                            "INSERT INTO post_fts (rowid, title, body, hangul) SELECT seq, title, body, hangul FROM stage"
+                    )
+                    try db.execute(sql: "DELETE FROM stage")
+                    staged = 0
+                }
+                while let batch = next() {
+                    for entry in batch {
+                        let bytes = entry.title.utf8.count + entry.body.utf8.count
+                        total += bytes
+                        staged += bytes
+                        try stage.execute(arguments: [entry.seq, entry.title, entry.body, entry.hangul])
+                    }
+                    if staged >= FreshIndex.stagedBytes { try index() }
+                }
+                if staged > 0 { try index() }
+                condition.lock()
+                let wasCancelled = cancelled
+                condition.unlock()
+                try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
+            }
+        } catch {
+            failure = error
+        }
+        condition.lock()
+        self.failure = failure
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Copies the finished index into the build's empty FTS5 table; `db` is the build's
+    /// connection, outside any transaction.
+    static func copy(from path: String, into db: Database) throws {
+        try db.execute(sql: "ATTACH DATABASE ? AS fresh_index", arguments: [path])
+        try db.inTransaction {
+            for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
+                try db.execute(sql: "DELETE FROM main.\(table)")
+                try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM fresh_index.\(table)")
+            }
+            return .commit
+        }
+        try db.execute(sql: "DETACH DATABASE fresh_index")
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import Glibc
+import TidingsCore
+
+extension Library {
+    /// Imports archive files and folders into the library at `path` and returns it opened,
+    /// with the summary. When there is no library at `path` yet, it is built where nobody can
+    /// see it and put in place complete (``FreshLibrary``); otherwise this is
+    /// ``importArchives(at:whileWaiting:)`` on the opened library.
+    public static func importArchives(
+        at paths: [String], intoLibraryAt path: String, whileWaiting: (@Sendable () -> Void)? = nil
+    ) throws(LibraryError) -> (library: Library, summary: ImportSummary) {
+        if let summary = try FreshLibrary.build(at: path, from: paths, whileWaiting: whileWaiting) {
+            return (try Library(path: path), summary)
+        }
+        let library = try Library(path: path, mayCreate: true)
+        return (library, try library.importArchives(at: paths, whileWaiting: whileWaiting))
+    }
+}
+
+/// A library's first import, built in a file of its own beside the library and then put in
+/// place in one step.
+///
+/// A library nobody can open yet needs none of what keeps an open one safe to share: the
+/// build writes each page once (no write-ahead log or journal, `synchronous = OFF`), runs as
+/// one transaction, so that FTS5 writes its index in a few large segments instead of one per
+/// commit plus merges, and syncs the file once at the end. Nothing reads the file while it
+/// is built: it is named `NAME-importing`, which no command opens, and the import lock is held.
+/// A kill or a failure leaves the library as it was, absent; the next import removes the
+/// remnant under the same lock. The finished file is fsynced, then hard-linked to the
+/// library's name, which fails rather than replace a library that appeared meanwhile (the
+/// import then runs again into that one, the ordinary way), and the folder is fsynced.
+enum FreshLibrary {
+    /// Where a library's first import is built.
+    static func buildingPath(for path: String) -> String { path + "-importing" }
+
+    /// Where the full-text index of a first import is built (``FreshIndex``).
+    static func indexPath(for path: String) -> String { path + "-importing-index" }
+
+    /// Builds the library at `path` from `paths` when there is none; nil, having written
+    /// nothing, when there is one (or a remnant of one: its log or journal) or the build file
+    /// cannot be made (the ordinary import then reports why).
+    static func build(
+        at path: String, from paths: [String], whileWaiting: (@Sendable () -> Void)?
+    ) throws(LibraryError) -> ImportSummary? {
+        guard isVacant(path) else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+        else { return nil }
+        var importer = Importer(libraryPath: path)
+        importer.onWaitingForLock = whileWaiting
+        let lock = ImportLock.acquire(forLibrary: path, whileWaiting: whileWaiting)
+        defer { withExtendedLifetime(lock) {} }
+        // Another import may have made the library while this one waited for the lock. (No
+        // lock file at all means a folder this process cannot write: the build fails below.)
+        guard isVacant(path) else { return nil }
+        let building = buildingPath(for: path)
+        removeFiles(building)
+        removeFiles(indexPath(for: path))
+        defer { removeFiles(indexPath(for: path)) }
+        guard let queue = try? open(building) else {
+            removeFiles(building)
+            return nil
+        }
+        let summary: ImportSummary
+        do {
+            summary = try fill(queue, importer: importer, paths: paths)
+            try queue.close()
+        } catch {
+            try? queue.close()
+            removeFiles(building)
+            throw Library.savingError(error, what: "the imported posts")
+        }
+        guard try place(building, at: path) else { return nil }
+        return summary
+    }
+
+    /// True when nothing of a library is at `path`: no file (not even a dangling link), no
+    /// write-ahead log, no journal.
+    static func isVacant(_ path: String) -> Bool {
+        var status = stat()
+        return ["", "-wal", "-shm", "-journal"].allSatisfy { lstat(path + $0, &status) != 0 && errno == ENOENT }
+    }
+
+    /// Removes the build file and anything SQLite may have left beside it.
+    static func removeFiles(_ building: String) {
+        for ending in ["", "-journal", "-wal", "-shm"] { unlink(building + ending) }
+    }
+
+    /// Opens the build file: migrated, stamped, and set for a single writer nobody waits on.
+    private static func open(_ building: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "tidings-import"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+        }
+        let queue = try DatabaseQueue(path: building, configuration: configuration)
+        try Library.migrator.migrate(queue)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(Library.applicationID)")
+        }
+        return queue
+    }
+
+    /// Runs the import into the build file as one transaction, its posts indexed beside it
+    /// (``FreshIndex``), then copies the index in and leaves the file in WAL mode, as every
+    /// library is.
+    private static func fill(_ queue: DatabaseQueue, importer: Importer, paths: [String]) throws -> ImportSummary {
+        try queue.writeWithoutTransaction { db in
+            let definition = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'post_fts'")
+            let index = try FreshIndex(path: indexPath(for: importer.libraryPath), definition: definition ?? "")
+            var indexed = false
+            defer { if !indexed { index.cancel() } }
+            try db.execute(sql: "BEGIN")
+            let summary = try importer.run(paths: paths, stamps: [:]) { batch, statuses, summary throws(LibraryError) in
+                do {
+                    try db.execute(sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: batch.bytesRead))")
+                    let written = try Library.write(
+                        batch.steps, importedAt: batch.importedAt, in: db, indexElsewhere: true)
+                    try index.add(written.inserted)
+                    for (id, status) in written.statuses { statuses[id] = max(statuses[id] ?? status, status) }
+                    summary.postsRemoved += written.removed
+                } catch {
+                    throw Library.savingError(error, what: "the imported posts")
+                }
+            }
+            // What later, smaller transactions use.
+            try Library.setIndexHashSize(Library.importHashBytes, in: db)
+            try db.execute(sql: "COMMIT")
+            try index.finish()
+            indexed = true
+            try FreshIndex.copy(from: index.path, into: db)
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            return summary
+        }
+    }
+
+    /// FTS5's `hashsize` while a build has read `bytes` of archives: the whole build is one
+    /// transaction, so the pending entries fill it; a quarter of the bytes read, between 1 MB
+    /// and 32 MB, keeps a small import within its memory bound (twice its size plus 64 MB)
+    /// and gives a large one few segments to merge.
+    static func hashBytes(afterReading bytes: Int64) -> Int {
+        Int(min(max(bytes / 4, 1 << 20), 32 << 20))
+    }
+
+    /// Syncs the finished file and gives it the library's name, unless a library appeared
+    /// there meanwhile (then the build is removed and this returns false).
+    static func place(_ building: String, at path: String) throws(LibraryError) -> Bool {
+        let descriptor = Glibc.open(building, O_RDONLY | O_CLOEXEC)
+        let synced = descriptor >= 0 && fsync(descriptor) == 0
+        if descriptor >= 0 { close(descriptor) }
+        guard synced else {
+            removeFiles(building)
+            throw .storage("could not save the imported posts: writing to the disk failed")
+        }
+        if link(building, path) != 0 {
+            let code = errno
+            // A file system without hard links: a rename, after one more look (a rename would
+            // replace what appeared, and a library someone has open must never be replaced).
+            guard code != EEXIST, isVacant(path), rename(building, path) == 0 else {
+                removeFiles(building)
+                if code == EEXIST || !isVacant(path) { return false }
+                throw .storage(
+                    "could not save the imported posts: could not name the library \(path): "
+                        + String(cString: strerror(code)).lowercased())
+            }
+        } else {
+            unlink(building)
+        }
+        _ = AtomicFile.syncFolder((path as NSString).deletingLastPathComponent)
+        return true
+    }
+}

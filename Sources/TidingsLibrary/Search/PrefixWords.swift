@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import TidingsCore
+
+/// The words of the full-text index that a prefix of three or more characters begins, when
+/// they are few (at most ``RankingScope/broadPrefixWords``).
+///
+/// Such a prefix has no prefix list in the index (`prefix = '1 2'`), so FTS5 merges the lists
+/// of the words it begins, for every statement that uses it. Knowing the words serves twice:
+/// a prefix that begins one word only is searched as that word (the same matches and the same
+/// BM25 scores, with no merge, and a walk that can start anywhere), and one that begins many
+/// is not ranked while typing (``RankingScope``).
+///
+/// The words come from an `fts5vocab` table over the index, made in the connection's `temp`
+/// schema (nothing in the library file). It reads the lists of the words it passes, so each
+/// answer is kept per library file and prefix until the index changes (the first stage
+/// and the ranking of one key ask the same question), and a longer prefix typed next is
+/// answered from a shorter one's words when those were few.
+enum PrefixWords {
+    /// The words `prefix` (folded) begins, in order; nil when more than
+    /// ``RankingScope/broadPrefixWords``.
+    static func words(beginning prefix: String, in db: Database, path: String) throws -> [String]? {
+        // FTS5's structure record (rowid 10 of its data table) changes with every write to the
+        // index, also an edit of a post in place (a web page fetched again), not only new posts.
+        let version = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
+        let key = path + "\u{0}" + prefix
+        if let known = known.withLock({ $0[key] }), known.version == version { return known.words }
+        // Typing narrows: the words of `kore` are those of `kor` that go on with `e`, when the
+        // shorter prefix's words are known and few. Compared as bytes, as the index orders terms.
+        for length in stride(from: prefix.count - 1, through: FTSExpression.indexedPrefixLength + 1, by: -1) {
+            let shorter = path + "\u{0}" + String(prefix.prefix(length))
+            guard let known = known.withLock({ $0[shorter] }), known.version == version, let words = known.words else {
+                continue
+            }
+            let narrowed = words.filter { $0.utf8.starts(with: prefix.utf8) }
+            remember(key, version, narrowed)
+            return narrowed
+        }
+        try db.execute(
+            sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.post_vocab USING fts5vocab(main, 'post_fts', 'row')")
+        let found = try String.fetchAll(
+            db, sql: "SELECT term FROM temp.post_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            arguments: [prefix, prefix + "\u{10FFFF}", RankingScope.broadPrefixWords + 1])
+        let words = found.count > RankingScope.broadPrefixWords ? nil : found
+        remember(key, version, words)
+        return words
+    }
+
+    private static func remember(_ key: String, _ version: Data, _ words: [String]?) {
+        known.withLock { known in
+            if known.count > 1_000 { known.removeAll() }
+            known[key] = (version, words)
+        }
+    }
+
+    /// Per library file and prefix: the index's structure record when asked, and the answer.
+    private static let known = Locked<[String: (version: Data, words: [String]?)]>([:])
+}

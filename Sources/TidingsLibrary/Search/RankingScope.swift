@@ -1,0 +1,134 @@
+import GRDB
+import TidingsCore
+
+/// How many of a query's matches a relevance page ranks (docs/search.md, "Ranking while
+/// typing").
+///
+/// BM25 scores every post it ranks, so ranking all matches of a common word costs in
+/// proportion to the archive: over a hundred milliseconds at 100,000 posts, over a second at a
+/// million. The browser asks for a ranking that fits between two keys; `tidings search` asks
+/// for every match.
+public enum RankingScope: Hashable, Sendable {
+    /// Every match, by BM25: what `tidings search` asks for.
+    case everyMatch
+    /// Every match when at most `bound` posts match. Beyond that, the candidates are ranked
+    /// by BM25 first — the `bound / 2` newest matches and the `bound / 2` newest posts with every
+    /// searched word in the title — and the other matches follow in the order they were added;
+    /// the page says so in a hint. A query whose word being typed begins more than
+    /// ``RankingScope/broadPrefixWords`` words is not ranked at all (archive order, with a
+    /// hint): FTS5 would merge the lists of every one of those words several times over.
+    /// `knownMatches`, when the caller has just counted them (the browser's first stage has),
+    /// spares a walk of the matches to learn whether there are more than `bound`.
+    case live(bound: Int, knownMatches: Int? = nil)
+
+    /// How many matches the browser ranks in full; above it, the newest half as many and the
+    /// newest half as many title matches are the candidates.
+    public static let typingBound = 10_000
+
+    /// What the browser asks for on each key.
+    public static let typing = RankingScope.live(bound: typingBound)
+
+    /// What the browser asks for on each key, once the first stage has counted the matches.
+    public static func typing(knownMatches: Int?) -> RankingScope {
+        .live(bound: typingBound, knownMatches: knownMatches)
+    }
+
+    /// How many words a prefix of three or more characters may begin and still be ranked while
+    /// typing: a few words' lists merge in a few milliseconds, hundreds take a keystroke's
+    /// whole budget (measured in docs/benchmarks.md).
+    public static let broadPrefixWords = 32
+}
+
+/// What a live ranking decided for one query, worked out inside the search's transaction.
+enum LiveRanking {
+    /// Few enough matches: rank them all, as ``RankingScope/everyMatch`` would.
+    case everyMatch
+    /// Rank the candidates first: matches from `newest` on (a seq), and matches among the
+    /// title matches from `newestTitle` on.
+    case candidates(newest: Int64, titleMatch: String?, newestTitle: Int64)
+    /// Not ranked: archive order, and why.
+    case declined(String)
+
+    /// The decision for `plan` under `scope`.
+    init(_ plan: SearchPlan, scope: RankingScope, in db: Database, path: String) throws {
+        guard case .live(let bound, let known) = scope, bound > 0, let (source, arguments) = plan.ftsSource() else {
+            self = .everyMatch
+            return
+        }
+        if let hint = try LiveRanking.declined(plan, in: db, path: path) {
+            self = .declined(hint)
+            return
+        }
+        if let known, known <= bound {
+            self = .everyMatch
+            return
+        }
+        let walk = "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid DESC LIMIT 1 OFFSET ?"
+        // Walking the newest matches backwards stops at the bound: no more than that is read.
+        if known == nil, try Int64.fetchOne(db, sql: walk, arguments: arguments + [bound]) == nil {
+            self = .everyMatch
+            return
+        }
+        let half = max(1, bound / 2)
+        let newest = try Int64.fetchOne(db, sql: walk, arguments: arguments + [half - 1]) ?? Int64.min
+        var newestTitle = Int64.min
+        if let title = plan.fts.titleMatch {
+            newestTitle =
+                try Int64.fetchOne(
+                    db,
+                    sql: "SELECT rowid FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    arguments: [title, half - 1]) ?? Int64.min
+        }
+        self = .candidates(newest: newest, titleMatch: plan.fts.titleMatch, newestTitle: newestTitle)
+    }
+
+    /// Why `plan` is not ranked while typing, nil when it is.
+    static func declined(_ plan: SearchPlan, in db: Database, path: String) throws -> String? {
+        guard plan.fts.match != nil, let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else {
+            return nil
+        }
+        return "not ranked: ‘\(prefix)’ begins over \(RankingScope.broadPrefixWords) words, type on"
+    }
+
+    /// The first of `prefixes` that begins more than ``RankingScope/broadPrefixWords`` words
+    /// of the index (``PrefixWords``).
+    static func broadPrefix(_ prefixes: [String], in db: Database, path: String) throws -> String? {
+        for prefix in prefixes where try PrefixWords.words(beginning: prefix, in: db, path: path) == nil {
+            return prefix
+        }
+        return nil
+    }
+
+    /// What the search line says of a ranking of the candidates.
+    static func candidatesHint(_ scope: RankingScope) -> String {
+        guard case .live(let bound, _) = scope else { return "" }
+        return "ranked: newest \(LiveRanking.grouped(max(1, bound / 2))) and title matches"
+    }
+
+    /// `10000` as `10,000`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+
+    /// The SQL condition (after `WHERE … MATCH ?`) that holds for the candidates, and its
+    /// arguments.
+    ///
+    /// The lower of the two bounds also goes to FTS5 as a rowid range (`post_fts.rowid >= ?`
+    /// without `+`), so the walk of the matches starts there instead of at the oldest post.
+    static func candidateCondition(
+        newest: Int64, titleMatch: String?, newestTitle: Int64
+    ) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        guard let titleMatch else { return ("post_fts.rowid >= ?", [newest]) }
+        return (
+            "post_fts.rowid >= ? AND (+post_fts.rowid >= ? OR +post_fts.rowid IN "
+                + "(SELECT rowid FROM post_fts WHERE post_fts MATCH ? AND rowid >= ?))",
+            [min(newest, newestTitle), newest, titleMatch, newestTitle]
+        )
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TidingsCore
+import TidingsTestSupport
+
+@testable import TidingsLibrary
+
+/// The browser's ranking while typing (``RankingScope/live(bound:knownMatches:)``,
+/// docs/search.md "Ranking while typing"): every match when few match; else the candidates by
+/// BM25, then the rest in the order they were added; not at all for a prefix that begins too
+/// many words.
+@Suite struct LiveRankingTests {
+    /// 600 generated posts over 6 pages.
+    static func generatedLibrary(in folder: TemporaryFolder) throws -> Library {
+        let generator = CorpusGenerator(posts: 600, pages: 6, seed: 7)
+        for index in 0..<generator.pages {
+            try folder.write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
+        }
+        let library = try folder.library()
+        _ = try library.importArchives(at: [folder.path + "/corpus"])
+        return library
+    }
+
+    /// 30 posts over 40 words starting with "sel" (over the 32 a live ranking merges) and
+    /// 10 starting with "selq".
+    static func broadLibrary(in folder: TemporaryFolder) throws -> Library {
+        let letters = Array("abcdefghijklmnopqrst")
+        let broad = letters.flatMap { a in ["sel\(a)a", "sel\(a)b"] }
+        let narrow = (0..<10).map { "selq\(letters[$0])" }
+        let posts = (0..<30).map { index in
+            Page.post(
+                "Report \(index) \(broad[index])", date: "2020-01-\(10 + index % 9)",
+                body: [(broad + narrow).shuffled().prefix(12).joined(separator: " ") + " said."])
+        }
+        try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
+        let library = try folder.library()
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
+        return library
+    }
+
+    /// Every row of a search, read `pageSize` at a time as the browser pages.
+    static func all(
+        _ library: Library, _ query: SearchQuery, order: SearchOrder, ranking: RankingScope, pageSize: Int
+    ) throws -> (rows: [SearchRow], hints: Set<String>) {
+        var rows: [SearchRow] = []
+        var hints = Set<String>()
+        while true {
+            let page = try library.search(
+                query, order: order, offset: rows.count, limit: pageSize, counting: false, ranking: ranking)
+            hints.formUnion(page.hints)
+            rows += page.rows
+            if page.rows.count < pageSize { return (rows, hints) }
+        }
+    }
+
+    @Test func manyMatchesRankTheCandidatesFirstThenTheRestInArchiveOrder() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let query = SearchQuery("said", typing: true)
+        let bound = 80
+        // What the rule says, worked out from searches that do not bound anything.
+        let archive = try LiveRankingTests.all(library, query, order: .archive, ranking: .everyMatch, pageSize: 1_000)
+        let titled = try LiveRankingTests.all(
+            library, SearchQuery("title:said*"), order: .archive, ranking: .everyMatch, pageSize: 1_000)
+        try #require(archive.rows.count > bound && titled.rows.count > bound / 2, "the corpus is too small to test")
+        let candidates = Set(archive.rows.suffix(bound / 2).map(\.id) + titled.rows.suffix(bound / 2).map(\.id))
+        let full = try LiveRankingTests.all(library, query, order: .relevance, ranking: .everyMatch, pageSize: 1_000)
+        let expected =
+            full.rows.filter { candidates.contains($0.id) }.map(\.id)
+            + archive.rows.filter { !candidates.contains($0.id) }.map(\.id)
+
+        // Pages of 7 cross the end of the candidates in the middle of a page.
+        let live = try LiveRankingTests.all(
+            library, query, order: .relevance, ranking: .live(bound: bound), pageSize: 7)
+        #expect(live.rows.map(\.id) == expected)
+        #expect(live.hints.contains("ranked: newest 40 and title matches"))
+        // Candidates keep their full BM25 score; the rest have none.
+        let scores = Dictionary(uniqueKeysWithValues: full.rows.map { ($0.id, $0.score) })
+        for row in live.rows {
+            #expect(row.score == (candidates.contains(row.id) ? scores[row.id]! : nil), "\(row.id)")
+        }
+        // The count from the first stage gives the same page.
+        let known = try library.search(
+            query, order: .relevance, limit: 10, counting: false,
+            ranking: .live(bound: bound, knownMatches: archive.rows.count))
+        #expect(known.rows.map(\.id) == Array(expected.prefix(10)))
+    }
+
+    @Test func fewMatchesAreAllRankedAsTheCommandRanksThem() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        for text in ["said", "north korea", "\"north korea\"", "kim -missile", "seoul OR pyongyang"] {
+            let query = SearchQuery(text, typing: true)
+            let full = try library.search(query, order: .relevance, limit: 30, counting: true)
+            let live = try library.search(query, order: .relevance, limit: 30, ranking: .live(bound: 1_000))
+            #expect(live.rows == full.rows, "\(text)")
+            #expect(live.hints == full.hints && live.order == .relevance, "\(text)")
+            let known = try library.search(
+                query, order: .relevance, limit: 30, ranking: .live(bound: 1_000, knownMatches: full.total))
+            #expect(known.rows == full.rows, "\(text)")
+        }
+    }
+
+    @Test func aPrefixThatBeginsTooManyWordsIsNotRankedAndSaysSo() async throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.broadLibrary(in: folder)
+        let query = SearchQuery("sel", typing: true)
+        let page = try await library.search(query, order: .relevance, limit: 10, ranking: .typing)
+        let archive = try await library.search(query, order: .archive, limit: 10)
+        #expect(page.order == .archive && page.rows == archive.rows && page.total == 30)
+        #expect(page.hints == ["not ranked: ‘sel’ begins over 32 words, type on"])
+        #expect(try await library.liveRankingDeclined(query) == page.hints.first)
+        // A longer prefix begins few enough words, and `tidings search` ranks any query.
+        #expect(try await library.liveRankingDeclined(SearchQuery("selq", typing: true)) == nil)
+        #expect(try await library.liveRankingDeclined(SearchQuery("se", typing: true)) == nil)
+        let full = try await library.search(query, order: .relevance, limit: 10)
+        #expect(full.order == .relevance && full.hints.isEmpty && full.rows.allSatisfy { $0.score != nil })
+    }
+}
