@@ -22,11 +22,13 @@ extension Library {
     public func pickableShelves() throws(LibraryError) -> [ShelfCount] {
         try read { db in
             var read: [String: Int] = [:]
+            // CROSS JOIN keeps the read marks outermost, as in ``readCounts()``: SQLite's own
+            // choice walked every label or post of the archive.
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.kind, l.name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
-                    JOIN label l ON l.post = p.seq AND l.kind IN ('tag', 'author')
+                    SELECT l.kind, l.name, COUNT(*) AS n FROM reading r CROSS JOIN post p ON p.id = r.postID
+                    CROSS JOIN label l ON l.post = p.seq AND l.kind IN ('tag', 'author')
                     WHERE r.readAt IS NOT NULL GROUP BY l.kind, l.name
                     """)
             {
@@ -35,7 +37,7 @@ extension Library {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.outlet AS name, COUNT(*) AS n FROM reading r JOIN post p ON p.id = r.postID
+                    SELECT p.outlet AS name, COUNT(*) AS n FROM reading r CROSS JOIN post p ON p.id = r.postID
                     WHERE r.readAt IS NOT NULL AND p.outlet IS NOT NULL GROUP BY p.outlet
                     """)
             {

@@ -18,6 +18,12 @@ extension Library {
         }
     }
 
+    /// Whether the library holds any post: one row looked at, where counting them all walks
+    /// an index of the whole archive (the browser asks before its first frame).
+    public func hasPosts() throws(LibraryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post)") ?? false }
+    }
+
     /// How many posts match `filter`.
     public func count(matching filter: PostFilter = PostFilter()) throws(LibraryError) -> Int {
         try read { db in

@@ -91,7 +91,7 @@ struct Browse: ParsableCommand {
 
     /// Imports the bundled sample into an empty library; returns a line for the status bar.
     private func importSampleIfEmpty(_ library: Library) throws -> String? {
-        guard try library.count() == 0 else { return nil }
+        guard try !library.hasPosts() else { return nil }
         guard let sample = SampleArchive.locate() else { return nil }
         let summary = try library.importArchives(at: [sample])
         let line = "Imported the sample archive: \(summary.postsNew) posts from \(sample)"

@@ -118,6 +118,20 @@ import TidingsCore
         #expect(!FileManager.default.fileExists(atPath: building + "-journal"))
     }
 
+    /// Before: a build killed before something else (a browser, a web import) made the library
+    /// left its files for ever, since only a next first build cleaned them.
+    @Test func anOrdinaryImportRemovesWhatAKilledBuildLeft() throws {
+        let folder = try TemporaryFolder()
+        try writePages(folder)
+        let path = folder.path + "/library.sqlite"
+        _ = try Library(path: path)
+        try folder.write("library.sqlite-importing", "a build cut short")
+        try folder.write("library.sqlite-importing-index", "its index")
+        _ = try Library.importArchives(at: [folder.path + "/pages"], intoLibraryAt: path)
+        #expect(!FileManager.default.fileExists(atPath: FreshLibrary.buildingPath(for: path)))
+        #expect(!FileManager.default.fileExists(atPath: FreshLibrary.indexPath(for: path)))
+    }
+
     @Test func aLibraryThatAppearsDuringTheBuildIsNeverReplaced() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/library.sqlite"

@@ -50,10 +50,12 @@ enum FreshLibrary {
         else { return nil }
         var importer = Importer(libraryPath: path)
         importer.onWaitingForLock = whileWaiting
-        let lock = ImportLock.acquire(forLibrary: path, whileWaiting: whileWaiting)
+        // Without the lock (a folder this process cannot write, a lock file of another user,
+        // a file system without locks) two first builds could remove each other's file: the
+        // ordinary import then runs instead, and reports what it cannot do.
+        guard let lock = ImportLock.acquire(forLibrary: path, whileWaiting: whileWaiting) else { return nil }
         defer { withExtendedLifetime(lock) {} }
-        // Another import may have made the library while this one waited for the lock. (No
-        // lock file at all means a folder this process cannot write: the build fails below.)
+        // Another import may have made the library while this one waited for the lock.
         guard isVacant(path) else { return nil }
         let building = buildingPath(for: path)
         removeFiles(building)
@@ -81,6 +83,14 @@ enum FreshLibrary {
     static func isVacant(_ path: String) -> Bool {
         var status = stat()
         return ["", "-wal", "-shm", "-journal"].allSatisfy { lstat(path + $0, &status) != 0 && errno == ENOENT }
+    }
+
+    /// Removes what a killed first build of the library at `path` left: its build and index
+    /// files (or the build's second name for the library, if the kill came between the link
+    /// and the unlink). Only with the import lock held, which every build holds throughout.
+    static func removeLeftovers(of path: String) {
+        removeFiles(buildingPath(for: path))
+        removeFiles(indexPath(for: path))
     }
 
     /// Removes the build file and anything SQLite may have left beside it.
@@ -158,20 +168,14 @@ enum FreshLibrary {
             removeFiles(building)
             throw .storage("could not save the imported posts: writing to the disk failed")
         }
-        if link(building, path) != 0 {
-            let code = errno
-            // A file system without hard links: a rename, after one more look (a rename would
-            // replace what appeared, and a library someone has open must never be replaced).
-            guard code != EEXIST, isVacant(path), rename(building, path) == 0 else {
-                removeFiles(building)
-                if code == EEXIST || !isVacant(path) { return false }
-                throw .storage(
-                    "could not save the imported posts: could not name the library \(path): "
-                        + String(cString: strerror(code)).lowercased())
-            }
-        } else {
-            unlink(building)
+        // A link fails rather than replace a library that appeared meanwhile. On a file system
+        // without hard links there is no such step (a rename would replace a library someone
+        // may have open): the build is given up and the ordinary import runs instead.
+        guard link(building, path) == 0 else {
+            removeFiles(building)
+            return false
         }
+        unlink(building)
         _ = AtomicFile.syncFolder((path as NSString).deletingLastPathComponent)
         return true
     }

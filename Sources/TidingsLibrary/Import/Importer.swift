@@ -56,6 +56,9 @@ struct Importer: Sendable {
         // sees what the first stored.
         let lock = ImportLock.acquire(forLibrary: libraryPath, whileWaiting: onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
+        // A first build killed before something else made the library is cleaned here, under
+        // the lock, since the next first build (which cleans too) will never come.
+        if lock != nil { FreshLibrary.removeLeftovers(of: libraryPath) }
         let stamps = try library.sourceStamps()
         return try run(paths: paths, stamps: stamps) { batch, statuses, summary throws(LibraryError) in
             try library.store(batch, statuses: &statuses, summary: &summary)
