@@ -83,6 +83,14 @@ public enum RawPath {
         return shown
     }
 
+    /// A path as a dictionary key by its exact code units. `String` equality is canonical, so
+    /// two names that differ only in Unicode normalisation (`é` composed and decomposed), two
+    /// files on Linux, would otherwise be one key, and one of the files silently lost.
+    public struct Key: Hashable, Sendable {
+        public let units: [UInt8]
+        public init(_ path: String) { units = Array(path.utf8) }
+    }
+
     /// Whether `path` holds bytes that are not UTF-8 (it cannot go to Foundation's path APIs).
     public static func hasRawBytes(_ path: String) -> Bool {
         path.unicodeScalars.contains(where: isByte)

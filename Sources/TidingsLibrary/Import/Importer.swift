@@ -67,9 +67,9 @@ struct Importer: Sendable {
 
     /// The import itself, with the lock held and the stamps read: parses in parallel and
     /// hands `store` the posts in file order, a batch of about ``postsPerTransaction`` at a time.
-    func run(paths: [String], stamps: [String: SourceStamp], store: Store) throws(LibraryError) -> ImportSummary {
+    func run(paths: [String], stamps: [RawPath.Key: SourceStamp], store: Store) throws(LibraryError) -> ImportSummary {
         var summary = ImportSummary()
-        var named: [String: String] = [:]
+        var named: [RawPath.Key: String] = [:]
         let files = ArchiveFiles.expand(paths, diagnostics: &summary.diagnostics, named: &named)
         summary.filesRejected = summary.diagnostics.filter { $0.severity == .error }.count
         let pipeline = ParsePipeline(paths: files, stamps: stamps, workers: workers, postsPerSlice: postsPerTransaction)
@@ -127,7 +127,9 @@ struct Importer: Sendable {
         }
         // Messages name a file as the user did (`/bin/ls`), not as resolved (`/usr/bin/ls`).
         for index in summary.diagnostics.indices {
-            if let given = named[summary.diagnostics[index].file] { summary.diagnostics[index].file = given }
+            if let given = named[RawPath.Key(summary.diagnostics[index].file)] {
+                summary.diagnostics[index].file = given
+            }
         }
         return summary
     }
@@ -140,7 +142,9 @@ enum ArchiveFiles {
     /// never end, so anything else is skipped with a warning that names it; a path that cannot
     /// be looked at says why (`stat`'s reason: no such file, too many levels of symbolic links).
     /// `named` maps each file's canonical path to the path as it was named or found.
-    static func expand(_ paths: [String], diagnostics: inout [Diagnostic], named: inout [String: String]) -> [String] {
+    static func expand(
+        _ paths: [String], diagnostics: inout [Diagnostic], named: inout [RawPath.Key: String]
+    ) -> [String] {
         var files: [String] = []
         for path in paths {
             var status = stat()
@@ -160,7 +164,7 @@ enum ArchiveFiles {
                 continue
             }
             if kind == S_IFREG {
-                named[canonical] = named[canonical] ?? path
+                named[RawPath.Key(canonical)] = named[RawPath.Key(canonical)] ?? path
                 files.append(canonical)
                 continue
             }
@@ -171,13 +175,13 @@ enum ArchiveFiles {
             // Messages name a file the way the folder was named (`data/x.txt`), not canonically.
             let given = path.hasSuffix("/") ? String(path.dropLast()) : path
             for file in found {
-                named[file] = named[file] ?? given + file.dropFirst(canonical.count)
+                named[RawPath.Key(file)] = named[RawPath.Key(file)] ?? given + file.dropFirst(canonical.count)
             }
             // In the order of their whole paths, as before the walk went by descriptor.
             files.append(contentsOf: found.sorted())
         }
-        var seen = Set<String>()
-        return files.filter { seen.insert($0).inserted }
+        var seen = Set<RawPath.Key>()
+        return files.filter { seen.insert(RawPath.Key($0)).inserted }
     }
 
     static let notRegular = "not a regular file (a pipe, device or socket): skipped"

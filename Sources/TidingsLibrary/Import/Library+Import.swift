@@ -26,11 +26,12 @@ extension Library {
     /// The stamps of every file imported to its end, so readers can skip unchanged files
     /// without parsing. A file whose import stopped part way (its digest still empty, see
     /// ``ImportTransaction``) has none: it is read again and its import completed.
-    func sourceStamps() throws(LibraryError) -> [String: SourceStamp] {
+    func sourceStamps() throws(LibraryError) -> [RawPath.Key: SourceStamp] {
         try read { db in
-            var stamps: [String: SourceStamp] = [:]
+            var stamps: [RawPath.Key: SourceStamp] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, digest FROM source WHERE digest <> ''") {
-                stamps[row["path"]] = SourceStamp(size: row["size"], modified: row["modified"], digest: row["digest"])
+                stamps[RawPath.Key(row["path"])] = SourceStamp(
+                    size: row["size"], modified: row["modified"], digest: row["digest"])
             }
             return stamps
         }

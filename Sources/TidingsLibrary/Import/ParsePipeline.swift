@@ -9,7 +9,7 @@ import TidingsCore
 /// any one file.
 final class ParsePipeline: @unchecked Sendable {
     private let paths: [String]
-    private let stamps: [String: SourceStamp]
+    private let stamps: [RawPath.Key: SourceStamp]
     private let window: Int
     private let postsPerSlice: Int
     private let condition = NSCondition()
@@ -21,7 +21,7 @@ final class ParsePipeline: @unchecked Sendable {
     /// The queues workers are filling, to stop them on ``cancel()``.
     private var filling: [Int: SliceQueue] = [:]
 
-    init(paths: [String], stamps: [String: SourceStamp], workers: Int, postsPerSlice: Int) {
+    init(paths: [String], stamps: [RawPath.Key: SourceStamp], workers: Int, postsPerSlice: Int) {
         self.paths = paths
         self.stamps = stamps
         self.window = max(2, workers * 2)
@@ -66,7 +66,7 @@ final class ParsePipeline: @unchecked Sendable {
             let index = nextToRead
             nextToRead += 1
             condition.unlock()
-            var (file, reader) = ParsePipeline.read(paths[index], stamp: stamps[paths[index]])
+            var (file, reader) = ParsePipeline.read(paths[index], stamp: stamps[RawPath.Key(paths[index])])
             let queue = reader.map { _ in SliceQueue() }
             if let queue { file.content = .parsed(queue) }
             condition.lock()
