@@ -180,6 +180,19 @@ import TidingsTestSupport
         #expect(
             problem(#"{"format": "tidings-bookmarks", "version": 1, "bookmarks": [1]}"#)
                 == .malformed(".bookmarks[0] is not an object"))
+        // Before: any run of number characters passed for a number (`--`, `01`).
+        let badNumber = problem(#"{"format": "tidings-bookmarks", "version": 01, "bookmarks": []}"#)
+        if case .malformed(let message) = badNumber {
+            #expect(message.contains("“01” is not a number at line 1, column 44 (in .version)"), "\(message)")
+        } else {
+            Issue.record("\(String(describing: badNumber))")
+        }
+        for number in ["0", "-0", "12", "1.5", "1e5", "1E+5", "-1.25e-3", "10"] {
+            #expect(JSONReader.isJSONNumber(ArraySlice(number.utf8)), "\(number)")
+        }
+        for number in ["--", "01", "1e", "+1", "1.", "-", "1.e3", "-01", "1e+", "1-2"] {
+            #expect(!JSONReader.isJSONNumber(ArraySlice(number.utf8)), "\(number)")
+        }
         // The sidecar's reader keeps what it can.
         #expect(BookmarkDocument.salvageBookmarks(from: Data(badTime.utf8)).count == 1)
         #expect(BookmarkDocument.salvageBookmarks(from: Data("[1, 2]".utf8)).isEmpty)

@@ -103,7 +103,7 @@ struct JSONReader {
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(readNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try readNumber())
         default: throw failure("unexpected \(Self.describe(byte))")
         }
     }
@@ -217,10 +217,43 @@ extension JSONReader {
         return text
     }
 
-    fileprivate mutating func readNumber() -> String {
+    /// A number as JSON spells it (`-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`); anything
+    /// else made of number characters (`--`, `01`, `1e`, `+1`) is refused where it starts.
+    fileprivate mutating func readNumber() throws(Failure) -> String {
         let start = index
         while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let number = ArraySlice(bytes[start..<index])
+        guard Self.isJSONNumber(number) else {
+            let (line, column) = place(of: start)
+            let shown = String(decoding: number.prefix(40), as: UTF8.self)
+            throw Failure(message: "“\(shown)” is not a number at line \(line), column \(column)\(placeInPath())")
+        }
+        return String(decoding: number, as: UTF8.self)
+    }
+
+    /// Whether `number` follows JSON's grammar for numbers.
+    static func isJSONNumber(_ number: ArraySlice<UInt8>) -> Bool {
+        var position = number.startIndex
+        func digits() -> Int {
+            let first = position
+            while position < number.endIndex, (0x30...0x39).contains(number[position]) { position += 1 }
+            return position - first
+        }
+        func skip(_ byte: Character) -> Bool {
+            guard position < number.endIndex, number[position] == byte.asciiValue else { return false }
+            position += 1
+            return true
+        }
+        _ = skip("-")
+        let integerStart = position
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || number[integerStart] != 0x30 else { return false }
+        if skip("."), digits() == 0 { return false }
+        if skip("e") || skip("E") {
+            if !skip("+") { _ = skip("-") }
+            if digits() == 0 { return false }
+        }
+        return position == number.endIndex
     }
 
     private static let numberBytes = Set("0123456789+-.eE".utf8)

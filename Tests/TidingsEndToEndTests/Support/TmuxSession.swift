@@ -226,10 +226,24 @@ final class TmuxSession: @unchecked Sendable {
         while true {
             if let status = try exitStatus() { return status }
             if ContinuousClock.now >= deadline {
-                throw Failure(message: "the program did not exit within \(timeout)", screen: try? capture())
+                // tmux also writes the status into the dead pane; a busy server has been seen
+                // to show it there while the status query still came back empty.
+                let screen = try? capture()
+                if let screen, let status = Self.deadPaneStatus(screen) { return status }
+                throw Failure(message: "the program did not exit within \(timeout)", screen: screen)
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    /// The status in tmux's "Pane is dead (status 0, …)" or "(signal 9, …)" line, if shown.
+    static func deadPaneStatus(_ screen: String) -> Int32? {
+        for (word, offset) in [("status ", Int32(0)), ("signal ", Int32(128))] {
+            guard let range = screen.range(of: "Pane is dead (" + word) else { continue }
+            let digits = screen[range.upperBound...].prefix { $0.isNumber }
+            if let value = Int32(digits) { return offset + value }
+        }
+        return nil
     }
 
     /// Whether the pane's terminal is back to normal: main screen, keypad (application
