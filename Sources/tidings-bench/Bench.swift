@@ -98,8 +98,7 @@ struct ImportBench: ParsableCommand {
             "reimport_seconds": reimport,
         ]
         if json {
-            let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            try printJSON(result)
         } else {
             print(
                 String(

@@ -27,9 +27,7 @@ struct BrowseBench: ParsableCommand {
             downMedianMs: median(down.latencies), downP95Ms: percentile(down.latencies, 0.95),
             bytesPerDownMedian: Int(median(down.bytes.map(Double.init))), peakMemoryMiB: Double(peak) / 1024)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(result)
         } else {
             print(
                 String(
@@ -175,6 +173,18 @@ func milliseconds(from start: DispatchTime, to end: DispatchTime) -> Double {
 }
 
 func median(_ values: [Double]) -> Double { percentile(values, 0.5) }
+
+/// Prints a command's figures as JSON, keys sorted, for `--json`.
+func printJSON(_ figures: [String: Double]) throws {
+    print(String(decoding: try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys]), as: UTF8.self))
+}
+
+/// Prints a command's report as JSON, keys sorted, for `--json`.
+func printJSON<Report: Encodable>(_ report: Report, pretty: Bool = false) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted] : [.sortedKeys]
+    print(String(decoding: try encoder.encode(report), as: UTF8.self))
+}
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     guard !values.isEmpty else { return 0 }

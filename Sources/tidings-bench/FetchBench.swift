@@ -78,8 +78,7 @@ struct FetchBench: ParsableCommand {
             "fetch_seconds": median(fetch), "sources": Double(sources), "update_304_seconds": median(update),
         ]
         if json {
-            let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            try printJSON(result)
         } else {
             print(
                 String(
@@ -88,11 +87,6 @@ struct FetchBench: ParsableCommand {
                     items, Double(feed.count) / 1e6, median(http), median(parse), median(store), median(fetch), sources,
                     median(update), runs))
         }
-    }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

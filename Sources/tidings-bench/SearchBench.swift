@@ -101,9 +101,7 @@ struct SearchBench: ParsableCommand {
             posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
             firstStage: Stage(first), relevance: Stage(ranked))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(result)
             return
         }
         print("search: \(posts) posts, \(result.keystrokes) keystrokes × \(result.rounds) rounds, \(limit) rows a page")

@@ -75,8 +75,7 @@ struct UpdateKeysBench: ParsableCommand {
             "down_during_update_max_ms": during.max() ?? 0, "keys_during_update": Double(during.count),
         ]
         if json {
-            let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            try printJSON(result)
         } else {
             print(
                 String(

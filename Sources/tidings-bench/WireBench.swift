@@ -36,9 +36,7 @@ struct WireBench: ParsableCommand {
         let probe = try BrowserProbe(library: try BrowseBench.preparedLibrary(corpus: corpus, cache: cache), size: size)
         let figures = try Self.measure(probe, keys: keys)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            try printJSON(figures, pretty: true)
         } else {
             print(Self.summary(figures, posts: probe.posts, size: size))
         }
