@@ -4,7 +4,7 @@ import TidingsCore
 extension Library {
     /// How many matches of a query with a long prefix the first stage walks in one go before
     /// it counts the rest separately.
-    static let oneWalkCap = 20_000
+    static let oneWalkCap = 50_000
 
     /// An archive page and the count of every match from one walk of the matches, or nil when
     /// the usual two statements (a page that stops early, then a count) are as cheap.

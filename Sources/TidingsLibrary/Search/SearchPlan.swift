@@ -28,12 +28,16 @@ struct SearchPlan {
     init(_ query: SearchQuery, shelf: Shelf, in db: Database, path: String) throws {
         var fts = query.fts
         var exact: [String: String] = [:]
+        var widened: [String: String] = [:]
         for prefix in fts.unindexedPrefixes {
-            if let words = try PrefixWords.words(beginning: prefix, in: db, path: path), words.count == 1 {
+            guard let words = try PrefixWords.words(beginning: prefix, in: db, path: path) else { continue }
+            if words.count == 1 {
                 exact[prefix] = words[0]
+            } else if let longer = PrefixWords.sharedPrefix(of: words), longer.count > prefix.count {
+                widened[prefix] = longer
             }
         }
-        if !exact.isEmpty { fts = FTSExpression(query, exact: exact) }
+        if !exact.isEmpty || !widened.isEmpty { fts = FTSExpression(query, exact: exact, widened: widened) }
         self.fts = fts
         hints = fts.hints
         switch shelf {

@@ -22,8 +22,10 @@ struct FTSExpression: Hashable, Sendable {
     /// Posts with every positive term in the title (`title : (…)`): the title matches that a
     /// bounded live ranking always considers (``RankingScope``). Nil without positive terms.
     var titleMatch: String? = nil
-    /// Prefixes searched as the one word they begin (see ``init(_:exact:)``).
+    /// Prefixes searched as the one word they begin (see ``init(_:exact:widened:)``).
     private var exact: [String: String] = [:]
+    /// Prefixes searched as the longer prefix that every word they begin starts with.
+    private var widened: [String: String] = [:]
     /// Folded prefixes of three or more characters: beyond the index's prefix lists
     /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
     var unindexedPrefixes: [String] = []
@@ -37,9 +39,13 @@ struct FTSExpression: Hashable, Sendable {
 
     /// The expression of `query`, with each prefix in `exact` (folded prefix → the one word
     /// of the index it begins) searched as that word: the same matches and BM25 scores
-    /// without FTS5 merging a prefix's lists.
-    init(_ query: SearchQuery, exact: [String: String] = [:]) {
+    /// without FTS5 merging a prefix's lists. Each prefix in `widened` (folded prefix → the
+    /// longest prefix that all the words it begins share, `kor` → `korea` when it begins
+    /// *korea* and *korean*) is searched as that longer prefix: the same words, so the same
+    /// matches and scores, and the same expression for every key typed between the two.
+    init(_ query: SearchQuery, exact: [String: String] = [:], widened: [String: String] = [:]) {
         self.exact = exact
+        self.widened = widened
         var positive: [String] = []
         for alternatives in query.clauses {
             let isAlone = alternatives.count == 1
@@ -71,8 +77,13 @@ struct FTSExpression: Hashable, Sendable {
                     parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
                     continue
                 }
+                var words = words
                 if prefix, let last = words.last {
-                    let folded = SearchText.fold(last)
+                    var folded = SearchText.fold(last)
+                    if let longer = widened[folded] {
+                        words[words.count - 1] = longer
+                        folded = longer
+                    }
                     if folded.count > FTSExpression.indexedPrefixLength, !unindexedPrefixes.contains(folded) {
                         unindexedPrefixes.append(folded)
                     }
