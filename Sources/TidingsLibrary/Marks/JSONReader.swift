@@ -1,4 +1,5 @@
 import Foundation
+import TidingsCore
 
 /// A strict JSON reader for bookmarks documents: one pass over the bytes, which hands each
 /// element of the top-level `bookmarks` array to its caller as soon as it is read and then
@@ -166,7 +167,7 @@ struct JSONReader {
         let key = try readString()
         skipSpace()
         guard let colon = peek() else { throw cutShort() }
-        guard colon == UInt8(ascii: ":") else { throw failure("expected : after \"\(key)\"") }
+        guard colon == UInt8(ascii: ":") else { throw failure("expected : after \"\(Self.shown(key))\"") }
         index += 1
         return (key, start)
     }
@@ -174,16 +175,19 @@ struct JSONReader {
     private mutating func noteDuplicate(_ key: String, at offset: Int) {
         guard duplicateKey == nil else { return }
         let (line, column) = place(of: offset)
-        let inside = path.isEmpty ? "the top level" : path.joined()
-        duplicateKey = "the key \"\(key)\" appears twice in one object (in \(inside), line \(line), column \(column))"
+        let inside = path.isEmpty ? "the top level" : Self.shown(path.joined(), limit: Self.pathShown)
+        duplicateKey =
+            "the key \"\(Self.shown(key))\" appears twice in one object (in \(inside), line \(line), column \(column))"
     }
 }
 
 extension JSONReader {
     // MARK: Scalars
 
-    /// A string (at its quote), escapes decoded; invalid UTF-8 is replaced, as the decoder does.
+    /// A string (at its quote), escapes decoded; text that is not UTF-8 is refused where the
+    /// string starts (replacing it would store a title or id the user never had).
     fileprivate mutating func readString() throws(Failure) -> String {
+        let quote = index
         index += 1
         let start = index
         var plain = true
@@ -192,7 +196,12 @@ extension JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return plain ? String(decoding: raw, as: UTF8.self) : try unescape(raw, from: start)
+                guard let text = String(validating: raw, as: UTF8.self) else {
+                    let (line, column) = place(of: quote)
+                    throw Failure(
+                        message: "a string that is not UTF-8 text at line \(line), column \(column)\(placeInPath())")
+                }
+                return plain ? text : try unescape(raw, from: start)
             }
             if byte == UInt8(ascii: "\\") {
                 plain = false
@@ -291,7 +300,20 @@ extension JSONReader {
         return (line, offset - lineStart + 1)
     }
 
-    private func placeInPath() -> String { path.isEmpty ? "" : " (in \(path.joined()))" }
+    private func placeInPath() -> String {
+        path.isEmpty ? "" : " (in \(Self.shown(path.joined(), limit: Self.pathShown)))"
+    }
+
+    /// How many characters of a key path a message shows.
+    private static let pathShown = 120
+
+    /// A key from the file as a message shows it: at most `limit` characters, then "…", with
+    /// anything a terminal could act on written out (``VisibleText``), since an escape such as
+    /// `\u001b` decodes to the control character itself.
+    static func shown(_ key: String, limit: Int = 40) -> String {
+        let cut = key.count > limit ? String(key.prefix(limit)) + "…" : key
+        return VisibleText.escaped(cut)
+    }
 
     fileprivate func failure(_ what: String) -> Failure {
         let (line, column) = place(of: index)
