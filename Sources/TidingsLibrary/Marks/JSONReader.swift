@@ -1,5 +1,4 @@
 import Foundation
-import TidingsCore
 
 /// A strict JSON reader for bookmarks documents: one pass over the bytes, which hands each
 /// element of the top-level `bookmarks` array to its caller as soon as it is read and then
@@ -240,32 +239,7 @@ extension JSONReader {
         return String(decoding: number, as: UTF8.self)
     }
 
-    /// Whether `number` follows JSON's grammar for numbers.
-    static func isJSONNumber(_ number: ArraySlice<UInt8>) -> Bool {
-        var position = number.startIndex
-        func digits() -> Int {
-            let first = position
-            while position < number.endIndex, (0x30...0x39).contains(number[position]) { position += 1 }
-            return position - first
-        }
-        func skip(_ byte: Character) -> Bool {
-            guard position < number.endIndex, number[position] == byte.asciiValue else { return false }
-            position += 1
-            return true
-        }
-        _ = skip("-")
-        let integerStart = position
-        let integerDigits = digits()
-        guard integerDigits > 0, integerDigits == 1 || number[integerStart] != 0x30 else { return false }
-        if skip("."), digits() == 0 { return false }
-        if skip("e") || skip("E") {
-            if !skip("+") { _ = skip("-") }
-            if digits() == 0 { return false }
-        }
-        return position == number.endIndex
-    }
-
-    private static let numberBytes = Set("0123456789+-.eE".utf8)
+    static let numberBytes = Set("0123456789+-.eE".utf8)
 
     fileprivate mutating func literal(_ word: String, _ value: Value) throws(Failure) -> Value {
         for expected in word.utf8 {
@@ -304,17 +278,6 @@ extension JSONReader {
         path.isEmpty ? "" : " (in \(Self.shown(path.joined(), limit: Self.pathShown)))"
     }
 
-    /// How many characters of a key path a message shows.
-    private static let pathShown = 120
-
-    /// A key from the file as a message shows it: at most `limit` characters, then "…", with
-    /// anything a terminal could act on written out (``VisibleText``), since an escape such as
-    /// `\u001b` decodes to the control character itself.
-    static func shown(_ key: String, limit: Int = 40) -> String {
-        let cut = key.count > limit ? String(key.prefix(limit)) + "…" : key
-        return VisibleText.escaped(cut)
-    }
-
     fileprivate func failure(_ what: String) -> Failure {
         let (line, column) = place(of: index)
         return Failure(message: "\(what) at line \(line), column \(column)\(placeInPath())")
@@ -323,9 +286,5 @@ extension JSONReader {
     fileprivate func cutShort() -> Failure {
         let (line, column) = place(of: bytes.count)
         return Failure(message: "the file ends part way (line \(line), column \(column)): it was cut short")
-    }
-
-    fileprivate static func describe(_ byte: UInt8) -> String {
-        byte >= 0x21 && byte < 0x7F ? "“\(Character(Unicode.Scalar(byte)))”" : String(format: "byte 0x%02X", byte)
     }
 }
