@@ -107,7 +107,7 @@ extension Library {
             live = try LiveRanking(plan, scope: ranking, in: db, path: path)
             switch live {
             case .everyMatch: break
-            case .candidates: hints.append(LiveRanking.candidatesHint(ranking))
+            case .candidates(_, _, _, let window): hints.append(LiveRanking.candidatesHint(ranking, window: window))
             case .declined(let hint):
                 hints.append(hint)
                 order = .archive
@@ -123,7 +123,7 @@ extension Library {
             answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
         } else if order == .archive {
             answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
-        } else if case .candidates(let newest, let title, let newestTitle) = live {
+        } else if case .candidates(let newest, let title, let newestTitle, _) = live {
             let candidates = LiveRanking.candidateCondition(newest: newest, titleMatch: title, newestTitle: newestTitle)
             answer.hits = try candidatesFirst(plan, candidates, offset: offset, limit: limit, in: db)
         } else {
