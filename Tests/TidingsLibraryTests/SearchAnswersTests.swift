@@ -53,6 +53,36 @@ import TidingsCore
         }
     }
 
+    @Test func aPrefixSpelledOutAsItsWordsMatchesTheSamePosts() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        var spelled = 0
+        for text in ["kor", "\"north kor", "title:kor", "said -kor", "kim OR kor", "selt", "peo"] {
+            let plan = try library.pool.read { db in
+                try SearchPlan(SearchQuery(text, typing: true), shelf: .all, in: db, path: library.path)
+            }
+            let typed = try #require(plan.fts.match, "\(text)")
+            let walk = try #require(plan.walk.match, "\(text)")
+            if walk != typed {
+                spelled += 1
+                #expect(walk.contains(" OR ") && !walk.contains("*"), "\(text): \(walk)")
+                #expect(plan.walk.unindexedPrefixes.isEmpty, "\(text)")
+            }
+            for (expression, spelledOut) in [(typed, walk), (plan.fts.titleMatch!, plan.walk.titleMatch!)] {
+                let (asTyped, asWalked) = try library.pool.read { db in
+                    let sql = "SELECT rowid FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid"
+                    return (
+                        try Int64.fetchAll(db, sql: sql, arguments: [expression]),
+                        try Int64.fetchAll(db, sql: sql, arguments: [spelledOut])
+                    )
+                }
+                #expect(asTyped == asWalked, "\(text): \(spelledOut)")
+                #expect(!asTyped.isEmpty || expression.hasPrefix("title"), "\(text) matches nothing")
+            }
+        }
+        #expect(spelled >= 4, "too few of the queries had a prefix of a few words")
+    }
+
     @Test func theNextKeyWithTheSameExpressionIsAnsweredFromTheLast() throws {
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)

@@ -17,7 +17,7 @@ extension Library {
     static func oneWalk(
         _ plan: SearchPlan, offset: Int, limit: Int, in db: Database, path: String
     ) throws -> (hits: [Int64], total: Int)? {
-        guard !plan.fts.unindexedPrefixes.isEmpty, let (source, arguments) = plan.ftsSource(),
+        guard !plan.walk.unindexedPrefixes.isEmpty, let (source, arguments) = plan.ftsSource(),
             try ArchiveOrder.followsSeq(in: db, path: path)
         else { return nil }
         let cursor = try Int64.fetchCursor(

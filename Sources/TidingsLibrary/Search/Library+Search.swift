@@ -166,7 +166,7 @@ extension Library {
         _ plan: SearchPlan, only condition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
         offset: Int, limit: Int, in db: Database
     ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
+        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: true) else { return [] }
         // SQLite tests the WHERE clause before it computes the sort key, so only the rows
         // that pass are scored.
         let rows = try Row.fetchAll(

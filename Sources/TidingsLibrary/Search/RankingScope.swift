@@ -84,7 +84,7 @@ enum LiveRanking {
         let windowStart = lastSeq - Int64(window) + 1
         let cuts = windowStart > 1
         var newestTitle = cuts ? windowStart : Int64.min
-        if let title = plan.fts.titleMatch {
+        if let title = plan.walk.titleMatch {
             newestTitle =
                 try Int64.fetchOne(
                     db,
@@ -95,7 +95,7 @@ enum LiveRanking {
                     arguments: [title, newestTitle, half - 1]) ?? newestTitle
         }
         self = .candidates(
-            newest: newest, titleMatch: plan.fts.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
+            newest: newest, titleMatch: plan.walk.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
     }
 
     /// Why `plan` is not ranked while typing, nil when it is.

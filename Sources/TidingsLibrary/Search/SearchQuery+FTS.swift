@@ -26,6 +26,8 @@ struct FTSExpression: Hashable, Sendable {
     private var exact: [String: String] = [:]
     /// Prefixes searched as the longer prefix that every word they begin starts with.
     private var widened: [String: String] = [:]
+    /// Prefixes written out as the `OR` of the words they begin (see ``init(_:exact:widened:spelled:)``).
+    private var spelled: [String: [String]] = [:]
     /// Folded prefixes of three or more characters: beyond the index's prefix lists
     /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
     var unindexedPrefixes: [String] = []
@@ -43,9 +45,20 @@ struct FTSExpression: Hashable, Sendable {
     /// longest prefix that all the words it begins share, `kor` → `korea` when it begins
     /// *korea* and *korean*) is searched as that longer prefix: the same words, so the same
     /// matches and scores, and the same expression for every key typed between the two.
-    init(_ query: SearchQuery, exact: [String: String] = [:], widened: [String: String] = [:]) {
+    ///
+    /// Each prefix in `spelled` (folded prefix → every word of the index it begins) is written
+    /// out as the `OR` of those words (`"north kor" *` → `("north korea" OR "north korean")`):
+    /// the same posts match, but FTS5 steps the words' lists side by side instead of merging
+    /// them before the first match, so a walk that stops early or a count is cheap. BM25 would
+    /// score the alternatives as separate phrases, so such an expression is for statements that
+    /// do not rank (``SearchPlan/walk``).
+    init(
+        _ query: SearchQuery, exact: [String: String] = [:], widened: [String: String] = [:],
+        spelled: [String: [String]] = [:]
+    ) {
         self.exact = exact
         self.widened = widened
+        self.spelled = spelled
         var positive: [String] = []
         for alternatives in query.clauses {
             let isAlone = alternatives.count == 1
@@ -78,6 +91,16 @@ struct FTSExpression: Hashable, Sendable {
                     continue
                 }
                 var words = words
+                if prefix, let last = words.last, let alternatives = spelled[SearchText.fold(last)],
+                    !alternatives.isEmpty
+                {
+                    let head = words.dropLast()
+                    let phrases = alternatives.map {
+                        scope + FTSExpression.quoted((head + [$0]).joined(separator: " "))
+                    }
+                    parts.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+                    continue
+                }
                 if prefix, let last = words.last {
                     var folded = SearchText.fold(last)
                     if let longer = widened[folded] {
