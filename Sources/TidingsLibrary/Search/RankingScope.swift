@@ -33,9 +33,10 @@ public enum RankingScope: Hashable, Sendable {
         .live(bound: typingBound, knownMatches: knownMatches)
     }
 
-    /// How many times ``typingBound`` the last posts added are, among which title matches are
-    /// candidates of a bounded ranking: beyond them, finding the few title matches of a phrase
-    /// walked every match of the archive, three times per key.
+    /// The window of a bounded ranking's title candidates, in multiples of its bound: title
+    /// matches are candidates only among the last `bound × titleWindowFactor` posts added.
+    /// Without it, the few title matches of a phrase with many matches were looked for over
+    /// the whole archive, three times per key.
     public static let titleWindowFactor = 10
 
     /// How many words a prefix of three or more characters may begin and still be ranked while

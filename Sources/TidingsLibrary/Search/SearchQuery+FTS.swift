@@ -22,7 +22,7 @@ struct FTSExpression: Hashable, Sendable {
     /// Posts with every positive term in the title (`title : (…)`): the title matches that a
     /// bounded live ranking always considers (``RankingScope``). Nil without positive terms.
     var titleMatch: String? = nil
-    /// Prefixes searched as the one word they begin (see ``init(_:exact:widened:)``).
+    /// Prefixes searched as the one word they begin (see ``init(_:exact:widened:spelled:)``).
     private var exact: [String: String] = [:]
     /// Prefixes searched as the longer prefix that every word they begin starts with.
     private var widened: [String: String] = [:]
