@@ -139,6 +139,27 @@ import TidingsTestSupport
         }
     }
 
+    @Test func aWordBeingTypedOfOneCharacterIsNotRankedAndSaysSo() async throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        for (text, character) in [("s", "s"), ("\"north k", "k"), ("korea t", "t"), ("-missile s", "s")] {
+            let query = SearchQuery(text, typing: true)
+            let page = try await library.search(query, order: .relevance, limit: 10, ranking: .typing)
+            let archive = try await library.search(query, order: .archive, limit: 10)
+            #expect(page.order == .archive && page.rows == archive.rows && page.total == archive.total, "\(text)")
+            // After what the parser says (`"north k`: the quote it closed).
+            #expect(page.hints.last == "not ranked: ‘\(character)’ is one character, type on", "\(text)")
+            #expect(try await library.liveRankingDeclined(query) == page.hints.last, "\(text)")
+            // `tidings search` ranks it all the same.
+            let full = try await library.search(query, order: .relevance, limit: 10)
+            #expect(full.order == .relevance && full.rows.allSatisfy { $0.score != nil }, "\(text)")
+        }
+        // A finished word of one letter, a second letter, or one excluded is ranked.
+        for text in ["s ", "se", "korea -t", "\"north ko"] {
+            #expect(try await library.liveRankingDeclined(SearchQuery(text, typing: true)) == nil, "\(text)")
+        }
+    }
+
     @Test func aPrefixThatBeginsTooManyWordsIsNotRankedAndSaysSo() async throws {
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.broadLibrary(in: folder)

@@ -99,11 +99,15 @@ enum LiveRanking {
             newest: newest, titleMatch: plan.walk.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
     }
 
-    /// Why `plan` is not ranked while typing, nil when it is.
+    /// Why `plan` is not ranked while typing, nil when it is: a word being typed of one
+    /// character (every word it begins counts in BM25, so ranking `t` scores every *the*,
+    /// *to* and *that* of each match), or one that begins too many words to merge.
     static func declined(_ plan: SearchPlan, in db: Database, path: String) throws -> String? {
-        guard plan.fts.match != nil, let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else {
-            return nil
+        guard plan.fts.match != nil else { return nil }
+        if let character = plan.fts.oneCharacterPrefixes.first {
+            return "not ranked: ‘\(character)’ is one character, type on"
         }
+        guard let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else { return nil }
         return "not ranked: ‘\(prefix)’ begins over \(RankingScope.broadPrefixWords) words, type on"
     }
 

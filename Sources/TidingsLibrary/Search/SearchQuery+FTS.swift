@@ -31,6 +31,12 @@ struct FTSExpression: Hashable, Sendable {
     /// Folded prefixes of three or more characters: beyond the index's prefix lists
     /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
     var unindexedPrefixes: [String] = []
+    /// Folded prefixes of one character among the positive terms (`s`, `"north k`): the index
+    /// finds their matches cheaply, but every word they begin counts in BM25, so ranking them
+    /// is not (``LiveRanking/declined(_:in:path:)``).
+    var oneCharacterPrefixes: [String] = []
+    /// Set while the excluded terms are written: their prefixes are never ranked.
+    private var writingExclusions = false
 
     /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
     /// Korean bigrams come from both, so they sit in between.
@@ -66,7 +72,9 @@ struct FTSExpression: Hashable, Sendable {
             guard !parts.isEmpty else { continue }
             positive.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
         }
+        writingExclusions = true
         let excluded = query.excluded.compactMap { term(for: $0, checkTitle: false) }
+        writingExclusions = false
         let exclusions = excluded.joined(separator: " OR ")
         if positive.isEmpty {
             exclusion = excluded.isEmpty ? nil : exclusions
@@ -109,6 +117,9 @@ struct FTSExpression: Hashable, Sendable {
                     }
                     if folded.count > FTSExpression.indexedPrefixLength, !unindexedPrefixes.contains(folded) {
                         unindexedPrefixes.append(folded)
+                    }
+                    if folded.count == 1, !writingExclusions, !oneCharacterPrefixes.contains(folded) {
+                        oneCharacterPrefixes.append(folded)
                     }
                 }
                 parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))
