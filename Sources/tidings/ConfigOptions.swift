@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsConfig
+import TidingsCore
 
 /// The `--config` option of the browser and of `tidings config`.
 struct ConfigOptions: ParsableArguments {
@@ -10,6 +11,16 @@ struct ConfigOptions: ParsableArguments {
             "The config file to read (default: $TIDINGS_CONFIG, else $XDG_CONFIG_HOME/tidings/config.toml).",
             valueName: "path"))
     var config: String?
+
+    /// Config files are found, read and named in messages as UTF-8 paths; a path holding other
+    /// bytes (``RawPath``) would name another file.
+    func validate() throws {
+        if let config, RawPath.hasRawBytes(config) {
+            throw ValidationError(
+                "--config \(RawPath.displayed(config)): the path is not UTF-8 text; rename the file or "
+                    + "give another path")
+        }
+    }
 
     /// Where the config file is for these options and the environment.
     var location: ConfigLocation {

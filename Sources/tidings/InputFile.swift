@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TidingsCore
 
 /// Reads a file the user names for the CLI: a regular file, or a stream (`-` for standard
 /// input, a pipe, `<(…)`, a FIFO, a character device) read to its end up to a limit, since a
@@ -10,8 +11,10 @@ enum InputFile {
 
     /// The bytes of `path`, or a ``Failure`` (74) that names it and says why in words.
     static func read(_ path: String, limit: Int) throws(Failure) -> Data {
-        let fd = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        let name = path == "-" ? "standard input" : path
+        // Opened by its exact bytes: a name that is not UTF-8 came in as a ``RawPath``.
+        let fd =
+            path == "-" ? dup(STDIN_FILENO) : RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        let name = path == "-" ? "standard input" : RawPath.displayed(path)
         guard fd >= 0 else { throw failure(name, errno) }
         defer { close(fd) }
         var status = stat()

@@ -96,6 +96,33 @@ import Testing
         #expect(!missing.standardError.contains("\u{FFFD}"), "\(missing)")
     }
 
+    /// A bookmarks export named in Latin-1 is read by its bytes; `--library` and `--config`,
+    /// which name files by UTF-8 text, refuse such a path in words instead of opening (or
+    /// making) a file of another name.
+    @Test func optionPathsThatAreNotUTF8AreReadOrRefusedInWords() async throws {
+        let cli = try CLI()
+        let root = open(cli.scratch.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        try #require(root >= 0)
+        defer { close(root) }
+        try Self.makeFile(
+            in: root, Array("marks".utf8) + [0xE9] + Array(".json".utf8),
+            #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": []}"#)
+        let marks = try await Self.shell(cli, #""$T" bookmarks import "$(printf 'marks\351.json')""#)
+        #expect(marks.status == 0, "\(marks)")
+        let absent = try await Self.shell(cli, #""$T" bookmarks import "$(printf 'absent\351.json')""#)
+        #expect(absent.status == 74, "\(absent)")
+        #expect(absent.standardError.contains("cannot read absent\\xE9.json: no such file"), "\(absent)")
+
+        let before = try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).sorted()
+        let library = try await Self.shell(cli, #""$T" list --library "$(printf 'lib\351.sqlite')""#)
+        #expect(library.status == 64, "\(library)")
+        #expect(library.standardError.contains("--library lib\\xE9.sqlite: the path is not UTF-8 text"), "\(library)")
+        let config = try await Self.shell(cli, #""$T" config --config "$(printf 'conf\351.toml')""#)
+        #expect(config.status == 64, "\(config)")
+        #expect(config.standardError.contains("--config conf\\xE9.toml: the path is not UTF-8 text"), "\(config)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.scratch.path).sorted() == before)
+    }
+
     /// Before: a tree deeper than PATH_MAX was skipped in silence ("no .txt archive files").
     @Test func aTreeDeeperThanPathMaxIsWalkedAndWhatCannotBeOpenedIsNamed() async throws {
         let cli = try CLI()

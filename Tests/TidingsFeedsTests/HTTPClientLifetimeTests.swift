@@ -5,6 +5,10 @@ import TidingsTestSupport
 
 @testable import TidingsFeeds
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// What a fetch leaves behind: nothing (no exchange, so no body, outlives its fetch), a task
 /// cancelled before it starts ends at once, and a local file that is not a regular file is
 /// refused rather than read forever.
@@ -76,6 +80,56 @@ import TidingsTestSupport
         let missing = URL(fileURLWithPath: folder + "/none.xml").absoluteString
         await #expect(throws: FetchError.file(missing, reason: "no such file")) {
             try await client.fetch(FetchRequest(url: missing))
+        }
+    }
+
+    /// A redirect's completion handler is never called once the task was cancelled (the
+    /// trap in FoundationNetworking), and a task is cancelled once however many stop it.
+    @Test func aRedirectIsNeverHandedBackAfterTheCancel() {
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.invalidateAndCancel() }
+        let task = session.dataTask(with: URL(string: "http://127.0.0.1:9/")!)
+        let exchange = Exchange(url: "http://127.0.0.1:9/")
+        var handedBack = 0
+        exchange.handBack { handedBack += 1 }
+        exchange.stop(task)
+        exchange.stop(task)
+        exchange.handBack { handedBack += 1 }
+        #expect(handedBack == 1)
+        #expect(task.state != .running && task.state != .suspended)
+    }
+
+    /// Timers racing a redirect loop: each fetch ends in one of its two errors, and the
+    /// process is still here (a cancel meeting a hand-back trapped in FoundationNetworking).
+    @Test func timeoutsDuringRedirectsEndCleanly() async throws {
+        let server = try FixtureServer(root: nil)
+        server.route("/a", .redirect(to: "/b"))
+        server.route("/b", .redirect(to: "/a"))
+        // Many at once through one session: its delegate queue runs one callback at a time,
+        // so a redirect waits there while timers fire.
+        for round in 0..<12 {
+            let timeout = 0.003 * Double(1 + round % 6)
+            let client = HTTPClient(limits: FetchLimits(timeout: timeout, maxRedirects: 100))
+            let url = server.url("/a")
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for _ in 0..<24 {
+                    group.addTask {
+                        do {
+                            _ = try await client.fetch(FetchRequest(url: url))
+                            return "answered"
+                        } catch let error as FetchError {
+                            switch error {
+                            case .timedOut, .tooManyRedirects: return "ended"
+                            default: return "\(error)"
+                            }
+                        } catch {
+                            return "\(error)"
+                        }
+                    }
+                }
+                return await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.allSatisfy { $0 == "ended" }, "\(outcomes)")
         }
     }
 }

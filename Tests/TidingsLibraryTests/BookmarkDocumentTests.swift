@@ -147,6 +147,23 @@ import TidingsTestSupport
         #expect(BookmarkDocument.utcDate("2024-03-01T10:00:00.12345678901234567890Z") == nil)
     }
 
+    /// A day the month does not have, or a second past 59, is refused in either form, not
+    /// rolled over into the next month as Foundation's formatter would.
+    @Test func impossibleTimesAreRefused() {
+        for text in [
+            "2024-02-30T10:00:00Z", "2023-02-29T10:00:00Z", "2024-04-31T10:00:00.5Z", "2100-02-29T00:00:00Z",
+            "2024-01-01T10:00:60Z", "2024-02-31T10:00:00+02:00", "2024-13-01T10:00:00Z", "2024-00-10T10:00:00Z",
+            "2024-01-00T10:00:00Z", "2024-01-01T24:00:00Z",
+        ] {
+            #expect(BookmarkDocument.date(text) == nil, "\(text)")
+        }
+        for text in [
+            "2024-02-29T23:59:59Z", "2000-02-29T00:00:00.999Z", "2024-04-30T10:00:00+02:00", "2023-12-31T00:00:00Z",
+        ] {
+            #expect(BookmarkDocument.date(text) != nil, "\(text)")
+        }
+    }
+
     @Test func strictReadingRejectsABadFileWhole() {
         func problem(_ text: String) -> BookmarkDocument.Problem? {
             do {
@@ -202,5 +219,42 @@ import TidingsTestSupport
             + #"{"id": "0123456789ab"}, {"id": 42, "bookmarkedAt": "2024-03-01T10:00:00Z"}, "#
             + #"{"id": "abcdefghjkmn", "bookmarkedAt": "2024-03-02T10:00:00Z"}]}"#
         #expect(BookmarkDocument.salvageBookmarks(from: Data(damaged.utf8)).map(\.postID) == ["abcdefghjkmn"])
+    }
+
+    /// Bytes that are not UTF-8 are refused where their string starts, not replaced by U+FFFD
+    /// into a stored title; a key from the file shows in a message cut short and with any
+    /// control character written out (`\u001b` decodes to ESC itself).
+    @Test func hostileTextIsRefusedOrShownVisibly() {
+        func problem(_ bytes: [UInt8]) -> BookmarkDocument.Problem? {
+            do {
+                _ = try BookmarkDocument.bookmarks(from: Data(bytes))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let head = Array(
+            #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": [{"id": "0123456789ab", "title": ""#.utf8)
+        let latin1 = head + [0x63, 0x61, 0x66, 0xE9] + Array(#"", "bookmarkedAt": "2024-03-01T10:00:00Z"}]}"#.utf8)
+        #expect(
+            problem(latin1)
+                == .malformed("a string that is not UTF-8 text at line 1, column 93 (in .bookmarks[0].title)"))
+        let escape = #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": [], "\u001b[2J": 1, "\u001b[2J": 2}"#
+        guard case .malformed(let message) = problem(Array(escape.utf8)) else {
+            Issue.record("no message for a repeated key")
+            return
+        }
+        #expect(message.hasPrefix("the key \"\\u{1B}[2J\" appears twice"), "\(message)")
+        #expect(!message.unicodeScalars.contains { $0.value < 0x20 }, "\(message)")
+        let long = String(repeating: "k", count: 10_000)
+        let longKey =
+            #"{"format": "tidings-bookmarks", "version": 1, "bookmarks": [], ""# + long + #"": 1, ""# + long
+            + #"": 2}"#
+        guard case .malformed(let longMessage) = problem(Array(longKey.utf8)) else {
+            Issue.record("no message for a repeated long key")
+            return
+        }
+        #expect(longMessage.contains(String(repeating: "k", count: 40) + "…\""), "\(longMessage.prefix(200))")
+        #expect(longMessage.count < 200, "\(longMessage.count)")
     }
 }

@@ -24,8 +24,8 @@ final class Exchange: Sendable {
         var bytes: [UInt8] = []
         var failure: FetchError?
         var redirects = 0
-        /// When the last redirect was handed back to FoundationNetworking (see ``stop(_:)``).
-        var redirectedAt: DispatchTime?
+        /// Whether ``stop(_:)`` has cancelled the task (a redirect is then never handed back).
+        var cancelled = false
         var timer: DispatchWorkItem?
         var finished = false
         /// The outcome, when the transport finished before ``start(_:)``.
@@ -76,26 +76,30 @@ final class Exchange: Sendable {
 
     var failure: FetchError? { state.withLock { $0.failure } }
 
-    /// Cancels `task`, but never just after a redirect was handed back: FoundationNetworking
-    /// finishes a redirect asynchronously and traps ("Received callback for HTTP redirection,
-    /// but we're not waiting for it") when the task is cancelled in between. Such a cancel
-    /// waits until 0.2 s after the redirect.
+    /// Cancels `task`, once.
+    ///
+    /// FoundationNetworking traps ("Received callback for HTTP redirection, but we're not
+    /// waiting for it") when a redirect's completion handler is called after the task was
+    /// cancelled: the cancel has already moved the task out of waiting for it. This and
+    /// ``handBack(_:)`` take turns under the exchange's lock, so a redirect is handed back
+    /// either before the cancel (FoundationNetworking runs the two on one serial queue, in
+    /// the order they were asked for) or not at all (the cancel ends the task). Before, a
+    /// cancel only waited 0.2 s after a hand-back, and one in the moment before it still
+    /// trapped (seen once, on a loaded machine).
     func stop(_ task: URLSessionTask) {
-        let wait: Double? = state.withLock { state in
-            guard let at = state.redirectedAt else { return nil }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - at.uptimeNanoseconds) / 1e9
-            return elapsed < 0.2 ? 0.2 - elapsed : nil
+        let first = state.withLock { state -> Bool in
+            defer { state.cancelled = true }
+            return !state.cancelled
         }
-        guard let wait else {
-            task.cancel()
-            return
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + wait) { self.stop(task) }
+        if first { task.cancel() }
     }
 
-    /// Notes that a redirect is being handed back to FoundationNetworking.
-    func redirecting() {
-        state.withLock { $0.redirectedAt = DispatchTime.now() }
+    /// Calls `handBack` (a redirect's completion handler) unless the task was cancelled; then
+    /// the handler is dropped, as FoundationNetworking expects of a cancelled task.
+    func handBack(_ handBack: () -> Void) {
+        state.withLock { state in
+            if !state.cancelled { handBack() }
+        }
     }
 
     func received(_ response: HTTPURLResponse) {
@@ -234,7 +238,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let exchange = exchange(dataTask) else { return }
-        if !exchange.append(data, cap: limits.maxBytes) { dataTask.cancel() }
+        if !exchange.append(data, cap: limits.maxBytes) { exchange.stop(dataTask) }
     }
 
     func urlSession(
@@ -253,15 +257,14 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         if exchange.redirect(to: target?.absoluteURL ?? request.url, limit: limits.maxRedirects) != nil {
             // Not followed: the task completes with the 3xx answer, reported as the refusal.
             // (No cancel here: see Exchange.stop.)
-            completionHandler(nil)
+            exchange.handBack { completionHandler(nil) }
             return
         }
         // Follow the Location as written: FoundationNetworking's own resolution drops a
         // trailing slash ("/feed/" became "/feed"), which on most blogs is another page.
         var next = request
         if let target { next.url = target.absoluteURL }
-        exchange.redirecting()
-        completionHandler(next)
+        exchange.handBack { completionHandler(next) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

@@ -48,25 +48,38 @@ public struct BookmarkDocument: Codable, Sendable {
     /// The form Tidings writes (`2024-03-01T10:00:00.123Z`, UTC) is read directly: making an
     /// `ISO8601DateFormatter` costs far more than the parse, and a 300,000-entry import spent
     /// most of its minute doing that. Other forms (an offset instead of `Z`) go to Foundation.
+    /// Foundation's formatter rolls an impossible day over (`2024-02-31` reads as 2 March), so
+    /// the date and time fields of every form are checked against the calendar first.
     public static func date(_ text: String) -> Date? {
+        guard isCalendarTime(Array(text.utf8)) else { return nil }
         if let date = utcDate(text) { return date }
         return formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, or nil for anything else.
+    /// Whether `b` begins with `YYYY-MM-DDTHH:MM:SS` naming a day the month has and a time of
+    /// day (no leap second: Tidings never writes one, and Foundation refuses it).
+    static func isCalendarTime(_ b: [UInt8]) -> Bool {
+        guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
+        else { return false }
+        func number(_ range: Range<Int>) -> Int? { decimal(b, range) }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), hour < 24, minute < 60, second < 60
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...lengths[month - 1]).contains(day)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, or nil for anything else; the fields' ranges are
+    /// ``isCalendarTime(_:)``'s to check.
     static func utcDate(_ text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count >= 20, b.last == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
         else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard (0x30...0x39).contains(b[index]) else { return nil }
-                value = value * 10 + Int(b[index] - 0x30)
-            }
-            return value
-        }
+        func number(_ range: Range<Int>) -> Int? { decimal(b, range) }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
@@ -89,6 +102,16 @@ public struct BookmarkDocument: Codable, Sendable {
         let days = era * 146_097 + dayOfEra - 719_468
         let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// The decimal number written in `b[range]`, nil if any byte there is not a digit.
+    private static func decimal(_ b: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            guard (0x30...0x39).contains(b[index]) else { return nil }
+            value = value * 10 + Int(b[index] - 0x30)
+        }
+        return value
     }
 
     private static func formatter(fractional: Bool) -> ISO8601DateFormatter {

@@ -166,7 +166,7 @@ struct JSONReader {
         let key = try readString()
         skipSpace()
         guard let colon = peek() else { throw cutShort() }
-        guard colon == UInt8(ascii: ":") else { throw failure("expected : after \"\(key)\"") }
+        guard colon == UInt8(ascii: ":") else { throw failure("expected : after \"\(Self.shown(key))\"") }
         index += 1
         return (key, start)
     }
@@ -174,16 +174,19 @@ struct JSONReader {
     private mutating func noteDuplicate(_ key: String, at offset: Int) {
         guard duplicateKey == nil else { return }
         let (line, column) = place(of: offset)
-        let inside = path.isEmpty ? "the top level" : path.joined()
-        duplicateKey = "the key \"\(key)\" appears twice in one object (in \(inside), line \(line), column \(column))"
+        let inside = path.isEmpty ? "the top level" : Self.shown(path.joined(), limit: Self.pathShown)
+        duplicateKey =
+            "the key \"\(Self.shown(key))\" appears twice in one object (in \(inside), line \(line), column \(column))"
     }
 }
 
 extension JSONReader {
     // MARK: Scalars
 
-    /// A string (at its quote), escapes decoded; invalid UTF-8 is replaced, as the decoder does.
+    /// A string (at its quote), escapes decoded; text that is not UTF-8 is refused where the
+    /// string starts (replacing it would store a title or id the user never had).
     fileprivate mutating func readString() throws(Failure) -> String {
+        let quote = index
         index += 1
         let start = index
         var plain = true
@@ -192,7 +195,12 @@ extension JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return plain ? String(decoding: raw, as: UTF8.self) : try unescape(raw, from: start)
+                guard let text = String(validating: raw, as: UTF8.self) else {
+                    let (line, column) = place(of: quote)
+                    throw Failure(
+                        message: "a string that is not UTF-8 text at line \(line), column \(column)\(placeInPath())")
+                }
+                return plain ? text : try unescape(raw, from: start)
             }
             if byte == UInt8(ascii: "\\") {
                 plain = false
@@ -231,32 +239,7 @@ extension JSONReader {
         return String(decoding: number, as: UTF8.self)
     }
 
-    /// Whether `number` follows JSON's grammar for numbers.
-    static func isJSONNumber(_ number: ArraySlice<UInt8>) -> Bool {
-        var position = number.startIndex
-        func digits() -> Int {
-            let first = position
-            while position < number.endIndex, (0x30...0x39).contains(number[position]) { position += 1 }
-            return position - first
-        }
-        func skip(_ byte: Character) -> Bool {
-            guard position < number.endIndex, number[position] == byte.asciiValue else { return false }
-            position += 1
-            return true
-        }
-        _ = skip("-")
-        let integerStart = position
-        let integerDigits = digits()
-        guard integerDigits > 0, integerDigits == 1 || number[integerStart] != 0x30 else { return false }
-        if skip("."), digits() == 0 { return false }
-        if skip("e") || skip("E") {
-            if !skip("+") { _ = skip("-") }
-            if digits() == 0 { return false }
-        }
-        return position == number.endIndex
-    }
-
-    private static let numberBytes = Set("0123456789+-.eE".utf8)
+    static let numberBytes = Set("0123456789+-.eE".utf8)
 
     fileprivate mutating func literal(_ word: String, _ value: Value) throws(Failure) -> Value {
         for expected in word.utf8 {
@@ -291,7 +274,9 @@ extension JSONReader {
         return (line, offset - lineStart + 1)
     }
 
-    private func placeInPath() -> String { path.isEmpty ? "" : " (in \(path.joined()))" }
+    private func placeInPath() -> String {
+        path.isEmpty ? "" : " (in \(Self.shown(path.joined(), limit: Self.pathShown)))"
+    }
 
     fileprivate func failure(_ what: String) -> Failure {
         let (line, column) = place(of: index)
@@ -301,9 +286,5 @@ extension JSONReader {
     fileprivate func cutShort() -> Failure {
         let (line, column) = place(of: bytes.count)
         return Failure(message: "the file ends part way (line \(line), column \(column)): it was cut short")
-    }
-
-    fileprivate static func describe(_ byte: UInt8) -> String {
-        byte >= 0x21 && byte < 0x7F ? "“\(Character(Unicode.Scalar(byte)))”" : String(format: "byte 0x%02X", byte)
     }
 }
