@@ -17,8 +17,15 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
-        // Post model, archive parser, identity, the search language. Pure Swift, no I/O beyond reading files.
-        .target(name: "TidingsCore"),
+        // Post model, archive parser, identity, the search language. Swift, no I/O beyond reading
+        // files; SHA-256 (post ids, file stamps) from the system's libcrypto.
+        .target(name: "TidingsCore", dependencies: ["CCrypto"]),
+        // The system libcrypto (OpenSSL), for SHA-256 only; only TidingsCore imports it.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The one SQLite database (GRDB + FTS5): import, queries, search, bookmarks.
         .target(
             name: "TidingsLibrary",

@@ -45,8 +45,47 @@ public enum HangulBigrams {
             title.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED })
                 || paragraphs.contains(where: { $0.utf8.contains { $0 >= 0xEA && $0 <= 0xED } })
         else { return nil }
-        let found = ([title] + paragraphs).flatMap { HangulBigrams.runs(in: $0) }
-        guard !found.isEmpty else { return nil }
-        return found.map { bigrams(of: $0).joined(separator: " ") }.joined(separator: " | ")
+        // Built from the UTF-8 bytes, where a syllable is three bytes and a bigram six: the
+        // same text as joining ``bigrams(of:)`` of ``runs(in:)``, without a string per piece
+        // (every Korean post is stored with this column).
+        var out: [UInt8] = []
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var runStart = 0
+                var syllables = 0
+                func flush() {
+                    guard syllables >= 2 else { return }
+                    if !out.isEmpty { out.append(contentsOf: [0x20, 0x7C, 0x20]) }
+                    for pair in 0..<(syllables - 1) {
+                        if pair > 0 { out.append(0x20) }
+                        let from = runStart + 3 * pair
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<from + 6]))
+                    }
+                }
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead >= 0xEA && lead <= 0xED && index + 2 < bytes.count {
+                        let value =
+                            UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                            | UInt32(bytes[index + 2] & 0x3F)
+                        if value >= 0xAC00 && value <= 0xD7A3 {
+                            if syllables == 0 { runStart = index }
+                            syllables += 1
+                            index += 3
+                            continue
+                        }
+                    }
+                    flush()
+                    syllables = 0
+                    index += 1
+                }
+                flush()
+            }
+        }
+        add(title)
+        for paragraph in paragraphs { add(paragraph) }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 }

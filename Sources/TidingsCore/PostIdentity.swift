@@ -11,32 +11,40 @@ public enum PostIdentity {
 
     /// The stable id of a story.
     public static func id(title: String, outlet: String?, paragraphs: [String]) -> String {
-        var hasher = SHA256()
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(256)
-        func feed(_ text: String) {
-            scratch.removeAll(keepingCapacity: true)
-            normalise(text, into: &scratch)
-            hasher.update(scratch)
-        }
-        feed(title)
-        hasher.update([0x1F])
-        feed(outlet ?? "")
+        // The identity form of the whole post in one buffer and one digest: hashing field by
+        // field cost a libcrypto call per paragraph.
+        var form: [UInt8] = []
+        form.reserveCapacity(title.utf8.count + paragraphs.reduce(64) { $0 + $1.utf8.count + 1 })
+        normalise(title, into: &form)
+        form.append(0x1F)
+        normalise(outlet ?? "", into: &form)
         for paragraph in paragraphs {
-            hasher.update([0x1E])
-            feed(paragraph)
+            form.append(0x1E)
+            normalise(paragraph, into: &form)
         }
-        return base32(hasher.finalize(), characters: idLength)
+        return base32(SHA256.hash(form), characters: idLength)
     }
 
     /// Appends the identity form of `text` (folded case, single spaces, trimmed) as UTF-8.
     static func normalise(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { normalise(utf8: $0, into: &out) }
+    }
+
+    /// ``normalise(_:into:)`` over a string's UTF-8 (valid, as every `String`'s is): ASCII,
+    /// most of the text, is folded byte by byte; other characters are decoded to ask Unicode
+    /// whether they are white space or fold.
+    private static func normalise(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // Spaces are only ever put between two characters of this text, never at its ends.
+        let start = out.count
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !out.isEmpty
+                    pendingSpace = out.count > start
                     continue
                 }
                 if pendingSpace {
@@ -46,8 +54,14 @@ public enum PostIdentity {
                 out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 continue
             }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            let encoded = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+            index += length
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+                pendingSpace = out.count > start
                 continue
             }
             if pendingSpace {
@@ -59,7 +73,7 @@ public enum PostIdentity {
                     UTF8.encode(folded) { out.append($0) }
                 }
             } else {
-                UTF8.encode(scalar) { out.append($0) }
+                out.append(contentsOf: encoded)
             }
         }
     }

@@ -1,128 +1,73 @@
-/// SHA-256 (FIPS 180-4), enough for content identity; no dependency needed.
+import CCrypto
+
+/// SHA-256 (FIPS 180-4) computed by the system's libcrypto (OpenSSL).
 ///
-/// Post ids must be equal on every machine, so they come from a standard hash of the
-/// post's normalised content rather than from anything local such as Swift's `Hasher`.
-public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-    )
-    private var pending: [UInt8] = []
-    private var length: UInt64 = 0
+/// Post ids must be equal on every machine, so they come from a standard hash of the post's
+/// normalised content rather than from anything local such as Swift's `Hasher`. libcrypto
+/// uses the CPU's SHA instructions where it has them, several times faster than portable
+/// code; an import hashes every file and every post. The hasher owns a libcrypto context, so
+/// it cannot be copied; ``hash(_:)`` is the one-shot form.
+public struct SHA256: ~Copyable {
+    private let context: OpaquePointer
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+    /// SHA-256 fetched once from libcrypto's default provider: a digest named on every call
+    /// (`EVP_sha256()`) would be looked up again each time.
+    nonisolated(unsafe) private static let algorithm: OpaquePointer = {
+        if let fetched = EVP_MD_fetch(nil, "SHA256", nil) { return fetched }
+        return EVP_sha256()
+    }()
 
-    public init() { pending.reserveCapacity(64) }
+    public init() {
+        guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto could not allocate a SHA-256 context") }
+        guard EVP_DigestInit_ex2(context, SHA256.algorithm, nil) == 1 else {
+            fatalError("libcrypto could not start a SHA-256 digest")
+        }
+        self.context = context
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
 
     /// Feeds more bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        if let done = bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) { return done }
+        if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
         let copy = Array(bytes)
         copy.withUnsafeBufferPointer { update(buffer: $0) }
     }
 
-    /// Feeds contiguous bytes, compressing whole blocks straight from the caller's buffer.
+    /// Feeds contiguous bytes.
     public mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
-        length &+= UInt64(buffer.count)
-        var index = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<take])
-            index = take
-            if pending.count == 64 {
-                pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                pending.removeAll(keepingCapacity: true)
-            }
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        guard EVP_DigestUpdate(context, base, buffer.count) == 1 else {
+            fatalError("libcrypto failed a SHA-256 update")
         }
-        while buffer.count - index >= 64 {
-            compress(buffer.baseAddress! + index)
-            index += 64
-        }
-        if index < buffer.count { pending.append(contentsOf: buffer[index...]) }
     }
 
-    /// The 32-byte digest; the hasher should not be used afterwards.
-    public mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        pending.append(0x80)
-        if pending.count > 56 {
-            pending.append(contentsOf: repeatElement(0, count: 64 - pending.count))
-            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        pending.append(contentsOf: repeatElement(0, count: 56 - pending.count))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            out.append(contentsOf: [
-                UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-                UInt8(truncatingIfNeeded: word),
-            ])
-        }
+    /// The 32-byte digest; ends the hasher.
+    public consuming func finalize() -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        let done = out.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, nil) }
+        guard done == 1 else { fatalError("libcrypto failed to finish a SHA-256 digest") }
         return out
     }
 
     /// The digest of `bytes` in one call.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalize()
+        if let digest = bytes.withContiguousStorageIfAvailable({ hash(buffer: $0) }) { return digest }
+        return Array(bytes).withUnsafeBufferPointer { hash(buffer: $0) }
     }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        // A fixed-size stack buffer: this runs once per 64 bytes of every imported post.
-        var schedule:
-            (
-                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
-            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &schedule) { raw in
-            compress(block, schedule: raw.baseAddress!.assumingMemoryBound(to: UInt32.self))
+    /// The digest of contiguous bytes in one call (one libcrypto call, no hasher to keep).
+    public static func hash(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        // libcrypto reads nothing when the count is 0, but wants a pointer all the same.
+        let empty: UInt8 = 0
+        let done = withUnsafePointer(to: empty) { emptyPointer in
+            out.withUnsafeMutableBufferPointer {
+                EVP_Digest(
+                    buffer.baseAddress ?? emptyPointer, buffer.count, $0.baseAddress, nil, SHA256.algorithm, nil)
+            }
         }
+        guard done == 1 else { fatalError("libcrypto failed a SHA-256 digest") }
+        return out
     }
-
-    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutablePointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] =
-                UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-                | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-            state.7 &+ h
-        )
-    }
-}
-
-extension UInt32 {
-    @inline(__always) func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -30,4 +30,85 @@ import Testing
         #expect(base != PostIdentity.id(title: "T", outlet: nil, paragraphs: ["a", "b"]))
         #expect(base != PostIdentity.id(title: "T2", outlet: "BBC", paragraphs: ["a", "b"]))
     }
+
+    /// Every post id of the parser fixtures, as they were when SHA-256 moved from Swift to
+    /// libcrypto (and as bookmarks hold them): ASCII, Latin-1, CP1252, no-break spaces and
+    /// Hangul, one file at a time in page order.
+    static let pinnedFixtureIDs: [String: String] = [
+        "basic.txt": "gh2pembv7ehd v2fgdd2b6g38 xaszy4adfc2p",
+        "bom.txt": "2c7a81r9mt36",
+        "cp1252.txt": "sm4r9r52zk5s",
+        "cr-only.txt": "ebf0gwv2kqg0 pfh72wk1e7gg",
+        "crlf.txt": "169ek0mrt7yb n7z7m8wfsj46",
+        "dates.txt": "6xtcx9xmhthj t6r71w9b0yrb n0hf3acy6xsk y0tryaqp1e3s 87qegk2ck1te 26s0yf87gnk5 0jnr07w9pwjx",
+        "doubled-bracket.txt": "07w6e5fqpn18 5g9k5cjgqwrj x8f5xnr47j3e",
+        "hangul.txt": "4a7jcaj0cyez p823pzmhfk5k",
+        "header-author-archives.txt": "3k6x0yj0h1v4 11yr9q9vwgex",
+        "header-author.txt": "xby7qv4emw46 ef3y73prya99",
+        "header-monthly.txt": "17nxv3pbbsds 9dbptntsfy91",
+        "header-search.txt": "v7yyd1j9aqrb hz7s15nnvxx8",
+        "header-tag.txt": "sn1psedvfj0x vqxx409v52em",
+        "hostile.txt": "zt7wfyjz2yr2 3r5mpw6xyxr4",
+        "latin1.txt": "8tk3gp6drhx5",
+        "multiline-paragraph.txt": "ntrw3465cv82",
+        "nbsp.txt": "19xvbb9r8dn1 aznkzc1ad2xy",
+        "no-final-newline.txt": "9y3ebfke2h5f g0f3zffvjynp",
+        "no-header.txt": "aej1j6jkpqbr h8s04n0df8j9",
+        "no-outlet.txt": "4yrgnm8853nn kxh510292k11",
+        "outlet-only-last.txt": "8bgb406y64h0 qc4r29n5dqbf",
+        "posted-no-title.txt": "6s8vwskb37gn",
+        "posted-variants.txt": "zp82vtafrn93 4qmkdw3pn2nz 62q0620wat29 cnk6w34c2b6a",
+        "shared-a.txt": "q8z9mh4rjbcq fg2t4qt2v3vj nczkh3z67h8v",
+        "shared-b.txt": "q8z9mh4rjbcq fg2t4qt2v3vj apxs5035q7bw",
+        "stray-and-pagination.txt": "38tjy598fnk3 hbkd49805wvc mf16byv9hk88",
+        "title-no-body.txt": "gmax2c30sz2w tc892saj4kja",
+    ]
+
+    @Test func fixtureIDsArePinned() throws {
+        for (name, ids) in PostIdentityTests.pinnedFixtureIDs {
+            let page = try Fixture.page(name)
+            #expect(page.posts.map(\.id).joined(separator: " ") == ids, "\(name)")
+            for post in page.posts {
+                #expect(post.id == PostIdentity.id(title: post.title, outlet: post.outlet, paragraphs: post.paragraphs))
+            }
+        }
+    }
+
+    @Test func whiteSpaceAtTheEdgesOfEachFieldIsDropped() {
+        // Each field is trimmed on its own: a field's leading space is not a space between it
+        // and the field before.
+        let spaced = PostIdentity.id(title: "Title ", outlet: "\u{3000}BBC\t", paragraphs: [" one", "two\u{00A0}"])
+        #expect(spaced == PostIdentity.id(title: "title", outlet: "bbc", paragraphs: ["one", "two"]))
+        #expect(
+            PostIdentity.id(title: "A", outlet: nil, paragraphs: [" "])
+                == PostIdentity.id(title: "a", outlet: "", paragraphs: [""]))
+    }
+
+    @Test func foldingMatchesTheUnicodeScalarReading() {
+        // The byte-wise reading of UTF-8 against the plain scalar-by-scalar definition, over
+        // one-, two-, three- and four-byte characters, white space of each width and letters
+        // whose lower case is longer than themselves.
+        let samples = [
+            "Ünïcödé ÀÉÎÕÜ", "İstanbul", "ΣΊΣΥΦΟΣ", "Straße", "김정은이 말했다", "𝐀𝐁 😀 X",
+            "a\u{2003}b\u{2028}c\u{0085}d", "\u{FEFF}x", "ＡＢＣ", "Ǆ ǅ ǆ",
+        ]
+        for sample in samples {
+            var fast: [UInt8] = []
+            PostIdentity.normalise(sample, into: &fast)
+            var plain: [UInt8] = []
+            var pendingSpace = false
+            for scalar in sample.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !plain.isEmpty
+                    continue
+                }
+                if pendingSpace { plain.append(0x20) }
+                pendingSpace = false
+                let folded =
+                    scalar.properties.changesWhenCaseFolded ? scalar.properties.lowercaseMapping : String(scalar)
+                plain.append(contentsOf: folded.utf8)
+            }
+            #expect(fast == plain, "\(sample)")
+        }
+    }
 }

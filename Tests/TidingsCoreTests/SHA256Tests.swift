@@ -1,4 +1,5 @@
 import Testing
+import TidingsTestSupport
 
 @testable import TidingsCore
 
@@ -24,6 +25,41 @@ import Testing
             hasher.update(Array(message[split...]))
             #expect(hasher.finalize() == SHA256.hash(message), "split at \(split)")
         }
+    }
+
+    @Test func longerVectors() {
+        // The edges of a block, checked with Python's hashlib: 55 bytes (the padding fits in the
+        // block), 56 (it spills into a second) and 64 (a whole block, padding in the next).
+        #expect(
+            hex(SHA256.hash(Array(repeating: 0x61, count: 55)))
+                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(
+            hex(SHA256.hash(Array(repeating: 0x61, count: 56)))
+                == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(
+            hex(SHA256.hash(Array(repeating: 0x61, count: 64)))
+                == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    @Test func randomSplitsEqualOneShot() {
+        // A long input fed in pieces cut at random points, many times over: the digest never
+        // depends on how the bytes arrive.
+        var generator = SplitMix64(seed: 0x5EED_1234)
+        let message = (0..<200_003).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let whole = SHA256.hash(message)
+        for round in 0..<20 {
+            var hasher = SHA256()
+            var start = 0
+            while start < message.count {
+                let length = Int(generator.next() % (round.isMultiple(of: 2) ? 97 : 9_001))
+                let end = min(message.count, start + length)
+                message[start..<end].withUnsafeBufferPointer { hasher.update(buffer: $0) }
+                start = end
+            }
+            #expect(hasher.finalize() == whole, "round \(round)")
+        }
+        #expect(SHA256.hash(message[...]) == whole)
+        #expect(SHA256.hash(AnySequence(message)) == whole)
     }
 
     @Test func millionAs() {

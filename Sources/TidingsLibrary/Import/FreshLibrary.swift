@@ -142,12 +142,24 @@ enum FreshLibrary {
             // What later, smaller transactions use.
             try Library.setIndexHashSize(Library.importHashBytes, in: db)
             try db.execute(sql: "COMMIT")
+            // The posts are final: written to the disk now, while the index thread still works,
+            // the sync before the link (``place(_:at:)``) has only the index left to write.
+            try sync(buildingPath(for: importer.libraryPath))
             try index.finish()
             indexed = true
             try FreshIndex.copy(from: index.path, into: db)
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             return summary
         }
+    }
+
+    /// Writes the build file's data to the disk (`fsync`). A failure stops the build: the
+    /// kernel reports a lost write once, so a later sync could succeed over it.
+    static func sync(_ building: String) throws(LibraryError) {
+        let descriptor = Glibc.open(building, O_RDONLY | O_CLOEXEC)
+        let synced = descriptor >= 0 && fsync(descriptor) == 0
+        if descriptor >= 0 { close(descriptor) }
+        guard synced else { throw .storage("could not save the imported posts: writing to the disk failed") }
     }
 
     /// FTS5's `hashsize` while a build has read `bytes` of archives: the whole build is one
@@ -161,12 +173,11 @@ enum FreshLibrary {
     /// Syncs the finished file and gives it the library's name, unless a library appeared
     /// there meanwhile (then the build is removed and this returns false).
     static func place(_ building: String, at path: String) throws(LibraryError) -> Bool {
-        let descriptor = Glibc.open(building, O_RDONLY | O_CLOEXEC)
-        let synced = descriptor >= 0 && fsync(descriptor) == 0
-        if descriptor >= 0 { close(descriptor) }
-        guard synced else {
+        do {
+            try sync(building)
+        } catch {
             removeFiles(building)
-            throw .storage("could not save the imported posts: writing to the disk failed")
+            throw error
         }
         // A link fails rather than replace a library that appeared meanwhile. On a file system
         // without hard links there is no such step (a rename would replace a library someone
