@@ -38,6 +38,7 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         Self.restartWithoutInteractiveBacktracer()
+        Self.limitMallocArenas()
         var status: Int32 = 0
         try reporting {
             // First: a bad config file stops the browser before anything is created or drawn.
@@ -87,6 +88,20 @@ struct Browse: ParsableCommand {
         let executable =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
         execv(executable, CommandLine.unsafeArgv)
+    }
+
+    /// Caps glibc's `malloc` at two arenas for the browser's threads.
+    ///
+    /// glibc gives a thread that meets contention an arena of its own (up to eight per core)
+    /// and keeps what is freed in an arena for that arena, so the buffers of a search on one
+    /// reader thread and of the next search on another both stay resident: at a million posts
+    /// that was a fifth of the browser's peak (docs/benchmarks.md, "Memory"). `mallopt` is not
+    /// in Swift's Glibc module, hence the look-up; where it is missing nothing changes.
+    static func limitMallocArenas() {
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 2)
     }
 
     /// Imports the bundled sample into an empty library; returns a line for the status bar.

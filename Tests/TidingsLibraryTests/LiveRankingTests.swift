@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TidingsCore
 import TidingsTestSupport
@@ -86,6 +87,43 @@ import TidingsTestSupport
         #expect(known.rows.map(\.id) == Array(expected.prefix(10)))
     }
 
+    @Test func titleMatchesAreCandidatesAmongTheLastPostsAddedOnly() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let bound = 20
+        let window = bound * RankingScope.titleWindowFactor  // 200 of the 600 posts
+        let seqs = try library.pool.read { db in
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, seq FROM post").map {
+                    ($0["id"] as String, $0["seq"] as Int64)
+                })
+        }
+        let last = try #require(seqs.values.max())
+        var cut = false
+        for text in ["said", "people", "korea", "talks"] {
+            let query = SearchQuery(text, typing: true)
+            let archive = try LiveRankingTests.all(
+                library, query, order: .archive, ranking: .everyMatch, pageSize: 1_000)
+            guard archive.rows.count > bound else { continue }
+            let titled = try LiveRankingTests.all(
+                library, SearchQuery("title:\(text)*"), order: .archive, ranking: .everyMatch, pageSize: 1_000)
+            let inWindow = titled.rows.filter { seqs[$0.id]! > last - Int64(window) }
+            let titleCandidates = inWindow.suffix(bound / 2).map(\.id)
+            cut = cut || titled.rows.suffix(bound / 2).map(\.id) != titleCandidates
+            let candidates = Set(archive.rows.suffix(bound / 2).map(\.id) + titleCandidates)
+            let full = try LiveRankingTests.all(
+                library, query, order: .relevance, ranking: .everyMatch, pageSize: 1_000)
+            let expected =
+                full.rows.filter { candidates.contains($0.id) }.map(\.id)
+                + archive.rows.filter { !candidates.contains($0.id) }.map(\.id)
+            let live = try LiveRankingTests.all(
+                library, query, order: .relevance, ranking: .live(bound: bound), pageSize: 9)
+            #expect(live.rows.map(\.id) == expected, "\(text)")
+            #expect(live.hints.contains("ranked: newest 10 and title matches of the last 200"), "\(text)")
+        }
+        #expect(cut, "no query had title matches older than the window among its newest: the rule went untested")
+    }
+
     @Test func fewMatchesAreAllRankedAsTheCommandRanksThem() throws {
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)
@@ -98,6 +136,27 @@ import TidingsTestSupport
             let known = try library.search(
                 query, order: .relevance, limit: 30, ranking: .live(bound: 1_000, knownMatches: full.total))
             #expect(known.rows == full.rows, "\(text)")
+        }
+    }
+
+    @Test func aWordBeingTypedOfOneCharacterIsNotRankedAndSaysSo() async throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        for (text, character) in [("s", "s"), ("\"north k", "k"), ("korea t", "t"), ("-missile s", "s")] {
+            let query = SearchQuery(text, typing: true)
+            let page = try await library.search(query, order: .relevance, limit: 10, ranking: .typing)
+            let archive = try await library.search(query, order: .archive, limit: 10)
+            #expect(page.order == .archive && page.rows == archive.rows && page.total == archive.total, "\(text)")
+            // After what the parser says (`"north k`: the quote it closed).
+            #expect(page.hints.last == "not ranked: ‘\(character)’ is one character, type on", "\(text)")
+            #expect(try await library.liveRankingDeclined(query) == page.hints.last, "\(text)")
+            // `tidings search` ranks it all the same.
+            let full = try await library.search(query, order: .relevance, limit: 10)
+            #expect(full.order == .relevance && full.rows.allSatisfy { $0.score != nil }, "\(text)")
+        }
+        // A finished word of one letter, a second letter, or one excluded is ranked.
+        for text in ["s ", "se", "korea -t", "\"north ko"] {
+            #expect(try await library.liveRankingDeclined(SearchQuery(text, typing: true)) == nil, "\(text)")
         }
     }
 

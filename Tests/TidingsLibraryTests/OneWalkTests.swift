@@ -35,9 +35,10 @@ import TidingsCore
         let plan = try library.pool.read { db in
             try SearchPlan(SearchQuery("kor* sai", typing: true), shelf: .all, in: db, path: library.path)
         }
-        // `kor` begins two words (korea, korean) and stays a prefix; `sai` begins only `said`.
-        #expect(plan.fts.match == "\"kor\" * AND \"said\"")
-        #expect(plan.fts.unindexedPrefixes == ["kor"])
+        // `kor` begins two words (korea, korean), so it stays a prefix, the one they share;
+        // `sai` begins only `said`.
+        #expect(plan.fts.match == "\"korea\" * AND \"said\"")
+        #expect(plan.fts.unindexedPrefixes == ["korea"])
         // The same posts and the same scores as the word itself.
         let prefix = try library.search(SearchQuery("sai", typing: true), order: .relevance, limit: 40)
         let word = try library.search(SearchQuery("said"), order: .relevance, limit: 40)

@@ -244,4 +244,31 @@ struct ReducerProvisionalSearchTests {
         session.send(.headlinesLoaded(page(early, provisional: false)))
         #expect(session.state == settled)
     }
+
+    @Test("the live ranking's notes stand beside the count; with little room the count stays")
+    func rankingNotes() throws {
+        let notes = [
+            (120, "ranked: newest 5,000 and title matches of the last 100,000"),
+            (120, "not ranked: ‘l’ is one character, type on"),
+            (80, "ranked: newest 5,000 and title matches of the last 100,000"),
+        ]
+        for (columns, note) in notes {
+            var session = Harness(SearchFixtures.library(), columns: columns)
+            session.holdSearches = true
+            session.type("/l")
+            let request = try #require(session.held.last)
+            guard case .loadHeadlines(let tab, let query?, let order, let offset, _, let generation, _) = request else {
+                Issue.record("not a search request: \(request)")
+                return
+            }
+            session.send(
+                .headlinesLoaded(
+                    HeadlinePage(
+                        tab: tab, offset: offset, total: 12_345, rows: [Headline(id: "s-2", title: "Early")],
+                        query: query, order: order, generation: generation, hint: note)))
+            let line = session.lines[23]
+            #expect(line.contains("12,345 matches"), "\(columns): \(line)")
+            if columns == 120 { #expect(line.contains(note), "\(line)") }
+        }
+    }
 }

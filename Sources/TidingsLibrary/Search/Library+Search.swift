@@ -74,43 +74,63 @@ extension Library {
         counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, path: String
     ) throws -> SearchPage {
         let plan = try SearchPlan(query, shelf: shelf, in: db, path: path)
-        var order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
         let offset = max(0, offset)
         let limit = max(0, limit)
-        var hints = query.hints + plan.hints
+        let key = SearchAnswers.key(
+            plan, path: path, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking)
+        let version = try key.map { _ in try SearchAnswers.indexVersion(in: db) }
+        let answer: SearchAnswer
+        if let key, let version, let kept = SearchAnswers.answer(key, version: version) {
+            answer = kept
+        } else {
+            answer = try Library.answer(
+                plan, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking, in: db,
+                path: path)
+            if let key, let version { SearchAnswers.remember(answer, key: key, version: version) }
+        }
+        var page = SearchPage(
+            rows: [], total: answer.total, offset: offset, order: answer.order, understood: query.understood,
+            hints: query.hints + plan.hints + answer.hints)
+        page.rows = try rows(for: answer.hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
+        return page
+    }
+
+    /// The seqs, scores, count and order of one page of `plan`'s matches.
+    private static func answer(
+        _ plan: SearchPlan, order wanted: SearchOrder, offset: Int, limit: Int, counting: Bool,
+        ranking: RankingScope, in db: Database, path: String
+    ) throws -> SearchAnswer {
+        var order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
+        var hints: [String] = []
         var live = LiveRanking.everyMatch
         if order == .relevance, !plan.matchesNothing {
             live = try LiveRanking(plan, scope: ranking, in: db, path: path)
             switch live {
             case .everyMatch: break
-            case .candidates: hints.append(LiveRanking.candidatesHint(ranking))
+            case .candidates(_, _, _, let window): hints.append(LiveRanking.candidatesHint(ranking, window: window))
             case .declined(let hint):
                 hints.append(hint)
                 order = .archive
             }
         }
-        var page = SearchPage(
-            rows: [], total: counting ? 0 : nil, offset: offset, order: order,
-            understood: query.understood, hints: hints)
-        if plan.matchesNothing { return page }
-        let hits: [(seq: Int64, score: Double?)]
+        var answer = SearchAnswer(hits: [], total: counting ? 0 : nil, order: order, hints: hints)
+        if plan.matchesNothing { return answer }
         var counted = false
         if order == .archive, counting, let walked = try oneWalk(plan, offset: offset, limit: limit, in: db, path: path)
         {
-            page.total = walked.total
+            answer.total = walked.total
             counted = true
-            hits = walked.hits.map { ($0, nil) }
+            answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
         } else if order == .archive {
-            hits = try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
-        } else if case .candidates(let newest, let title, let newestTitle) = live {
+            answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
+        } else if case .candidates(let newest, let title, let newestTitle, _) = live {
             let candidates = LiveRanking.candidateCondition(newest: newest, titleMatch: title, newestTitle: newestTitle)
-            hits = try candidatesFirst(plan, candidates, offset: offset, limit: limit, in: db)
+            answer.hits = try candidatesFirst(plan, candidates, offset: offset, limit: limit, in: db)
         } else {
-            hits = try rankedPage(plan, offset: offset, limit: limit, in: db)
+            answer.hits = try rankedPage(plan, offset: offset, limit: limit, in: db)
         }
-        if counting, !counted { page.total = try count(plan, in: db) }
-        page.rows = try rows(for: hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
-        return page
+        if counting, !counted { answer.total = try count(plan, in: db) }
+        return answer
     }
 
     /// Seqs of one page in archive order. With a full-text match and archive order equal to
@@ -146,7 +166,7 @@ extension Library {
         _ plan: SearchPlan, only condition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
         offset: Int, limit: Int, in db: Database
     ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
+        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: true) else { return [] }
         // SQLite tests the WHERE clause before it computes the sort key, so only the rows
         // that pass are scored.
         let rows = try Row.fetchAll(

@@ -20,9 +20,7 @@ enum PrefixWords {
     /// The words `prefix` (folded) begins, in order; nil when more than
     /// ``RankingScope/broadPrefixWords``.
     static func words(beginning prefix: String, in db: Database, path: String) throws -> [String]? {
-        // FTS5's structure record (rowid 10 of its data table) changes with every write to the
-        // index, also an edit of a post in place (a web page fetched again), not only new posts.
-        let version = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
+        let version = try SearchAnswers.indexVersion(in: db)
         let key = path + "\u{0}" + prefix
         if let known = known.withLock({ $0[key] }), known.version == version { return known.words }
         // Typing narrows: the words of `kore` are those of `kor` that go on with `e`, when the
@@ -44,6 +42,29 @@ enum PrefixWords {
         let words = found.count > RankingScope.broadPrefixWords ? nil : found
         remember(key, version, words)
         return words
+    }
+
+    /// The longest prefix that every one of `words` begins with, when it is a word of its own
+    /// to the index's tokenizer (letters and digits, already folded); nil otherwise.
+    ///
+    /// Searched as a prefix it begins exactly the same words of the index as the shorter one
+    /// typed (those were all of them), so it finds the same posts with the same BM25 scores:
+    /// `kor`, `kore` and `korea` all become `korea*` when the index has *korea* and *korean*,
+    /// and the answer of one key serves the next (``SearchAnswers``).
+    static func sharedPrefix(of words: [String]) -> String? {
+        guard var shared = words.first.map({ Array($0.unicodeScalars) }) else { return nil }
+        for word in words.dropFirst() {
+            var length = 0
+            for scalar in word.unicodeScalars {
+                guard length < shared.count, shared[length] == scalar else { break }
+                length += 1
+            }
+            shared.removeLast(shared.count - length)
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: shared)
+        guard !text.isEmpty, SearchText.fold(text) == text, SearchText.tokens(in: text) == [text] else { return nil }
+        return text
     }
 
     private static func remember(_ key: String, _ version: Data, _ words: [String]?) {

@@ -33,6 +33,12 @@ public enum RankingScope: Hashable, Sendable {
         .live(bound: typingBound, knownMatches: knownMatches)
     }
 
+    /// The window of a bounded ranking's title candidates, in multiples of its bound: title
+    /// matches are candidates only among the last `bound × titleWindowFactor` posts added.
+    /// Without it, the few title matches of a phrase with many matches were looked for over
+    /// the whole archive, three times per key.
+    public static let titleWindowFactor = 10
+
     /// How many words a prefix of three or more characters may begin and still be ranked while
     /// typing: a few words' lists merge in a few milliseconds, hundreds take a keystroke's
     /// whole budget (measured in docs/benchmarks.md).
@@ -44,8 +50,9 @@ enum LiveRanking {
     /// Few enough matches: rank them all, as ``RankingScope/everyMatch`` would.
     case everyMatch
     /// Rank the candidates first: matches from `newest` on (a seq), and matches among the
-    /// title matches from `newestTitle` on.
-    case candidates(newest: Int64, titleMatch: String?, newestTitle: Int64)
+    /// title matches from `newestTitle` on; `window` is how many of the last posts added the
+    /// title matches were looked for in, when that left older posts out.
+    case candidates(newest: Int64, titleMatch: String?, newestTitle: Int64, window: Int?)
     /// Not ranked: archive order, and why.
     case declined(String)
 
@@ -71,22 +78,36 @@ enum LiveRanking {
         }
         let half = max(1, bound / 2)
         let newest = try Int64.fetchOne(db, sql: walk, arguments: arguments + [half - 1]) ?? Int64.min
-        var newestTitle = Int64.min
-        if let title = plan.fts.titleMatch {
+        // Title matches are looked for among the last posts added only (seqs are handed out in
+        // order, never reused), so the walks for them start there and not at the oldest post.
+        let window = bound * RankingScope.titleWindowFactor
+        let lastSeq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
+        let windowStart = lastSeq - Int64(window) + 1
+        let cuts = windowStart > 1
+        var newestTitle = cuts ? windowStart : Int64.min
+        if let title = plan.walk.titleMatch {
             newestTitle =
                 try Int64.fetchOne(
                     db,
-                    sql: "SELECT rowid FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                    arguments: [title, half - 1]) ?? Int64.min
+                    sql: """
+                        SELECT rowid FROM post_fts WHERE post_fts MATCH ? AND rowid >= ?
+                        ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                        """,
+                    arguments: [title, newestTitle, half - 1]) ?? newestTitle
         }
-        self = .candidates(newest: newest, titleMatch: plan.fts.titleMatch, newestTitle: newestTitle)
+        self = .candidates(
+            newest: newest, titleMatch: plan.walk.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
     }
 
-    /// Why `plan` is not ranked while typing, nil when it is.
+    /// Why `plan` is not ranked while typing, nil when it is: a word being typed of one
+    /// character (every word it begins counts in BM25, so ranking `t` scores every *the*,
+    /// *to* and *that* of each match), or one that begins too many words to merge.
     static func declined(_ plan: SearchPlan, in db: Database, path: String) throws -> String? {
-        guard plan.fts.match != nil, let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else {
-            return nil
+        guard plan.fts.match != nil else { return nil }
+        if let character = plan.fts.oneCharacterPrefixes.first {
+            return "not ranked: ‘\(character)’ is one character, type on"
         }
+        guard let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else { return nil }
         return "not ranked: ‘\(prefix)’ begins over \(RankingScope.broadPrefixWords) words, type on"
     }
 
@@ -99,10 +120,12 @@ enum LiveRanking {
         return nil
     }
 
-    /// What the search line says of a ranking of the candidates.
-    static func candidatesHint(_ scope: RankingScope) -> String {
+    /// What the search line says of a ranking of the candidates, title matches looked for
+    /// among the last `window` posts when that left older ones out.
+    static func candidatesHint(_ scope: RankingScope, window: Int?) -> String {
         guard case .live(let bound, _) = scope else { return "" }
-        return "ranked: newest \(LiveRanking.grouped(max(1, bound / 2))) and title matches"
+        let newest = "ranked: newest \(LiveRanking.grouped(max(1, bound / 2))) and title matches"
+        return window.map { newest + " of the last \(LiveRanking.grouped($0))" } ?? newest
     }
 
     /// `10000` as `10,000`.

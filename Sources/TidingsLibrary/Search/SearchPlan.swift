@@ -19,7 +19,12 @@ struct SearchPlan {
         var count: String? = nil
     }
 
+    /// The full-text expression as typed, for the statements that rank (BM25).
     let fts: FTSExpression
+    /// The same matches with every prefix of a few words written out as the `OR` of its words
+    /// (``FTSExpression/init(_:exact:widened:spelled:)``), for the statements that do not rank:
+    /// pages in archive order, counts, the live ranking's walks for its candidates.
+    let walk: FTSExpression
     private(set) var sets: [SetTest] = []
     /// True when a filter found no name at all: nothing can match.
     private(set) var matchesNothing = false
@@ -28,13 +33,22 @@ struct SearchPlan {
     init(_ query: SearchQuery, shelf: Shelf, in db: Database, path: String) throws {
         var fts = query.fts
         var exact: [String: String] = [:]
+        var widened: [String: String] = [:]
+        var spelled: [String: [String]] = [:]
         for prefix in fts.unindexedPrefixes {
-            if let words = try PrefixWords.words(beginning: prefix, in: db, path: path), words.count == 1 {
+            guard let words = try PrefixWords.words(beginning: prefix, in: db, path: path) else { continue }
+            if words.count == 1 {
                 exact[prefix] = words[0]
+            } else if !words.isEmpty {
+                spelled[prefix] = words
+                if let longer = PrefixWords.sharedPrefix(of: words), longer.count > prefix.count {
+                    widened[prefix] = longer
+                }
             }
         }
-        if !exact.isEmpty { fts = FTSExpression(query, exact: exact) }
+        if !exact.isEmpty || !widened.isEmpty { fts = FTSExpression(query, exact: exact, widened: widened) }
         self.fts = fts
+        walk = spelled.isEmpty ? fts : FTSExpression(query, exact: exact, widened: widened, spelled: spelled)
         hints = fts.hints
         switch shelf {
         case .all:
@@ -85,7 +99,7 @@ struct SearchPlan {
                             ? nil : "SELECT COUNT(\(members)) FROM label WHERE kind = ? AND name IN (\(marks))"))
             }
         }
-        if fts.match == nil, let exclusion = fts.exclusion {
+        if fts.match == nil, let exclusion = walk.exclusion {
             sets.append(
                 SetTest(sql: "NOT IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [exclusion]))
         }
@@ -95,7 +109,7 @@ struct SearchPlan {
     /// more set, and the title checks.
     func postConditions() -> (sql: String, arguments: StatementArguments) {
         var tests = sets
-        if let match = fts.match {
+        if let match = walk.match {
             tests.insert(
                 SetTest(sql: "IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [match]), at: 0)
         }
@@ -111,9 +125,10 @@ struct SearchPlan {
     /// FROM and WHERE of a statement driven by the full-text matches (`post_fts`): the other
     /// sets are probed with `+rowid` so that SQLite does not hand them to FTS5 as rowid
     /// lookups (one full-text query per element, measured 15 times slower). Nil without a
-    /// full-text match.
-    func ftsSource() -> (sql: String, arguments: StatementArguments)? {
-        guard let match = fts.match else { return nil }
+    /// full-text match. `ranking`: for a statement that scores with BM25 (the expression as
+    /// typed); otherwise the cheaper ``walk`` with the same matches.
+    func ftsSource(ranking: Bool = false) -> (sql: String, arguments: StatementArguments)? {
+        guard let match = ranking ? fts.match : walk.match else { return nil }
         var sql = "FROM post_fts"
         if !fts.titleContains.isEmpty { sql += " JOIN post p ON p.seq = post_fts.rowid" }
         sql += " WHERE post_fts MATCH ?"

@@ -22,11 +22,21 @@ struct FTSExpression: Hashable, Sendable {
     /// Posts with every positive term in the title (`title : (…)`): the title matches that a
     /// bounded live ranking always considers (``RankingScope``). Nil without positive terms.
     var titleMatch: String? = nil
-    /// Prefixes searched as the one word they begin (see ``init(_:exact:)``).
+    /// Prefixes searched as the one word they begin (see ``init(_:exact:widened:spelled:)``).
     private var exact: [String: String] = [:]
+    /// Prefixes searched as the longer prefix that every word they begin starts with.
+    private var widened: [String: String] = [:]
+    /// Prefixes written out as the `OR` of the words they begin (see ``init(_:exact:widened:spelled:)``).
+    private var spelled: [String: [String]] = [:]
     /// Folded prefixes of three or more characters: beyond the index's prefix lists
     /// (`prefix = '1 2'`), so FTS5 merges the lists of every word they begin.
     var unindexedPrefixes: [String] = []
+    /// Folded prefixes of one character among the positive terms (`s`, `"north k`): the index
+    /// finds their matches cheaply, but every word they begin counts in BM25, so ranking them
+    /// is not (``LiveRanking/declined(_:in:path:)``).
+    var oneCharacterPrefixes: [String] = []
+    /// Set while the excluded terms are written: their prefixes are never ranked.
+    private var writingExclusions = false
 
     /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
     /// Korean bigrams come from both, so they sit in between.
@@ -37,9 +47,24 @@ struct FTSExpression: Hashable, Sendable {
 
     /// The expression of `query`, with each prefix in `exact` (folded prefix → the one word
     /// of the index it begins) searched as that word: the same matches and BM25 scores
-    /// without FTS5 merging a prefix's lists.
-    init(_ query: SearchQuery, exact: [String: String] = [:]) {
+    /// without FTS5 merging a prefix's lists. Each prefix in `widened` (folded prefix → the
+    /// longest prefix that all the words it begins share, `kor` → `korea` when it begins
+    /// *korea* and *korean*) is searched as that longer prefix: the same words, so the same
+    /// matches and scores, and the same expression for every key typed between the two.
+    ///
+    /// Each prefix in `spelled` (folded prefix → every word of the index it begins) is written
+    /// out as the `OR` of those words (`"north kor" *` → `("north korea" OR "north korean")`):
+    /// the same posts match, but FTS5 steps the words' lists side by side instead of merging
+    /// them before the first match, so a walk that stops early or a count is cheap. BM25 would
+    /// score the alternatives as separate phrases, so such an expression is for statements that
+    /// do not rank (``SearchPlan/walk``).
+    init(
+        _ query: SearchQuery, exact: [String: String] = [:], widened: [String: String] = [:],
+        spelled: [String: [String]] = [:]
+    ) {
         self.exact = exact
+        self.widened = widened
+        self.spelled = spelled
         var positive: [String] = []
         for alternatives in query.clauses {
             let isAlone = alternatives.count == 1
@@ -47,7 +72,9 @@ struct FTSExpression: Hashable, Sendable {
             guard !parts.isEmpty else { continue }
             positive.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
         }
+        writingExclusions = true
         let excluded = query.excluded.compactMap { term(for: $0, checkTitle: false) }
+        writingExclusions = false
         let exclusions = excluded.joined(separator: " OR ")
         if positive.isEmpty {
             exclusion = excluded.isEmpty ? nil : exclusions
@@ -71,10 +98,28 @@ struct FTSExpression: Hashable, Sendable {
                     parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
                     continue
                 }
+                var words = words
+                if prefix, let last = words.last, let alternatives = spelled[SearchText.fold(last)],
+                    !alternatives.isEmpty
+                {
+                    let head = words.dropLast()
+                    let phrases = alternatives.map {
+                        scope + FTSExpression.quoted((head + [$0]).joined(separator: " "))
+                    }
+                    parts.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+                    continue
+                }
                 if prefix, let last = words.last {
-                    let folded = SearchText.fold(last)
+                    var folded = SearchText.fold(last)
+                    if let longer = widened[folded] {
+                        words[words.count - 1] = longer
+                        folded = longer
+                    }
                     if folded.count > FTSExpression.indexedPrefixLength, !unindexedPrefixes.contains(folded) {
                         unindexedPrefixes.append(folded)
+                    }
+                    if folded.count == 1, !writingExclusions, !oneCharacterPrefixes.contains(folded) {
+                        oneCharacterPrefixes.append(folded)
                     }
                 }
                 parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))

@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Testing
+import TidingsCore
+
+@testable import TidingsLibrary
+
+/// A prefix is searched as the longer prefix its words share (``PrefixWords/sharedPrefix(of:)``),
+/// and the answer of one key serves the next key with the same expression (``SearchAnswers``):
+/// neither may change what a search finds, how it is ranked, or show a stale answer.
+@Suite struct SearchAnswersTests {
+    @Test func theSharedPrefixIsTheLongestOneEveryWordBeginsWith() {
+        #expect(PrefixWords.sharedPrefix(of: ["korea", "korean"]) == "korea")
+        #expect(PrefixWords.sharedPrefix(of: ["korea", "korean", "koreas"]) == "korea")
+        #expect(PrefixWords.sharedPrefix(of: ["talk", "talked", "tall"]) == "tal")
+        #expect(PrefixWords.sharedPrefix(of: ["said"]) == "said")
+        #expect(PrefixWords.sharedPrefix(of: ["abc", "xyz"]) == nil)
+        #expect(PrefixWords.sharedPrefix(of: []) == nil)
+        // Only text the tokenizer reads back as the same one word.
+        #expect(PrefixWords.sharedPrefix(of: ["Korea", "Korean"]) == nil)
+        #expect(PrefixWords.sharedPrefix(of: ["ab-c", "ab-d"]) == nil)
+    }
+
+    @Test func aWidenedPrefixFindsAndRanksWhatTheTypedOneDoes() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery("\"north kor", typing: true), shelf: .all, in: db, path: library.path)
+        }
+        // `kor` begins korea and korean in the generated corpus.
+        #expect(plan.fts.match == "\"north korea\" *")
+        #expect(plan.fts.unindexedPrefixes == ["korea"])
+        // What FTS5 itself finds and scores for the prefix as typed.
+        let typed = try library.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid AS seq, bm25(post_fts, \(FTSExpression.bm25Weights)) AS rank FROM post_fts
+                    WHERE post_fts MATCH '"north kor" *' ORDER BY rank, rowid
+                    """
+            ).map { (seq: $0["seq"] as Int64, score: -($0["rank"] as Double)) }
+        }
+        try #require(typed.count >= 5, "the corpus has too few posts for the phrase")
+        for text in ["\"north kor", "\"north kore", "\"north korea"] {
+            let page = try library.search(
+                SearchQuery(text, typing: true), order: .relevance, limit: typed.count, counting: true)
+            #expect(page.total == typed.count, "\(text)")
+            let ids = try library.pool.read { db in
+                try typed.map { try String.fetchOne(db, sql: "SELECT id FROM post WHERE seq = ?", arguments: [$0.seq]) }
+            }
+            #expect(page.rows.map(\.id) == ids, "\(text)")
+            #expect(page.rows.map(\.score) == typed.map(\.score), "\(text)")
+        }
+    }
+
+    @Test func aPrefixSpelledOutAsItsWordsMatchesTheSamePosts() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        var spelled = 0
+        for text in ["kor", "\"north kor", "title:kor", "said -kor", "kim OR kor", "selt", "peo"] {
+            let plan = try library.pool.read { db in
+                try SearchPlan(SearchQuery(text, typing: true), shelf: .all, in: db, path: library.path)
+            }
+            let typed = try #require(plan.fts.match, "\(text)")
+            let walk = try #require(plan.walk.match, "\(text)")
+            if walk != typed {
+                spelled += 1
+                #expect(walk.contains(" OR ") && !walk.contains("*"), "\(text): \(walk)")
+                #expect(plan.walk.unindexedPrefixes.isEmpty, "\(text)")
+            }
+            for (expression, spelledOut) in [(typed, walk), (plan.fts.titleMatch!, plan.walk.titleMatch!)] {
+                let (asTyped, asWalked) = try library.pool.read { db in
+                    let sql = "SELECT rowid FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid"
+                    return (
+                        try Int64.fetchAll(db, sql: sql, arguments: [expression]),
+                        try Int64.fetchAll(db, sql: sql, arguments: [spelledOut])
+                    )
+                }
+                #expect(asTyped == asWalked, "\(text): \(spelledOut)")
+                #expect(!asTyped.isEmpty || expression.hasPrefix("title"), "\(text) matches nothing")
+            }
+        }
+        #expect(spelled >= 4, "too few of the queries had a prefix of a few words")
+    }
+
+    @Test func theNextKeyWithTheSameExpressionIsAnsweredFromTheLast() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let first = try library.search(SearchQuery("\"north kor", typing: true), order: .relevance, limit: 10)
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, path: library.path)
+        }
+        let key = try #require(
+            SearchAnswers.key(
+                plan, path: library.path, order: .relevance, offset: 0, limit: 10, counting: true,
+                ranking: .everyMatch))
+        let version = try library.pool.read(SearchAnswers.indexVersion)
+        #expect(SearchAnswers.answer(key, version: version)?.total == first.total)
+        let next = try library.search(SearchQuery("\"north kore", typing: true), order: .relevance, limit: 10)
+        #expect(next.rows == first.rows && next.total == first.total)
+        // A filter's sets can change without the index: such searches are not kept.
+        let filtered = try library.pool.read { db in
+            try SearchPlan(SearchQuery("outlet:reuters korea", typing: true), shelf: .all, in: db, path: library.path)
+        }
+        #expect(
+            SearchAnswers.key(
+                filtered, path: library.path, order: .archive, offset: 0, limit: 10, counting: true,
+                ranking: .everyMatch) == nil)
+        #expect(
+            SearchAnswers.key(
+                plan, path: library.path, order: .archive, offset: 0, limit: 10, counting: true,
+                ranking: .everyMatch) != key)
+    }
+
+    @Test func aKeptAnswerNeverHidesAWriteOrAMark() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let query = SearchQuery("\"north kor", typing: true)
+        let before = try library.search(query, order: .archive, limit: 5)
+        let shown = try #require(before.rows.first)
+        // Marks are read with the rows, never kept.
+        try library.setRead(shown.isUnread, postID: shown.id)
+        let marked = try library.search(query, order: .archive, limit: 5)
+        #expect(marked.rows.first?.id == shown.id && marked.rows.first?.isUnread == !shown.isUnread)
+        // A post edited in place (a web page fetched again) changes the index: the next key
+        // with the same expression counts it.
+        let edited = try library.pool.write { db in
+            let seq = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT seq FROM post WHERE seq NOT IN
+                    (SELECT rowid FROM post_fts WHERE post_fts MATCH '"north kor" *') LIMIT 1
+                    """)
+            try db.execute(
+                sql: "UPDATE post SET body = body || ' Talks in North Korea resumed.' WHERE seq = ?", arguments: [seq])
+            return seq
+        }
+        try #require(edited != nil, "every generated post names North Korea")
+        let after = try library.search(SearchQuery("\"north kore", typing: true), order: .archive, limit: 5)
+        #expect(after.total == (before.total ?? 0) + 1)
+    }
+}
