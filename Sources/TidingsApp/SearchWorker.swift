@@ -140,7 +140,9 @@ final class SearchWorker: Sendable {
                     // Not ranked while typing: the archive-order page is the answer.
                     var final = early
                     final.hints.append(declined)
-                    send(.headlinesLoaded(page(final, for: request, total: early.total, provisional: false)))
+                    var answer = page(final, for: request, total: early.total, provisional: false)
+                    answer.isUnranked = true
+                    send(.headlinesLoaded(answer))
                     return
                 }
                 send(.headlinesLoaded(page(early, for: request, total: early.total, provisional: true)))

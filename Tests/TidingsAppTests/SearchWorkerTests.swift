@@ -45,6 +45,7 @@ struct SearchWorkerTests {
         try #require(pages.count == 2)
         #expect(pages[0].isProvisional)
         #expect(!pages[1].isProvisional)
+        #expect(!pages[1].isUnranked)
         #expect(pages.allSatisfy { $0.generation == 1 && $0.total == 6 && $0.order == .relevance })
         #expect(
             pages[0].rows.map(\.id) == fixture.ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
@@ -73,6 +74,7 @@ struct SearchWorkerTests {
         try #require(pages.count == 1)
         #expect(!pages[0].isProvisional && pages[0].total == 8 && pages[0].rows.count == 8)
         #expect(pages[0].hint == "not ranked: ‘sel’ begins over 32 words, type on")
+        #expect(pages[0].isUnranked)
     }
 
     @Test("an archive-order search answers once")

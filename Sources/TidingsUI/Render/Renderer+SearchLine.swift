@@ -70,7 +70,9 @@ extension Renderer {
         }
         if search.line.query != nil {
             pieces.append(Piece(text: search.shownOrder.name, style: theme.dim, priority: 1, separator: " · "))
-            if let key = table.label(of: .toggleOrder) {
+            // Results the live ranking declined are in archive order whatever was asked; the
+            // hint says so, and offering "archive order" as the other order would read wrong.
+            if let key = table.label(of: .toggleOrder), !search.resultsUnranked {
                 let other = "(\(key): \(search.order.toggled.name))"
                 pieces.append(Piece(text: other, style: theme.dim, priority: 5, separator: " "))
             }

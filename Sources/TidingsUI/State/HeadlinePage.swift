@@ -33,14 +33,18 @@ public struct HeadlinePage: Equatable, Sendable {
     public var isProvisional: Bool
     /// The request was for the tab's unread posts only; `total` is then their number.
     public var unreadOnly: Bool
+    /// A relevance request answered in archive order: the live ranking declined (the hint
+    /// says why), so the search line must not call the results ranked.
+    public var isUnranked: Bool
 
     public init(
         tab: Shelf, offset: Int, total: Int, rows: [Headline],
         query: SearchQuery? = nil, order: SearchOrder = .archive, generation: Int = 0,
         summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false,
-        unreadOnly: Bool = false
+        unreadOnly: Bool = false, isUnranked: Bool = false
     ) {
         self.unreadOnly = unreadOnly
+        self.isUnranked = isUnranked
         self.tab = tab
         self.offset = offset
         self.total = total

@@ -24,6 +24,9 @@ public struct SearchState: Equatable, Sendable {
     public internal(set) var summary: String?
     /// What the results' query was understood as, when the library said.
     public internal(set) var resultsHint: String?
+    /// Whether the results on screen answer a relevance request in archive order (the live
+    /// ranking declined it).
+    public internal(set) var resultsUnranked = false
     /// The newest query, waiting for its first page.
     public internal(set) var pending: HeadlineList?
     /// The newest query, when it could not be run, and why.
@@ -55,8 +58,10 @@ public struct SearchState: Equatable, Sendable {
     public var hasFailed: Bool { failedKey != nil }
 
     /// The order the results are really in: a query of filters only (`author:`, `outlet:` …)
-    /// has nothing to rank, so the library lists it in archive order whatever was asked.
+    /// has nothing to rank, so the library lists it in archive order whatever was asked, and
+    /// so are results the live ranking declined.
     public var shownOrder: SearchOrder {
+        if resultsUnranked, failedKey == nil { return .archive }
         guard let query = line.query, !SearchQuery(query, typing: true).hasPositiveTerms else { return order }
         return .archive
     }
@@ -81,6 +86,7 @@ public struct SearchState: Equatable, Sendable {
             results = nil
             summary = nil
             resultsHint = nil
+            resultsUnranked = false
         }
         return cancelled ? [.cancelSearch] : []
     }
@@ -108,6 +114,7 @@ public struct SearchState: Equatable, Sendable {
             results = list
             summary = page.summary
             resultsHint = page.hint
+            resultsUnranked = page.isUnranked
             pending = nil
             return true
         }
@@ -117,6 +124,7 @@ public struct SearchState: Equatable, Sendable {
             summary = page.summary
             resultsHint = page.hint
         }
+        if page.offset == 0 { resultsUnranked = page.isUnranked }
         results = list
         return true
     }
