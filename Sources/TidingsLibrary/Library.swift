@@ -11,6 +11,10 @@ import TidingsCore
 public final class Library: Sendable {
     /// Where the database file lives.
     public let path: String
+    /// What the search caches (``SearchAnswers``, ``PrefixWords``, ``ArchiveOrder``) key this
+    /// library by: its path and a token of this opening, so that another file later at the
+    /// same path (a rebuild, a test's new library) never shares what they kept.
+    let cacheScope: String
     let pool: DatabasePool
     /// This file in ``openFiles`` while this object lives.
     private let openFile: FileIdentity?
@@ -27,6 +31,7 @@ public final class Library: Sendable {
     ///   instead of leaving an empty library (and perhaps a folder) behind.
     public init(path: String, mayCreate: Bool = true) throws(LibraryError) {
         self.path = path
+        cacheScope = path + "\u{0}" + UUID().uuidString
         let kind = try Library.inspect(path)
         if !mayCreate { try Library.requireExisting(path) }
         if kind == .absent {

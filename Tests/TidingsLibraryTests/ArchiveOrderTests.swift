@@ -21,7 +21,7 @@ import TidingsCore
         try folder.write("a.txt", Page.make(header: "Category: Economy", second, third))
         try folder.write("b.txt", Page.make(header: "Category: Trade", first))
         _ = try library.importArchives(at: [folder.path])
-        #expect(try library.pool.read { try ArchiveOrder.followsSeq(in: $0, path: library.path) })
+        #expect(try library.pool.read { try ArchiveOrder.followsSeq(in: $0, cache: library.cacheScope) })
         let titles = try library.search(SearchQuery("grain"), order: .archive).rows.map(\.title)
         #expect(titles == (try library.posts().map(\.title)))
     }
@@ -48,7 +48,7 @@ import TidingsCore
                     "INSERT INTO post_fts(rowid, title, body) SELECT seq, title, body FROM post WHERE id = 'zzzzzzzzzzzz'"
             )
         }
-        #expect(try !library.pool.read { try ArchiveOrder.followsSeq(in: $0, path: library.path) })
+        #expect(try !library.pool.read { try ArchiveOrder.followsSeq(in: $0, cache: library.cacheScope) })
         let page = try library.search(SearchQuery("grain"), order: .archive, limit: 3)
         #expect(
             page.rows.map(\.title) == [

@@ -33,7 +33,7 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)
         let plan = try library.pool.read { db in
-            try SearchPlan(SearchQuery("kor* sai", typing: true), shelf: .all, in: db, path: library.path)
+            try SearchPlan(SearchQuery("kor* sai", typing: true), shelf: .all, in: db, cache: library.cacheScope)
         }
         // `kor` begins two words (korea, korean), so it stays a prefix, the one they share;
         // `sai` begins only `said`.
@@ -51,7 +51,7 @@ import TidingsCore
         try library.pool.read { db in
             // Typed in order, so each longer prefix is narrowed from the one before.
             for prefix in ["kor", "kore", "korea", "koreas", "sel", "selt", "selta", "seltan", "zzz", "zzzz"] {
-                let words = try PrefixWords.words(beginning: prefix, in: db, path: library.path)
+                let words = try PrefixWords.words(beginning: prefix, in: db, cache: library.cacheScope)
                 let all = try String.fetchAll(
                     db, sql: "SELECT term FROM temp.post_vocab WHERE substr(term, 1, ?) = ? ORDER BY term",
                     arguments: [prefix.count, prefix])

@@ -25,7 +25,7 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)
         let plan = try library.pool.read { db in
-            try SearchPlan(SearchQuery("\"north kor", typing: true), shelf: .all, in: db, path: library.path)
+            try SearchPlan(SearchQuery("\"north kor", typing: true), shelf: .all, in: db, cache: library.cacheScope)
         }
         // `kor` begins korea and korean in the generated corpus.
         #expect(plan.fts.match == "\"north korea\" *")
@@ -59,7 +59,7 @@ import TidingsCore
         var spelled = 0
         for text in ["kor", "\"north kor", "title:kor", "said -kor", "kim OR kor", "selt", "peo"] {
             let plan = try library.pool.read { db in
-                try SearchPlan(SearchQuery(text, typing: true), shelf: .all, in: db, path: library.path)
+                try SearchPlan(SearchQuery(text, typing: true), shelf: .all, in: db, cache: library.cacheScope)
             }
             let typed = try #require(plan.fts.match, "\(text)")
             let walk = try #require(plan.walk.match, "\(text)")
@@ -88,27 +88,28 @@ import TidingsCore
         let library = try LiveRankingTests.generatedLibrary(in: folder)
         let first = try library.search(SearchQuery("\"north kor", typing: true), order: .relevance, limit: 10)
         let plan = try library.pool.read { db in
-            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, path: library.path)
+            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)
         }
         let key = try #require(
             SearchAnswers.key(
-                plan, path: library.path, order: .relevance, offset: 0, limit: 10, counting: true,
+                plan, cache: library.cacheScope, order: .relevance, offset: 0, limit: 10, counting: true,
                 ranking: .everyMatch))
         let version = try library.pool.read(SearchAnswers.indexVersion)
-        #expect(SearchAnswers.answer(key, version: version)?.total == first.total)
+        #expect(SearchAnswers.answer(key, in: library.cacheScope, version: version)?.total == first.total)
         let next = try library.search(SearchQuery("\"north kore", typing: true), order: .relevance, limit: 10)
         #expect(next.rows == first.rows && next.total == first.total)
         // A filter's sets can change without the index: such searches are not kept.
         let filtered = try library.pool.read { db in
-            try SearchPlan(SearchQuery("outlet:reuters korea", typing: true), shelf: .all, in: db, path: library.path)
+            try SearchPlan(
+                SearchQuery("outlet:reuters korea", typing: true), shelf: .all, in: db, cache: library.cacheScope)
         }
         #expect(
             SearchAnswers.key(
-                filtered, path: library.path, order: .archive, offset: 0, limit: 10, counting: true,
+                filtered, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
                 ranking: .everyMatch) == nil)
         #expect(
             SearchAnswers.key(
-                plan, path: library.path, order: .archive, offset: 0, limit: 10, counting: true,
+                plan, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
                 ranking: .everyMatch) != key)
     }
 
@@ -122,6 +123,16 @@ import TidingsCore
         try library.setRead(shown.isUnread, postID: shown.id)
         let marked = try library.search(query, order: .archive, limit: 5)
         #expect(marked.rows.first?.id == shown.id && marked.rows.first?.isUnread == !shown.isUnread)
+        // The next key's answer is kept before the write, so what follows tests the version.
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)
+        }
+        let key = try #require(
+            SearchAnswers.key(
+                plan, cache: library.cacheScope, order: .archive, offset: 0, limit: 5, counting: true,
+                ranking: .everyMatch))
+        let version = try library.pool.read(SearchAnswers.indexVersion)
+        #expect(SearchAnswers.answer(key, in: library.cacheScope, version: version) != nil)
         // A post edited in place (a web page fetched again) changes the index: the next key
         // with the same expression counts it.
         let edited = try library.pool.write { db in
@@ -138,5 +149,34 @@ import TidingsCore
         try #require(edited != nil, "every generated post names North Korea")
         let after = try library.search(SearchQuery("\"north kore", typing: true), order: .archive, limit: 5)
         #expect(after.total == (before.total ?? 0) + 1)
+    }
+
+    /// Another library later at the same path (a rebuild, a new import) never gets the first
+    /// one's answers, even when its index's structure record happens to be the same.
+    @Test func anotherLibraryAtTheSamePathSharesNothing() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/library.sqlite"
+        /// A library at `path` whose posts are `titles`, those in `korea` naming North Korea.
+        func make(_ titles: [String], korea: Set<String>) throws -> Library {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            var page = "Category: Politics\n\n"
+            for (index, title) in titles.enumerated() {
+                page += "\(title)\n\nPosted on May \(index + 1), 2019 by Jane Holloway\n\n"
+                page += korea.contains(title) ? "Talks about North Korea went on.\n\n" : "Rain fell all week.\n\n"
+                page += "[Wire]\n\n"
+            }
+            let archive = folder.path + "/page.txt"
+            try Data(page.utf8).write(to: URL(fileURLWithPath: archive))
+            let library = try Library(path: path)
+            _ = try library.importArchives(at: [archive])
+            return library
+        }
+        let query = SearchQuery("\"north kor", typing: true)
+        let first = try make(
+            ["Envoys meet", "Border reopens", "Harvest report"], korea: ["Envoys meet", "Border reopens"])
+        #expect(try first.search(query, order: .archive, limit: 5).total == 2)
+        let second = try make(["Envoys meet", "Border reopens", "Rail link"], korea: ["Rail link"])
+        let after = try second.search(query, order: .archive, limit: 5)
+        #expect(after.rows.map(\.title) == ["Rail link"] && after.total == 1)
     }
 }

@@ -16,13 +16,15 @@ import TidingsCore
 /// slower, never wrong. (A change that rewrites `ordinal` in place without adding a post
 /// would need this check keyed on something else.)
 enum ArchiveOrder {
-    /// Per library file: the newest seq when last checked, and the answer.
+    /// Per opening of a library (``Library/cacheScope``): the newest seq when last checked,
+    /// and the answer.
     private static let checked = Locked<[String: (newest: Int64, followsSeq: Bool)]>([:])
 
-    /// Whether `seq` order is archive order in the library at `path` (read through `db`).
-    static func followsSeq(in db: Database, path: String) throws -> Bool {
+    /// Whether `seq` order is archive order in the library opened as `cache` (read through
+    /// `db`).
+    static func followsSeq(in db: Database, cache: String) throws -> Bool {
         let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
-        if let known = checked.withLock({ $0[path] }), known.newest == newest { return known.followsSeq }
+        if let known = checked.withLock({ $0[cache] }), known.newest == newest { return known.followsSeq }
         // Walk the archive-order index (ties in ordinal ordered by seq, as the index orders
         // them) and stop at the first seq that goes backwards. A cursor over one covering
         // index: 10–20 ms for 100,000 posts, where a window function took 90.
@@ -37,7 +39,7 @@ enum ArchiveOrder {
             }
             previous = seq
         }
-        checked.withLock { $0[path] = (newest, !broken) }
+        checked.withLock { $0[cache] = (newest, !broken) }
         return !broken
     }
 }

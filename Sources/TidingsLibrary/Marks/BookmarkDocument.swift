@@ -51,42 +51,46 @@ public struct BookmarkDocument: Codable, Sendable {
     /// Foundation's formatter rolls an impossible day over (`2024-02-31` reads as 2 March), so
     /// the date and time fields of every form are checked against the calendar first.
     public static func date(_ text: String) -> Date? {
-        guard isCalendarTime(Array(text.utf8)) else { return nil }
-        if let date = utcDate(text) { return date }
+        let bytes = Array(text.utf8)
+        guard let fields = calendarFields(bytes) else { return nil }
+        if let date = utcDate(bytes, fields) { return date }
         return formatter(fractional: true).date(from: text) ?? formatter(fractional: false).date(from: text)
     }
 
-    /// Whether `b` begins with `YYYY-MM-DDTHH:MM:SS` naming a day the month has and a time of
-    /// day (no leap second: Tidings never writes one, and Foundation refuses it).
-    static func isCalendarTime(_ b: [UInt8]) -> Bool {
+    /// The date and time fields a time begins with.
+    struct CalendarFields {
+        var year, month, day, hour, minute, second: Int
+    }
+
+    /// The fields of `b`'s `YYYY-MM-DDTHH:MM:SS`, nil unless they name a day the month has and
+    /// a time of day (no leap second: Tidings never writes one, and Foundation refuses it).
+    static func calendarFields(_ b: [UInt8]) -> CalendarFields? {
         guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
-        else { return false }
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? { decimal(b, range) }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
             (1...12).contains(month), hour < 24, minute < 60, second < 60
-        else { return false }
+        else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...lengths[month - 1]).contains(day)
+        guard (1...lengths[month - 1]).contains(day) else { return nil }
+        return CalendarFields(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, or nil for anything else; the fields' ranges are
-    /// ``isCalendarTime(_:)``'s to check.
+    /// `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, or nil for anything else.
     static func utcDate(_ text: String) -> Date? {
-        let b = Array(text.utf8)
-        guard b.count >= 20, b.last == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-            b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
-        else { return nil }
-        func number(_ range: Range<Int>) -> Int? { decimal(b, range) }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
+        let bytes = Array(text.utf8)
+        return calendarFields(bytes).flatMap { utcDate(bytes, $0) }
+    }
+
+    /// The time `b` names when it ends `[.fff…]Z` after its `fields`, else nil.
+    private static func utcDate(_ b: [UInt8], _ fields: CalendarFields) -> Date? {
+        guard b.count >= 20, b.last == UInt8(ascii: "Z") else { return nil }
         var fraction = 0.0
         if b.count > 20 {
-            guard b[19] == UInt8(ascii: "."), b.count > 21, b.count <= 30, let digits = number(20..<(b.count - 1))
+            guard b[19] == UInt8(ascii: "."), b.count > 21, b.count <= 30, let digits = decimal(b, 20..<(b.count - 1))
             else { return nil }
             fraction = Double(digits) / pow(10, Double(b.count - 21))
         } else if b[19] != UInt8(ascii: "Z") {
@@ -94,13 +98,14 @@ public struct BookmarkDocument: Codable, Sendable {
         }
         // Days from 1970-01-01 to the date in the proleptic Gregorian calendar (civil-from-days
         // inverted: years start in March, so February's length sits at the end of one).
+        let (year, month, day) = (fields.year, fields.month, fields.day)
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction
+        let seconds = Double(days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second) + fraction
         return Date(timeIntervalSince1970: seconds)
     }
 

@@ -19,6 +19,7 @@ extension Library {
     ) async throws(SearchError) -> Int? {
         let pageSize = max(1, pageSize)
         let path = path
+        let cache = cacheScope
         do {
             return try await pool.read { db in
                 var start = max(0, offset + 1)
@@ -28,7 +29,7 @@ extension Library {
                     let page = try Library.search(
                         query, on: shelf, order: order, offset: start,
                         limit: min(pageSize, end - start), counting: false, snippets: false,
-                        ranking: ranking, in: db, path: path)
+                        ranking: ranking, in: db, cache: cache, remembering: false)
                     if let hit = page.rows.firstIndex(where: \.isUnread) { return start + hit }
                     if page.rows.count < min(pageSize, end - start) { return nil }
                     start += page.rows.count

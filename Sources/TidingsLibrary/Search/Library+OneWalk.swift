@@ -12,13 +12,13 @@ extension Library {
     /// lists are merged, stepping through them is the cheap part (with `sqlite3` on 100,000
     /// posts, the first 20,000 matches of `the*`, the first 50,000 and a count of all 100,000
     /// each took the same 31 ms), so a second statement to count beyond some cap would only
-    /// merge again. A prefix that begins one word is searched as that word and never comes
-    /// here. The matches go by through a cursor; only the page's seqs are kept.
+    /// merge again. Only a prefix that begins over ``RankingScope/broadPrefixWords`` words
+    /// comes here: one that begins fewer is written out as its words (``SearchPlan/walk``). The matches go by through a cursor; only the page's seqs are kept.
     static func oneWalk(
-        _ plan: SearchPlan, offset: Int, limit: Int, in db: Database, path: String
+        _ plan: SearchPlan, offset: Int, limit: Int, in db: Database, cache: String
     ) throws -> (hits: [Int64], total: Int)? {
         guard !plan.walk.unindexedPrefixes.isEmpty, let (source, arguments) = plan.ftsSource(),
-            try ArchiveOrder.followsSeq(in: db, path: path)
+            try ArchiveOrder.followsSeq(in: db, cache: cache)
         else { return nil }
         let cursor = try Int64.fetchCursor(
             db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid", arguments: arguments)

@@ -28,7 +28,7 @@ extension Library {
             return try pool.read { db in
                 try Library.search(
                     query, on: shelf, order: order, offset: offset, limit: limit,
-                    counting: counting, snippets: snippets, ranking: ranking, in: db, path: path)
+                    counting: counting, snippets: snippets, ranking: ranking, in: db, cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -48,7 +48,7 @@ extension Library {
             return try await pool.read { db in
                 try Library.search(
                     query, on: shelf, order: order, offset: offset, limit: limit,
-                    counting: counting, snippets: snippets, ranking: ranking, in: db, path: path)
+                    counting: counting, snippets: snippets, ranking: ranking, in: db, cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -61,7 +61,8 @@ extension Library {
     public func liveRankingDeclined(_ query: SearchQuery, on shelf: Shelf = .all) async throws(SearchError) -> String? {
         do {
             return try await pool.read { db in
-                try LiveRanking.declined(try SearchPlan(query, shelf: shelf, in: db, path: path), in: db, path: path)
+                try LiveRanking.declined(
+                    try SearchPlan(query, shelf: shelf, in: db, cache: cacheScope), in: db, cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -71,22 +72,25 @@ extension Library {
     /// The search itself, inside one read transaction (page and count agree).
     static func search(
         _ query: SearchQuery, on shelf: Shelf, order wanted: SearchOrder, offset: Int, limit: Int,
-        counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, path: String
+        counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, cache: String,
+        remembering: Bool = true
     ) throws -> SearchPage {
-        let plan = try SearchPlan(query, shelf: shelf, in: db, path: path)
+        let plan = try SearchPlan(query, shelf: shelf, in: db, cache: cache)
         let offset = max(0, offset)
         let limit = max(0, limit)
         let key = SearchAnswers.key(
-            plan, path: path, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking)
+            plan, cache: cache, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking)
         let version = try key.map { _ in try SearchAnswers.indexVersion(in: db) }
         let answer: SearchAnswer
-        if let key, let version, let kept = SearchAnswers.answer(key, version: version) {
+        if let key, let version, let kept = SearchAnswers.answer(key, in: cache, version: version) {
             answer = kept
         } else {
             answer = try Library.answer(
                 plan, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking, in: db,
-                path: path)
-            if let key, let version { SearchAnswers.remember(answer, key: key, version: version) }
+                cache: cache)
+            if remembering, let key, let version {
+                SearchAnswers.remember(answer, key: key, in: cache, version: version)
+            }
         }
         var page = SearchPage(
             rows: [], total: answer.total, offset: offset, order: answer.order, understood: query.understood,
@@ -98,13 +102,13 @@ extension Library {
     /// The seqs, scores, count and order of one page of `plan`'s matches.
     private static func answer(
         _ plan: SearchPlan, order wanted: SearchOrder, offset: Int, limit: Int, counting: Bool,
-        ranking: RankingScope, in db: Database, path: String
+        ranking: RankingScope, in db: Database, cache: String
     ) throws -> SearchAnswer {
         var order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
         var hints: [String] = []
         var live = LiveRanking.everyMatch
         if order == .relevance, !plan.matchesNothing {
-            live = try LiveRanking(plan, scope: ranking, in: db, path: path)
+            live = try LiveRanking(plan, scope: ranking, in: db, cache: cache)
             switch live {
             case .everyMatch: break
             case .candidates(_, _, _, let window): hints.append(LiveRanking.candidatesHint(ranking, window: window))
@@ -116,13 +120,14 @@ extension Library {
         var answer = SearchAnswer(hits: [], total: counting ? 0 : nil, order: order, hints: hints)
         if plan.matchesNothing { return answer }
         var counted = false
-        if order == .archive, counting, let walked = try oneWalk(plan, offset: offset, limit: limit, in: db, path: path)
+        if order == .archive, counting,
+            let walked = try oneWalk(plan, offset: offset, limit: limit, in: db, cache: cache)
         {
             answer.total = walked.total
             counted = true
             answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
         } else if order == .archive {
-            answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, path: path)
+            answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, cache: cache)
         } else if case .candidates(let newest, let title, let newestTitle, _) = live {
             let candidates = LiveRanking.candidateCondition(newest: newest, titleMatch: title, newestTitle: newestTitle)
             answer.hits = try candidatesFirst(plan, candidates, offset: offset, limit: limit, in: db)
@@ -140,10 +145,10 @@ extension Library {
     /// row to sort them (90 ms for a common word on 100,000 posts).
     private static func archivePage(
         _ plan: SearchPlan, offset: Int, limit: Int, in db: Database,
-        path: String
+        cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0 else { return [] }
-        if let (source, arguments) = plan.ftsSource(), try ArchiveOrder.followsSeq(in: db, path: path) {
+        if let (source, arguments) = plan.ftsSource(), try ArchiveOrder.followsSeq(in: db, cache: cache) {
             let seqs = try Int64.fetchAll(
                 db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])

@@ -13,20 +13,20 @@ import TidingsCore
 ///
 /// The words come from an `fts5vocab` table over the index, made in the connection's `temp`
 /// schema (nothing in the library file). It reads the lists of the words it passes, so each
-/// answer is kept per library file and prefix until the index changes (the first stage
+/// answer is kept per opening of a library (``Library/cacheScope``) and prefix until the index changes (the first stage
 /// and the ranking of one key ask the same question), and a longer prefix typed next is
 /// answered from a shorter one's words when those were few.
 enum PrefixWords {
     /// The words `prefix` (folded) begins, in order; nil when more than
     /// ``RankingScope/broadPrefixWords``.
-    static func words(beginning prefix: String, in db: Database, path: String) throws -> [String]? {
+    static func words(beginning prefix: String, in db: Database, cache: String) throws -> [String]? {
         let version = try SearchAnswers.indexVersion(in: db)
-        let key = path + "\u{0}" + prefix
+        let key = cache + "\u{0}" + prefix
         if let known = known.withLock({ $0[key] }), known.version == version { return known.words }
         // Typing narrows: the words of `kore` are those of `kor` that go on with `e`, when the
         // shorter prefix's words are known and few. Compared as bytes, as the index orders terms.
         for length in stride(from: prefix.count - 1, through: FTSExpression.indexedPrefixLength + 1, by: -1) {
-            let shorter = path + "\u{0}" + String(prefix.prefix(length))
+            let shorter = cache + "\u{0}" + String(prefix.prefix(length))
             guard let known = known.withLock({ $0[shorter] }), known.version == version, let words = known.words else {
                 continue
             }

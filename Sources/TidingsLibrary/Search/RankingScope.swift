@@ -50,19 +50,20 @@ enum LiveRanking {
     /// Few enough matches: rank them all, as ``RankingScope/everyMatch`` would.
     case everyMatch
     /// Rank the candidates first: matches from `newest` on (a seq), and matches among the
-    /// title matches from `newestTitle` on; `window` is how many of the last posts added the
-    /// title matches were looked for in, when that left older posts out.
+    /// title matches from `newestTitle` on; `window` is how many of the last seqs handed out
+    /// the title matches were looked for in, when the library has older posts than that
+    /// (seqs of posts removed since count in it, so it may hold fewer posts).
     case candidates(newest: Int64, titleMatch: String?, newestTitle: Int64, window: Int?)
     /// Not ranked: archive order, and why.
     case declined(String)
 
     /// The decision for `plan` under `scope`.
-    init(_ plan: SearchPlan, scope: RankingScope, in db: Database, path: String) throws {
+    init(_ plan: SearchPlan, scope: RankingScope, in db: Database, cache: String) throws {
         guard case .live(let bound, let known) = scope, bound > 0, let (source, arguments) = plan.ftsSource() else {
             self = .everyMatch
             return
         }
-        if let hint = try LiveRanking.declined(plan, in: db, path: path) {
+        if let hint = try LiveRanking.declined(plan, in: db, cache: cache) {
             self = .declined(hint)
             return
         }
@@ -80,9 +81,9 @@ enum LiveRanking {
         let newest = try Int64.fetchOne(db, sql: walk, arguments: arguments + [half - 1]) ?? Int64.min
         // Title matches are looked for among the last posts added only (seqs are handed out in
         // order, never reused), so the walks for them start there and not at the oldest post.
-        let window = bound * RankingScope.titleWindowFactor
+        let (window, overflow) = bound.multipliedReportingOverflow(by: RankingScope.titleWindowFactor)
         let lastSeq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM post") ?? 0
-        let windowStart = lastSeq - Int64(window) + 1
+        let windowStart = overflow ? 1 : lastSeq - Int64(window) + 1
         let cuts = windowStart > 1
         var newestTitle = cuts ? windowStart : Int64.min
         if let title = plan.walk.titleMatch {
@@ -102,26 +103,26 @@ enum LiveRanking {
     /// Why `plan` is not ranked while typing, nil when it is: a word being typed of one
     /// character (every word it begins counts in BM25, so ranking `t` scores every *the*,
     /// *to* and *that* of each match), or one that begins too many words to merge.
-    static func declined(_ plan: SearchPlan, in db: Database, path: String) throws -> String? {
+    static func declined(_ plan: SearchPlan, in db: Database, cache: String) throws -> String? {
         guard plan.fts.match != nil else { return nil }
         if let character = plan.fts.oneCharacterPrefixes.first {
             return "not ranked: ‘\(character)’ is one character, type on"
         }
-        guard let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, path: path) else { return nil }
+        guard let prefix = try broadPrefix(plan.fts.unindexedPrefixes, in: db, cache: cache) else { return nil }
         return "not ranked: ‘\(prefix)’ begins over \(RankingScope.broadPrefixWords) words, type on"
     }
 
     /// The first of `prefixes` that begins more than ``RankingScope/broadPrefixWords`` words
     /// of the index (``PrefixWords``).
-    static func broadPrefix(_ prefixes: [String], in db: Database, path: String) throws -> String? {
-        for prefix in prefixes where try PrefixWords.words(beginning: prefix, in: db, path: path) == nil {
+    static func broadPrefix(_ prefixes: [String], in db: Database, cache: String) throws -> String? {
+        for prefix in prefixes where try PrefixWords.words(beginning: prefix, in: db, cache: cache) == nil {
             return prefix
         }
         return nil
     }
 
     /// What the search line says of a ranking of the candidates, title matches looked for
-    /// among the last `window` posts when that left older ones out.
+    /// among the last `window` seqs when the library has older posts.
     static func candidatesHint(_ scope: RankingScope, window: Int?) -> String {
         guard case .live(let bound, _) = scope else { return "" }
         let newest = "ranked: newest \(LiveRanking.grouped(max(1, bound / 2))) and title matches"

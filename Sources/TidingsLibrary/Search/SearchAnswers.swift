@@ -20,22 +20,23 @@ struct SearchAnswer: Sendable {
 /// (``PrefixWords/sharedPrefix(of:)``), and at a million posts each walk of that phrase costs
 /// a fifth of a second. An answer is kept with the index's structure record (rowid 10 of its
 /// data table), which every write to the index changes, so it is never served after a post
-/// was added or edited. Only the seqs and scores are kept: the rows, with their read and
+/// was added or edited; and per opening of a library (``Library/cacheScope``), so that another
+/// file later at the same path (a rebuild, a test's new library) never shares them. Only the seqs and scores are kept: the rows, with their read and
 /// bookmark marks, are read afresh for every page. Searches with a set test (a shelf other
 /// than All, a label or outlet filter, a query of exclusions alone) are not kept: their sets
 /// can change without the index changing (a bookmark added).
 enum SearchAnswers {
-    /// How many answers are kept: a key's two stages and a few keys back, no more.
+    /// How many answers are kept per open library: a key's two stages and a few keys back.
     static let capacity = 8
 
     /// The key of a search for this plan and page, nil when it is not kept.
     static func key(
-        _ plan: SearchPlan, path: String, order: SearchOrder, offset: Int, limit: Int, counting: Bool,
+        _ plan: SearchPlan, cache: String, order: SearchOrder, offset: Int, limit: Int, counting: Bool,
         ranking: RankingScope
     ) -> String? {
         guard let match = plan.fts.match, plan.sets.isEmpty, !plan.matchesNothing else { return nil }
         let parts = [
-            path, match, plan.fts.titleContains.joined(separator: "\u{1}"), "\(order)", "\(offset)", "\(limit)",
+            cache, match, plan.fts.titleContains.joined(separator: "\u{1}"), "\(order)", "\(offset)", "\(limit)",
             "\(counting)", "\(ranking)",
         ]
         return parts.joined(separator: "\u{0}")
@@ -47,25 +48,48 @@ enum SearchAnswers {
         try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
     }
 
-    /// The answer kept for `key` when the index is still at `version`.
-    static func answer(_ key: String, version: Data) -> SearchAnswer? {
+    /// The answer kept for `key` in the library opened as `cache` when the index is still at
+    /// `version`.
+    static func answer(_ key: String, in cache: String, version: Data) -> SearchAnswer? {
         kept.withLock { kept in
-            guard let index = kept.firstIndex(where: { $0.key == key }) else { return nil }
-            let entry = kept.remove(at: index)
-            guard entry.version == version else { return nil }
-            kept.append(entry)
+            guard var answers = kept.libraries[cache], let index = answers.firstIndex(where: { $0.key == key }) else {
+                return nil
+            }
+            let entry = answers.remove(at: index)
+            guard entry.version == version else {
+                kept.libraries[cache] = answers
+                return nil
+            }
+            answers.append(entry)
+            kept.libraries[cache] = answers
             return entry.answer
         }
     }
 
-    /// Keeps `answer` for `key`, dropping the least recently used beyond ``capacity``.
-    static func remember(_ answer: SearchAnswer, key: String, version: Data) {
+    /// Keeps `answer` for `key` in the library opened as `cache`, dropping its least recently
+    /// used answer beyond ``capacity``, and the least recently used library beyond
+    /// ``libraries``.
+    static func remember(_ answer: SearchAnswer, key: String, in cache: String, version: Data) {
         kept.withLock { kept in
-            kept.removeAll { $0.key == key }
-            kept.append((key, version, answer))
-            if kept.count > capacity { kept.removeFirst(kept.count - capacity) }
+            var answers = kept.libraries[cache] ?? []
+            answers.removeAll { $0.key == key }
+            answers.append((key, version, answer))
+            if answers.count > capacity { answers.removeFirst(answers.count - capacity) }
+            kept.libraries[cache] = answers
+            kept.order.removeAll { $0 == cache }
+            kept.order.append(cache)
+            while kept.order.count > libraries { kept.libraries[kept.order.removeFirst()] = nil }
         }
     }
 
-    private static let kept = Locked<[(key: String, version: Data, answer: SearchAnswer)]>([])
+    /// How many open libraries keep answers: a process has one, a test run many.
+    static let libraries = 4
+
+    private struct Kept {
+        var libraries: [String: [(key: String, version: Data, answer: SearchAnswer)]] = [:]
+        /// The libraries in ``libraries``, least recently given an answer first.
+        var order: [String] = []
+    }
+
+    private static let kept = Locked(Kept())
 }

@@ -30,13 +30,13 @@ struct SearchPlan {
     private(set) var matchesNothing = false
     private(set) var hints: [String] = []
 
-    init(_ query: SearchQuery, shelf: Shelf, in db: Database, path: String) throws {
+    init(_ query: SearchQuery, shelf: Shelf, in db: Database, cache: String) throws {
         var fts = query.fts
         var exact: [String: String] = [:]
         var widened: [String: String] = [:]
         var spelled: [String: [String]] = [:]
         for prefix in fts.unindexedPrefixes {
-            guard let words = try PrefixWords.words(beginning: prefix, in: db, path: path) else { continue }
+            guard let words = try PrefixWords.words(beginning: prefix, in: db, cache: cache) else { continue }
             if words.count == 1 {
                 exact[prefix] = words[0]
             } else if !words.isEmpty {

@@ -112,7 +112,7 @@ struct FakeLibrary {
         guard let query else { return all }
         let reading = FakeQuery(query.text)
         guard !reading.isEmpty else { return nil }
-        var found = all.filter { row in
+        let found = all.filter { row in
             reading.matches(lowered: lowered.texts(of: row.id) { [row.title] + (articles[row.id]?.paragraphs ?? []) })
         }
         guard order == .relevance else { return found }
