@@ -9,6 +9,21 @@ import TidingsCore
 /// and the answer of one key serves the next key with the same expression (``SearchAnswers``):
 /// neither may change what a search finds, how it is ranked, or show a stale answer.
 @Suite struct SearchAnswersTests {
+    /// The answer kept for `text` typed in `library` (first page, counted, every match ranked),
+    /// at the index's current version.
+    static func keptAnswer(_ text: String, in library: Library, order: SearchOrder, limit: Int) throws -> SearchAnswer?
+    {
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery(text, typing: true), shelf: .all, in: db, cache: library.cacheScope)
+        }
+        let key = try #require(
+            SearchAnswers.key(
+                plan, cache: library.cacheScope, order: order, offset: 0, limit: limit, counting: true,
+                ranking: .everyMatch))
+        let version = try library.pool.read(SearchAnswers.indexVersion)
+        return SearchAnswers.answer(key, in: library.cacheScope, version: version)
+    }
+
     @Test func theSharedPrefixIsTheLongestOneEveryWordBeginsWith() {
         #expect(PrefixWords.sharedPrefix(of: ["korea", "korean"]) == "korea")
         #expect(PrefixWords.sharedPrefix(of: ["korea", "korean", "koreas"]) == "korea")
@@ -87,15 +102,8 @@ import TidingsCore
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.generatedLibrary(in: folder)
         let first = try library.search(SearchQuery("\"north kor", typing: true), order: .relevance, limit: 10)
-        let plan = try library.pool.read { db in
-            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)
-        }
-        let key = try #require(
-            SearchAnswers.key(
-                plan, cache: library.cacheScope, order: .relevance, offset: 0, limit: 10, counting: true,
-                ranking: .everyMatch))
-        let version = try library.pool.read(SearchAnswers.indexVersion)
-        #expect(SearchAnswers.answer(key, in: library.cacheScope, version: version)?.total == first.total)
+        let kept = try Self.keptAnswer("\"north kore", in: library, order: .relevance, limit: 10)
+        #expect(kept?.total == first.total)
         let next = try library.search(SearchQuery("\"north kore", typing: true), order: .relevance, limit: 10)
         #expect(next.rows == first.rows && next.total == first.total)
         // A filter's sets can change without the index: such searches are not kept.
@@ -107,10 +115,15 @@ import TidingsCore
             SearchAnswers.key(
                 filtered, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
                 ranking: .everyMatch) == nil)
-        #expect(
+        // Another order is another answer.
+        let plan = try library.pool.read { db in
+            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)
+        }
+        let keys = [SearchOrder.relevance, .archive].map {
             SearchAnswers.key(
-                plan, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
-                ranking: .everyMatch) != key)
+                plan, cache: library.cacheScope, order: $0, offset: 0, limit: 10, counting: true, ranking: .everyMatch)
+        }
+        #expect(keys[0] != nil && keys[0] != keys[1])
     }
 
     @Test func aKeptAnswerNeverHidesAWriteOrAMark() throws {
@@ -124,15 +137,7 @@ import TidingsCore
         let marked = try library.search(query, order: .archive, limit: 5)
         #expect(marked.rows.first?.id == shown.id && marked.rows.first?.isUnread == !shown.isUnread)
         // The next key's answer is kept before the write, so what follows tests the version.
-        let plan = try library.pool.read { db in
-            try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)
-        }
-        let key = try #require(
-            SearchAnswers.key(
-                plan, cache: library.cacheScope, order: .archive, offset: 0, limit: 5, counting: true,
-                ranking: .everyMatch))
-        let version = try library.pool.read(SearchAnswers.indexVersion)
-        #expect(SearchAnswers.answer(key, in: library.cacheScope, version: version) != nil)
+        #expect(try Self.keptAnswer("\"north kore", in: library, order: .archive, limit: 5) != nil)
         // A post edited in place (a web page fetched again) changes the index: the next key
         // with the same expression counts it.
         let edited = try library.pool.write { db in
