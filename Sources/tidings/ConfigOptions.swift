@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TidingsConfig
-import TidingsCore
 
 /// The `--config` option of the browser and of `tidings config`.
 struct ConfigOptions: ParsableArguments {
@@ -15,11 +14,7 @@ struct ConfigOptions: ParsableArguments {
     /// Config files are found, read and named in messages as UTF-8 paths; a path holding other
     /// bytes (``RawPath``) would name another file.
     func validate() throws {
-        if let config, RawPath.hasRawBytes(config) {
-            throw ValidationError(
-                "--config \(RawPath.displayed(config)): the path is not UTF-8 text; rename the file or "
-                    + "give another path")
-        }
+        try ValidationError.requireUTF8(config, option: "--config", advice: "; rename the file or give another path")
     }
 
     /// Where the config file is for these options and the environment.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import TidingsCore
 import TidingsLibrary
 
 /// The `--library` option every subcommand shares.
@@ -14,11 +13,8 @@ struct LibraryOptions: ParsableArguments {
     /// A library is opened by name through SQLite, which takes the name as UTF-8 text: a path
     /// holding other bytes (``RawPath``) would open, or make, a file of another name.
     func validate() throws {
-        if let library, RawPath.hasRawBytes(library) {
-            throw ValidationError(
-                "--library \(RawPath.displayed(library)): the path is not UTF-8 text, and a library "
-                    + "needs a UTF-8 name; rename it or give another path")
-        }
+        try ValidationError.requireUTF8(
+            library, option: "--library", advice: ", and a library needs a UTF-8 name; rename it or give another path")
     }
 
     /// The library file's path, resolved as ``open(mayCreate:)`` resolves it.

@@ -13,13 +13,7 @@ import TidingsTestSupport
 @Suite struct LiveRankingTests {
     /// 600 generated posts over 6 pages.
     static func generatedLibrary(in folder: TemporaryFolder) throws -> Library {
-        let generator = CorpusGenerator(posts: 600, pages: 6, seed: 7)
-        for index in 0..<generator.pages {
-            try folder.write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
-        }
-        let library = try folder.library()
-        _ = try library.importArchives(at: [folder.path + "/corpus"])
-        return library
+        try folder.generatedLibrary(posts: 600, pages: 6, seed: 7)
     }
 
     /// 30 posts over 40 words starting with "sel" (over the 32 a live ranking merges) and

@@ -45,13 +45,7 @@ import TidingsTestSupport
 
     /// 3,000 generated posts over 30 pages, imported the way `tidings import` does.
     static func library(in folder: TemporaryFolder) throws -> Library {
-        let generator = CorpusGenerator(posts: 3_000, pages: 30, seed: 13)
-        for index in 0..<generator.pages {
-            try folder.write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
-        }
-        let library = try folder.library()
-        _ = try library.importArchives(at: [folder.path + "/corpus"])
-        return library
+        try folder.generatedLibrary(posts: 3_000, pages: 30, seed: 13)
     }
 
     @Test func relevanceReturnsThePinnedTopResults() throws {

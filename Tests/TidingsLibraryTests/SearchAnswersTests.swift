@@ -164,14 +164,13 @@ import TidingsCore
         /// A library at `path` whose posts are `titles`, those in `korea` naming North Korea.
         func make(_ titles: [String], korea: Set<String>) throws -> Library {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            var page = "Category: Politics\n\n"
-            for (index, title) in titles.enumerated() {
-                page += "\(title)\n\nPosted on May \(index + 1), 2019 by Jane Holloway\n\n"
-                page += korea.contains(title) ? "Talks about North Korea went on.\n\n" : "Rain fell all week.\n\n"
-                page += "[Wire]\n\n"
+            let posts = titles.enumerated().map { index, title in
+                Page.post(
+                    title, date: "May \(index + 1), 2019", author: "Jane Holloway",
+                    body: [korea.contains(title) ? "Talks about North Korea went on." : "Rain fell all week."],
+                    outlet: "Wire")
             }
-            let archive = folder.path + "/page.txt"
-            try Data(page.utf8).write(to: URL(fileURLWithPath: archive))
+            let archive = try folder.write("page.txt", Page.make(header: "Category: Politics", posts: posts))
             let library = try Library(path: path)
             _ = try library.importArchives(at: [archive])
             return library

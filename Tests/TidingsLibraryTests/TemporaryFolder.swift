@@ -1,5 +1,6 @@
 import Foundation
 import TidingsLibrary
+import TidingsTestSupport
 
 /// A folder under /tmp that lives for one test, with helpers to write archive pages into it.
 final class TemporaryFolder {
@@ -31,6 +32,18 @@ final class TemporaryFolder {
     func library(_ name: String = "library.sqlite") throws -> Library {
         try Library(path: path + "/" + name)
     }
+
+    /// A fresh library of a generated corpus (``CorpusGenerator``), imported the way
+    /// `tidings import` does.
+    func generatedLibrary(posts: Int, pages: Int, seed: UInt64) throws -> Library {
+        let generator = CorpusGenerator(posts: posts, pages: pages, seed: seed)
+        for index in 0..<generator.pages {
+            try write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
+        }
+        let library = try library()
+        _ = try library.importArchives(at: [path + "/corpus"])
+        return library
+    }
 }
 
 /// Builds archive page text from a compact description, so tests read like the pages they make.
@@ -45,6 +58,10 @@ enum Page {
     }
 
     static func make(header: String?, _ posts: String...) -> String {
+        make(header: header, posts: posts)
+    }
+
+    static func make(header: String?, posts: [String]) -> String {
         (header.map { $0 + "\n\n" } ?? "") + posts.joined()
     }
 }
