@@ -76,9 +76,12 @@ struct SearchBench: ParsableCommand {
                     let text = String(query.prefix(length))
                     let parsed = SearchQuery(text, typing: true)
                     if parsed.isEmpty { continue }
-                    var total: Int?
+                    // As the browser's first stage does: the count stops at the ranking's bound.
+                    var count: MatchCount?
                     let archive = try SearchBench.milliseconds {
-                        total = try library.search(parsed, order: .archive, limit: limit).total
+                        count = try library.search(
+                            parsed, order: .archive, limit: limit, countBound: RankingScope.typingBound
+                        ).count
                     }
                     // As the browser's worker does: it asks whether the live ranking would decline,
                     // then for the ranked page, with the count it has.
@@ -86,7 +89,7 @@ struct SearchBench: ParsableCommand {
                         if BlockingWait.wait({ try? await library.liveRankingDeclined(parsed) }) == nil {
                             _ = try library.search(
                                 parsed, order: .relevance, limit: limit, counting: false,
-                                ranking: .typing(knownMatches: total))
+                                ranking: .typing(known: count))
                         }
                     }
                     // The first replay warms the page cache and is not counted.

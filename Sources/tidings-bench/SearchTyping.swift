@@ -32,8 +32,10 @@ enum SearchTyping {
         /// To the chunk that showed the count (for an unconfirmed key, the echo).
         var firstMs: Double?
         var bytes: Int
-        /// Matches the library counts for the text typed so far (nil: it refused the query).
+        /// Matches the library counts for the text typed so far, as the browser does, up to
+        /// its bound (nil: it refused the query); with `over`, more than this many.
         var matches: Int?
+        var over: Bool?
         /// Whether the screen showed that count and it told these results from the last ones
         /// (false: timed to the screen settling only).
         var confirmed: Bool
@@ -78,10 +80,13 @@ enum SearchTyping {
                     "no search line after / (the browser's last row: \(trimmed(terminal.screen.row(status))))")
             }
             var typed = ""
-            var before: Int??  // nothing counted before the first key
+            var before: MatchCount??  // nothing counted before the first key
             for character in query {
                 typed.append(character)
-                let matches = try? library.search(SearchQuery(typed, typing: true), order: .archive, limit: 1).total
+                // Counted as the browser's first stage counts, up to its bound.
+                let matches = try? library.search(
+                    SearchQuery(typed, typing: true), order: .archive, limit: 1, countBound: RankingScope.typingBound
+                ).count
                 let shown = typed
                 let sent = DispatchTime.now()
                 terminal.send(Array(String(character).utf8))
@@ -101,7 +106,8 @@ enum SearchTyping {
                     Key(
                         typed: typed, ms: milliseconds(from: sent, to: last),
                         firstMs: settled.readyAt.map { milliseconds(from: sent, to: $0) }, bytes: settled.bytes,
-                        matches: matches, confirmed: settled.isReady && matches != nil && distinct))
+                        matches: matches?.known, over: matches.map { !$0.isExact } ?? false,
+                        confirmed: settled.isReady && matches != nil && distinct))
             }
             terminal.send([0x1B])  // Esc: back to the whole list (ncurses waits ESCDELAY to be sure)
             let closed = terminal.settle(timeout: 5) { !$0.row(status).hasPrefix(" /") }
@@ -123,12 +129,16 @@ enum SearchTyping {
     }
 
     /// Whether the search line shows `typed` (with the cursor after it) and the count of
-    /// `matches`, not a search under way.
-    static func showsResults(_ line: String, typed: String, matches: Int?) -> Bool {
+    /// `matches` as the browser words it (`over 10,000 matches` past its bound), not a search
+    /// under way.
+    static func showsResults(_ line: String, typed: String, matches: MatchCount?) -> Bool {
         guard line.hasPrefix(" /" + typed + " "), !line.contains("searching") else { return false }
-        guard let matches else { return true }
-        let count = BrowseBench.grouped(matches)
-        return line.contains(" \(count) match") || (matches == 0 && line.contains("no match"))
+        switch matches {
+        case nil: return true
+        case .moreThan(let bound)?: return line.contains(" over \(BrowseBench.grouped(bound)) matches")
+        case .exact(let count)?:
+            return line.contains(" \(BrowseBench.grouped(count)) match") || (count == 0 && line.contains("no match"))
+        }
     }
 
     private static func trimmed(_ line: String) -> String {

@@ -75,6 +75,8 @@ extension AppState {
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
             applyNextUnread(index)
+        case .matchesCounted(let tab, let query, let generation, let total):
+            applyCount(tab: tab, query: query, generation: generation, total: total)
         case .sourcesUpdating(let done, let total):
             message = "Updating web sources: \(done) of \(total) done…"
         case .sourcesUpdated(let newPosts, let sources, let failures):
@@ -122,6 +124,12 @@ extension AppState {
         }
         list.evictDistantPages(height: height)
         self.list = list
+        if let search = searches[activeTab], search.needsExactCount, let results = search.results,
+            let query = results.key.query
+        {
+            searches[activeTab]?.countAsked = results.generation
+            effects.append(.countMatches(tab: activeTab, query: query, generation: results.generation))
+        }
 
         // With the preview on Enter, the pane keeps the post last opened while the list has
         // the keys: a Down then redraws two rows of the list and nothing else.

@@ -103,13 +103,20 @@ extension Renderer {
         buffer.addAttributes(.reverse, x: cursorX, y: y, width: cursorWidth)
     }
 
-    /// How the search line states the results on screen: the library's words, else a count;
-    /// `searching…` before the first answer.
+    /// How the search line states the results on screen: the library's words, else a count
+    /// (`over 10,000 matches` when it stopped at the bound while typing); `searching…` before
+    /// the first answer.
     func searchSummary(_ search: SearchState) -> String? {
         guard let results = search.results, let total = results.total else {
             return search.pending != nil ? "searching…" : nil
         }
         if let summary = search.summary { return summary }
+        // Counted only up to the bound while typing: said so, and when the exact count is
+        // under way (Enter, End, the last known row), that too.
+        if !results.totalIsExact {
+            let counting = search.countAsked == results.generation ? ", counting…" : ""
+            return "over \(Self.grouped(total)) matches\(counting)"
+        }
         return total == 1 ? "1 match" : "\(Self.grouped(total)) matches"
     }
 }
