@@ -48,12 +48,17 @@ final class SearchWorker: Sendable {
     }
 
     private let library: Library
+    /// How far the first stage counts (``RankingScope/typingBound``; tests use a small one).
+    private let countBound: Int
     private let jobs = Locked(Jobs())
     /// Called after each answer is queued, from the task's thread: wakes the loop.
     private let answered: @Sendable () -> Void
 
-    init(library: Library, answered: @escaping @Sendable () -> Void = {}) {
+    init(
+        library: Library, countBound: Int = RankingScope.typingBound, answered: @escaping @Sendable () -> Void = {}
+    ) {
         self.library = library
+        self.countBound = countBound
         self.answered = answered
     }
 
@@ -62,8 +67,8 @@ final class SearchWorker: Sendable {
 
     /// Starts `request`, cancelling every search of an older generation.
     func submit(_ request: SearchRequest) {
-        start(generation: request.generation) { library, send in
-            await SearchWorker.answer(request, library: library, send: send)
+        start(generation: request.generation) { [countBound] library, send in
+            await SearchWorker.answer(request, library: library, countBound: countBound, send: send)
         }
     }
 
@@ -143,9 +148,11 @@ final class SearchWorker: Sendable {
     /// page, interrupted if the next key arrives first. The ranking is the live one
     /// (``RankingScope/typing``), bounded to fit between two keys; when it would not rank at
     /// all (a word being typed that begins too many words), the archive page is the answer.
-    static func answer(_ request: SearchRequest, library: Library, send: (Action) -> Void) async {
+    static func answer(
+        _ request: SearchRequest, library: Library, countBound bound: Int = RankingScope.typingBound,
+        send: (Action) -> Void
+    ) async {
         let query = request.query
-        let bound = RankingScope.typingBound
         var count: MatchCount?
         do {
             if request.order == .relevance, request.offset == 0 {
