@@ -120,6 +120,24 @@ struct ReducerBoundedCountTests {
         #expect(session.state.list.total == Self.exact(session, "rice"))
     }
 
+    @Test("a count stopped with the searches under way is asked again when needed")
+    func aCancelledCountIsAskedAgain() throws {
+        var session = Self.session()
+        session.type("/rice")
+        session.holdCounts = true
+        session.press(.enter)
+        #expect(session.held.count == 1)
+        // Back to the line, a letter and its deletion: the query under way is dropped with a
+        // `.cancelSearch`, which stops the count too.
+        session.holdSearches = true
+        session.type("/x")
+        let dropped = session.effects { $0.press(.backspace) }
+        #expect(dropped.contains(.cancelSearch))
+        #expect(Self.counts(dropped).isEmpty)  // still typing: not needed yet
+        let again = session.effects { $0.press(.enter) }
+        #expect(Self.counts(again).count == 1)
+    }
+
     @Test("a next unread match past the known rows waits for the count, then is selected")
     func nextUnreadPastTheBound() throws {
         var session = Self.session()

@@ -89,7 +89,16 @@ extension AppState {
             // Clamped: a nonsense signal number must not trap on overflow.
             return leaveArticle() + [.quit(status: Int32(clamping: 128 + Int(number)))]
         }
+        if effects.contains(.cancelSearch) { forgetCountsUnderWay() }
         return effects + reconcile()
+    }
+
+    /// `.cancelSearch` stops every job of the worker, an exact count under way too: the
+    /// results that still need it ask again (``reconcile()``) rather than wait for nothing.
+    private mutating func forgetCountsUnderWay() {
+        for (tab, search) in searches where search.countAsked != nil && search.results?.totalIsExact == false {
+            searches[tab]?.countAsked = nil
+        }
     }
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
@@ -114,6 +123,7 @@ extension AppState {
         if var search = searches[activeTab] {
             effects += search.ask(for: search.wantedKey(tab: activeTab)) { nextGeneration() }
             searches[activeTab] = search
+            if effects.contains(.cancelSearch) { forgetCountsUnderWay() }
         }
         let height = layout.list.height
         var list = self.list
