@@ -15,13 +15,17 @@ import TidingsCore
         let broad = try LiveRankingTests.broadLibrary(in: broadFolder)
         let cases: [(Library, String)] = [
             (generated, "said"), (generated, "\"north kor"), (generated, "peo"), (generated, "kim sanct"),
-            (generated, "-missile sel"), (generated, "s"), (broad, "sel"), (broad, "selq"), (broad, "sel -selq"),
+            (generated, "-missile sel"), (generated, "s"), (broad, "sel"), (broad, "selq"), (broad, "-selq sel"),
             (generated, "zzzz"),
+            // No full-text match: a filter alone off its own index, anything else over the posts.
+            (generated, "outlet:r"), (generated, "category:e"), (generated, "author:h"), (generated, "-outlet:reuters"),
+            (generated, "outlet:reuters -kim"), (generated, "outlet:nobody"),
         ]
         for (library, text) in cases {
             let query = SearchQuery(text, typing: true)
             let exact = try library.search(query, order: .archive, limit: 10)
             let total = try #require(exact.total, "\(text)")
+            try #require(text.hasPrefix("zzzz") || text.hasSuffix("nobody") || total > 3, "\(text) matches too few")
             #expect(exact.count == .exact(total), "\(text): without a bound the count is exact")
             for bound in Set([0, 1, max(0, total - 1), total, total + 1, 10_000]) {
                 let page = try library.search(query, order: .archive, limit: 10, countBound: bound)

@@ -238,19 +238,6 @@ extension Library {
             arguments: arguments) ?? 0
     }
 
-    /// How many posts match, counting no further than `bound`: past it, ``MatchCount/moreThan(_:)``.
-    /// The walk of the full-text matches stops at the bound whatever their number, and a
-    /// prefix of many words is walked as the `OR` of its words (``SearchPlan/lazyWalk``), which
-    /// needs no merge before the first match. Without a full-text match the count is exact.
-    private static func boundedCount(_ plan: SearchPlan, bound: Int, in db: Database) throws -> MatchCount {
-        guard let (source, arguments) = plan.ftsSource(lazy: true) else { return .exact(try count(plan, in: db)) }
-        let walked =
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM (SELECT post_fts.rowid \(source) LIMIT ?)",
-                arguments: arguments + [bound + 1]) ?? 0
-        return walked > bound ? .moreThan(bound) : .exact(walked)
-    }
-
     /// The rows of a page, in the page's order, with their marks and, given a highlighter,
     /// their snippets.
     private static func rows(
