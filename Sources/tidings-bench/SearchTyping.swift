@@ -12,12 +12,13 @@ import TidingsLibrary
 ///
 /// "Its results on the screen" is checked, not assumed: the search line must show the text
 /// typed so far and the number of matches the library counts for it (computed here
-/// beforehand with the same query), and not `searching…`; then the screen must stay quiet for
-/// 40 ms, and the time is that of the last byte. A key that leaves the count as it was (a
-/// space, or `peop` after `peo`) has nothing on the screen to tell its results from the last
-/// ones but highlighting, so it is timed to the screen settling (which waits while the browser
-/// still uses CPU, so a query under way is waited for) and counted as unconfirmed. If no key's
-/// results ever show, the figures are marked not available.
+/// beforehand with the same query, up to the browser's bound: `over 10,000 matches` past it),
+/// and not `searching…`, which the line says from the key until the text's query answers;
+/// then the screen must stay quiet for 40 ms, and the time is that of the last byte. A key that
+/// leaves the query as it was (a space at the end) asks nothing and has nothing on the screen
+/// to tell its results from the last ones, so it is timed to the screen settling (which waits
+/// while the browser still uses CPU) and counted as unconfirmed. If no key's results ever
+/// show, the figures are marked not available.
 enum SearchTyping {
     /// What is typed. Every query starts with a one-letter prefix; `said` is in 94% of the
     /// 100,000 generated posts, `people` in 40%, the generated filler word `seltanselbra` in
@@ -80,7 +81,7 @@ enum SearchTyping {
                     "no search line after / (the browser's last row: \(trimmed(terminal.screen.row(status))))")
             }
             var typed = ""
-            var before: MatchCount??  // nothing counted before the first key
+            var before: String?  // the line's query before this key (trimmed, as the browser reads it)
             for character in query {
                 typed.append(character)
                 // Counted as the browser's first stage counts, up to its bound.
@@ -99,9 +100,12 @@ enum SearchTyping {
                     )
                 }
                 shownAny = shownAny || (settled.isReady && matches != nil)
-                defer { before = .some(matches) }
+                let query = typed.trimmingCharacters(in: .whitespaces)
+                defer { before = query }
                 guard let last = settled.lastByte else { continue }
-                let distinct = before.map { $0 != matches } ?? true
+                // A key that changes the query passes through `searching…` until its results
+                // answer; one that does not (a space) leaves the screen as it was.
+                let distinct = before != query
                 keys.append(
                     Key(
                         typed: typed, ms: milliseconds(from: sent, to: last),

@@ -37,6 +37,20 @@ struct ReducerBoundedCountTests {
         #expect(!session.lines[23].contains("counting"))
     }
 
+    @Test("while a newer query is under way the line says searching, not the last results' count")
+    func searchingWhileTheNextQueryRuns() throws {
+        var session = Self.session()
+        session.type("/rice")
+        session.holdSearches = true
+        session.type("s")
+        #expect(session.lines[23].contains("/rices"))
+        #expect(session.lines[23].contains("searching…"))
+        #expect(!session.lines[23].contains("over 100 matches"))
+        #expect(session.state.list.key.query == "rice")  // the last results stay meanwhile
+        session.release(0)
+        #expect(!session.lines[23].contains("searching…"))
+    }
+
     @Test("Enter counts exactly in the background; the count replaces the bound when it comes")
     func enterCounts() throws {
         var session = Self.session()

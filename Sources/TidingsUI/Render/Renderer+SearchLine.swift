@@ -104,12 +104,15 @@ extension Renderer {
     }
 
     /// How the search line states the results on screen: the library's words, else a count
-    /// (`over 10,000 matches` when it stopped at the bound while typing); `searching…` before
-    /// the first answer.
+    /// (`over 10,000 matches` when it stopped at the bound while typing); `searching…` while
+    /// the text's query has not answered yet.
     func searchSummary(_ search: SearchState) -> String? {
-        guard let results = search.results, let total = results.total else {
-            return search.pending != nil ? "searching…" : nil
-        }
+        // A newer query under way: the count on screen would be the last query's, and with
+        // counts bounded while typing two queries often read alike (`over 10,000 matches`), so
+        // nothing would tell the person (or a benchmark) that the results are not yet the
+        // text's. The last results stay in the list meanwhile.
+        if search.pending != nil { return "searching…" }
+        guard let results = search.results, let total = results.total else { return nil }
         if let summary = search.summary { return summary }
         // Counted only up to the bound while typing: said so, and when the exact count is
         // under way (Enter, End, the last known row), that too.
