@@ -135,6 +135,12 @@ extension Library {
             answer.count = .exact(walked.total)
             counted = true
             answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
+        } else if order == .archive, counting, let countBound,
+            let walked = try oneWalk(plan, offset: offset, limit: limit, bound: countBound, in: db, cache: cache)
+        {
+            answer.count = walked.count
+            counted = true
+            answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
         } else if order == .archive {
             answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, cache: cache)
         } else if case .candidates(let newest, let title, let newestTitle, _) = live {
