@@ -243,13 +243,20 @@ int tidings_rank_register(sqlite3 *db, char **error) {
         *error = sqlite3_mprintf("this SQLite's full-text search (FTS5) did not hand out its interface");
         return SQLITE_ERROR;
     }
+    return tidings_rank_register_with(db, api, error);
+}
+
+int tidings_rank_register_with(sqlite3 *db, void *fts5Api, char **error) {
+    (void)db;
+    *error = NULL;
+    TidingsFts5Api *api = fts5Api;
     if (api->iVersion < minimumApiVersion) {
         *error = sqlite3_mprintf(
             "this SQLite's full-text search (FTS5) is too old: interface version %d, Tidings needs %d",
             api->iVersion, minimumApiVersion);
         return SQLITE_ERROR;
     }
-    rc = api->xCreateFunction(api, "tidings_rank", NULL, versionCheckedRank, NULL);
+    int rc = api->xCreateFunction(api, "tidings_rank", NULL, versionCheckedRank, NULL);
     if (rc != SQLITE_OK) {
         *error = sqlite3_mprintf("could not add tidings_rank to full-text search (FTS5): code %d", rc);
     }

@@ -203,6 +203,22 @@ import TidingsTestSupport
         }
     }
 
+    @Test func anInterfaceTooOldIsAClearErrorNotACrash() throws {
+        // An `fts5_api` of version 1: its version first, the rest never read.
+        let interface = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 16)
+        defer { interface.deallocate() }
+        interface.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+        interface.storeBytes(of: Int32(1), as: Int32.self)
+        let queue = try DatabaseQueue()
+        _ = queue.inDatabase { db in
+            #expect {
+                try RankCounts.register(db, interface: interface)
+            } throws: { error in
+                "\(error)".contains("FTS5) is too old: interface version 1")
+            }
+        }
+    }
+
     @Test func badArgumentsAreAnErrorOrBM25NeverACrash() throws {
         let folder = try TemporaryFolder()
         let library = try RankFunctionTests.smallLibrary(in: folder)

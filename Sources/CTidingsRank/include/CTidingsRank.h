@@ -23,4 +23,9 @@
 ///   group of one phrase; otherwise the call fails).
 int tidings_rank_register(sqlite3 *db, char **error);
 
+/// `tidings_rank_register` with the FTS5 interface (an `fts5_api *`) already fetched: checks
+/// its version, then adds the function. Apart so that a test can hand it an interface that is
+/// too old.
+int tidings_rank_register_with(sqlite3 *db, void *fts5Api, char **error);
+
 #endif

@@ -29,8 +29,19 @@ enum RankCounts {
     /// Adds `tidings_rank` to the connection; without it (no FTS5, or one older than the
     /// interface declared in `CTidingsRank`) the library cannot be opened, and says why.
     static func register(_ db: Database) throws {
+        try register(db) { tidings_rank_register(db.sqliteConnection, &$0) }
+    }
+
+    /// ``register(_:)`` with the FTS5 interface given (`fts5_api *`): for a test of one too old.
+    static func register(_ db: Database, interface: UnsafeMutableRawPointer) throws {
+        try register(db) { tidings_rank_register_with(db.sqliteConnection, interface, &$0) }
+    }
+
+    private static func register(
+        _ db: Database, _ call: (inout UnsafeMutablePointer<CChar>?) -> Int32
+    ) throws {
         var message: UnsafeMutablePointer<CChar>? = nil
-        let code = tidings_rank_register(db.sqliteConnection, &message)
+        let code = call(&message)
         defer { sqlite3_free(message) }
         guard code == SQLITE_OK else {
             throw DatabaseError(
