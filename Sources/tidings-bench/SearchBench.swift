@@ -20,6 +20,10 @@ struct SearchBench: ParsableCommand {
     @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
     @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
     @Flag(help: "Print the result as JSON.") var json = false
+    @Option(
+        name: .customLong("query"),
+        help: "Replay this query instead of the script (repeatable): to time a few keys on their own.")
+    var queries: [String] = []
 
     /// What a person might type: one-letter prefixes, words in about half the posts, a rare
     /// word, a phrase, exclusions, fields and Korean substrings.
@@ -71,7 +75,7 @@ struct SearchBench: ParsableCommand {
         var first: [(text: String, wall: Double, cpu: Double)] = []
         var ranked: [(text: String, wall: Double, cpu: Double)] = []
         for round in 0...max(1, rounds) {
-            for query in SearchBench.script {
+            for query in queries.isEmpty ? SearchBench.script : queries {
                 for length in 1...query.count {
                     let text = String(query.prefix(length))
                     let parsed = SearchQuery(text, typing: true)
