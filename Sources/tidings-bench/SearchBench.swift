@@ -66,6 +66,16 @@ struct SearchBench: ParsableCommand {
         var rounds: Int
         var firstStage: Stage
         var relevance: Stage
+        /// Every key of every counted round, in order: what it typed and its CPU milliseconds
+        /// per stage, so that a change can be compared key by key.
+        var keys: [Key]
+    }
+
+    /// One key's CPU time in each stage.
+    struct Key: Encodable {
+        var text: String
+        var archiveCPUMs: Double
+        var relevanceCPUMs: Double
     }
 
     func run() throws {
@@ -103,7 +113,8 @@ struct SearchBench: ParsableCommand {
         }
         let result = Result(
             posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
-            firstStage: Stage(first), relevance: Stage(ranked))
+            firstStage: Stage(first), relevance: Stage(ranked),
+            keys: zip(first, ranked).map { Key(text: $0.text, archiveCPUMs: $0.cpu, relevanceCPUMs: $1.cpu) })
         if json {
             try printJSON(result)
             return
