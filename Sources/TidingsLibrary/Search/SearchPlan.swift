@@ -143,8 +143,9 @@ struct SearchPlan {
     /// FROM and WHERE of a statement driven by the full-text matches (`post_fts`): the other
     /// sets are tested on each match (a set SQLite builds itself is probed with `+rowid`, so
     /// that SQLite does not hand it to FTS5 as rowid lookups: one full-text query per element,
-    /// measured 15 times slower). Nil without a full-text match. `ranking`: for a statement that scores with BM25 (the expression as
-    /// typed); otherwise the cheaper ``walk`` with the same matches.
+    /// measured 15 times slower). Nil without a full-text match. `ranking`: for a statement
+    /// that scores with BM25 (the expression as typed); otherwise the cheaper ``walk`` with the
+    /// same matches.
     func ftsSource(ranking: Bool = false) -> (sql: String, arguments: StatementArguments)? {
         guard let match = ranking ? fts.match : walk.match else { return nil }
         var sql = "FROM post_fts"
