@@ -17,13 +17,13 @@ struct SearchBench: ParsableCommand {
             """)
     @OptionGroup var corpus: CorpusOptions
     @Option(help: "Where to keep generated corpora and libraries between runs.") var cache = ".build/bench-corpus"
-    @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
-    @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
-    @Flag(help: "Print the result as JSON.") var json = false
     @Option(
         name: .customLong("query"),
         help: "Replay this query instead of the script (repeatable): to time a few keys on their own.")
     var queries: [String] = []
+    @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
+    @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
+    @Flag(help: "Print the result as JSON.") var json = false
 
     /// What a person might type: one-letter prefixes, words in about half the posts, a rare
     /// word, a phrase, exclusions, fields and Korean substrings.

@@ -132,8 +132,9 @@ import TidingsTestSupport
         let folder = try TemporaryFolder()
         let library = try folder.generatedLibrary(posts: 100, pages: 1, seed: 5)
         try library.pool.read { db in
-            let plan = try SearchPlan(
+            var plan = try SearchPlan(
                 SearchQuery("outlet:reuters said"), shelf: .all, in: db, cache: library.cacheScope)
+            try plan.readSets(in: db)
             let handle = try #require(plan.sets.first?.set?.handle)
             let members = try Int64.fetchAll(
                 db, sql: "SELECT seq FROM post WHERE \(SeqSets.functionName)(?, seq) ORDER BY seq", arguments: [handle])

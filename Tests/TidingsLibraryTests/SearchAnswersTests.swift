@@ -109,11 +109,11 @@ import TidingsCore
         // A filter's sets can change without the index: such a search is kept only under the
         // handles of sets read on its connection (and dropped there at any write).
         let (unread, filtered) = try library.pool.read { db in
-            let query = SearchQuery("outlet:reuters korea", typing: true)
-            return (
-                try SearchPlan(query, shelf: .all, in: db, cache: library.cacheScope, readingSets: false),
-                try SearchPlan(query, shelf: .all, in: db, cache: library.cacheScope)
-            )
+            let unread = try SearchPlan(
+                SearchQuery("outlet:reuters korea", typing: true), shelf: .all, in: db, cache: library.cacheScope)
+            var read = unread
+            try read.readSets(in: db)
+            return (unread, read)
         }
         let filteredKeys = [unread, filtered].map {
             SearchAnswers.key(

@@ -62,8 +62,7 @@ extension Library {
         do {
             return try await pool.read { db in
                 try LiveRanking.declined(
-                    try SearchPlan(query, shelf: shelf, in: db, cache: cacheScope, readingSets: false), in: db,
-                    cache: cacheScope)
+                    try SearchPlan(query, shelf: shelf, in: db, cache: cacheScope), in: db, cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -76,7 +75,8 @@ extension Library {
         counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, cache: String,
         remembering: Bool = true
     ) throws -> SearchPage {
-        let plan = try SearchPlan(query, shelf: shelf, in: db, cache: cache)
+        var plan = try SearchPlan(query, shelf: shelf, in: db, cache: cache)
+        try plan.readSets(in: db)
         let offset = max(0, offset)
         let limit = max(0, limit)
         let key = SearchAnswers.key(

@@ -45,9 +45,9 @@ enum SearchAnswers {
         }
         let parts = [
             cache, match, plan.fts.titleContains.joined(separator: "\u{1}"), "\(order)", "\(offset)", "\(limit)",
-            "\(counting)", "\(ranking)", handles,
+            "\(counting)", "\(ranking)",
         ]
-        return parts.joined(separator: "\u{0}")
+        return parts.joined(separator: "\u{0}") + "\u{0}" + handles
     }
 
     /// The full-text index's structure record: it changes with every write to the index,

@@ -42,10 +42,7 @@ struct SearchPlan {
     private(set) var matchesNothing = false
     private(set) var hints: [String] = []
 
-    /// The plan of `query` on `shelf`. `readingSets`: read the sets of the shelf and the
-    /// filters into bitmaps (``SeqSets``) for the statements to come; a plan that only asks
-    /// about the words need not.
-    init(_ query: SearchQuery, shelf: Shelf, in db: Database, cache: String, readingSets: Bool = true) throws {
+    init(_ query: SearchQuery, shelf: Shelf, in db: Database, cache: String) throws {
         var fts = query.fts
         var exact: [String: String] = [:]
         var widened: [String: String] = [:]
@@ -112,10 +109,15 @@ struct SearchPlan {
                     members: "SELECT rowid FROM post_fts WHERE post_fts MATCH ?", arguments: [exclusion],
                     isExcluded: true))
         }
-        if readingSets, !matchesNothing, !sets.isEmpty {
-            let read = try SeqSets.read(sets.map { ($0.members, $0.arguments) }, in: db)
-            for index in sets.indices { sets[index].set = read[index] }
-        }
+    }
+
+    /// Reads the sets of the shelf and the filters into bitmaps (``SeqSets``) for the
+    /// statements to come on this connection; until then they are SQLite's own
+    /// `IN (SELECT …)`, enough for a plan that only asks about the words.
+    mutating func readSets(in db: Database) throws {
+        guard !matchesNothing, !sets.isEmpty else { return }
+        let read = try SeqSets.read(sets.map { ($0.members, $0.arguments) }, in: db)
+        for index in sets.indices { sets[index].set = read[index] }
     }
 
     /// The WHERE clause of a statement over `post p`: every set, the full-text match as one
@@ -141,11 +143,10 @@ struct SearchPlan {
     }
 
     /// FROM and WHERE of a statement driven by the full-text matches (`post_fts`): the other
-    /// sets are tested on each match (a set SQLite builds itself is probed with `+rowid`, so
-    /// that SQLite does not hand it to FTS5 as rowid lookups: one full-text query per element,
-    /// measured 15 times slower). Nil without a full-text match. `ranking`: for a statement
-    /// that scores with BM25 (the expression as typed); otherwise the cheaper ``walk`` with the
-    /// same matches.
+    /// sets are probed with `+rowid` so that SQLite does not hand them to FTS5 as rowid
+    /// lookups (one full-text query per element, measured 15 times slower). Nil without a
+    /// full-text match. `ranking`: for a statement that scores with BM25 (the expression as
+    /// typed); otherwise the cheaper ``walk`` with the same matches.
     func ftsSource(ranking: Bool = false) -> (sql: String, arguments: StatementArguments)? {
         guard let match = ranking ? fts.match : walk.match else { return nil }
         var sql = "FROM post_fts"
