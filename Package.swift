@@ -29,7 +29,11 @@ let package = Package(
         // The one SQLite database (GRDB + FTS5): import, queries, search, bookmarks.
         .target(
             name: "TidingsLibrary",
-            dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TidingsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the search's set function (Search/SeqSets.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Screen primitives: cells, the screen buffer, text width and wrapping, the sanitiser,
         // keys and the Terminal protocol. No dependencies.
