@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 only_in=(
     "CNcursesw=TidingsTerminal"
     "GRDB=TidingsLibrary"
+    "GRDBSQLite=TidingsLibrary"
     "CLibXML2=TidingsWeb"
     "TOMLKit=TidingsConfig"
     "CCrypto=TidingsCore"
