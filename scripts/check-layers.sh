@@ -11,9 +11,11 @@ cd "$(dirname "$0")/.."
 only_in=(
     "CNcursesw=TidingsTerminal"
     "GRDB=TidingsLibrary"
+    "GRDBSQLite=TidingsLibrary"
     "CLibXML2=TidingsWeb"
     "TOMLKit=TidingsConfig"
     "CCrypto=TidingsCore"
+    "CTidingsRank=TidingsLibrary"
 )
 # Targets that may depend on nothing of ours at all, but for a system library of their own
 # (a C module above, such as CCrypto for TidingsCore).

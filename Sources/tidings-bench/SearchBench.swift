@@ -17,6 +17,10 @@ struct SearchBench: ParsableCommand {
             """)
     @OptionGroup var corpus: CorpusOptions
     @Option(help: "Where to keep generated corpora and libraries between runs.") var cache = ".build/bench-corpus"
+    @Option(
+        name: .customLong("query"),
+        help: "Replay this query instead of the script (repeatable): to time a few keys on their own.")
+    var queries: [String] = []
     @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
     @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
     @Flag(help: "Print the result as JSON.") var json = false
@@ -68,6 +72,16 @@ struct SearchBench: ParsableCommand {
         var rounds: Int
         var firstStage: Stage
         var relevance: Stage
+        /// Every key of every counted round, in order: what it typed and its CPU milliseconds
+        /// per stage, so that a change can be compared key by key.
+        var keys: [Key]
+    }
+
+    /// One key's CPU time in each stage.
+    struct Key: Encodable {
+        var text: String
+        var archiveCPUMs: Double
+        var relevanceCPUMs: Double
     }
 
     func run() throws {
@@ -77,7 +91,7 @@ struct SearchBench: ParsableCommand {
         var first: [(text: String, wall: Double, cpu: Double)] = []
         var ranked: [(text: String, wall: Double, cpu: Double)] = []
         for round in 0...max(1, rounds) {
-            for query in SearchBench.script {
+            for query in queries.isEmpty ? SearchBench.script : queries {
                 for length in 1...query.count {
                     let text = String(query.prefix(length))
                     let parsed = SearchQuery(text, typing: true)
@@ -109,7 +123,8 @@ struct SearchBench: ParsableCommand {
         }
         let result = Result(
             posts: posts, keystrokes: first.count / max(1, rounds), rounds: max(1, rounds),
-            firstStage: Stage(first), relevance: Stage(ranked))
+            firstStage: Stage(first), relevance: Stage(ranked),
+            keys: zip(first, ranked).map { Key(text: $0.text, archiveCPUMs: $0.cpu, relevanceCPUMs: $1.cpu) })
         if json {
             try printJSON(result)
             return

@@ -106,15 +106,23 @@ import TidingsCore
         #expect(kept?.count == first.count)
         let next = try library.search(SearchQuery("\"north kore", typing: true), order: .relevance, limit: 10)
         #expect(next.rows == first.rows && next.total == first.total)
-        // A filter's sets can change without the index: such searches are not kept.
-        let filtered = try library.pool.read { db in
-            try SearchPlan(
+        // A filter's sets can change without the index: such a search is kept only under the
+        // handles of sets read on its connection (and dropped there at any write).
+        let (unread, filtered) = try library.pool.read { db in
+            let unread = try SearchPlan(
                 SearchQuery("outlet:reuters korea", typing: true), shelf: .all, in: db, cache: library.cacheScope)
+            var read = unread
+            try read.readSets(in: db)
+            return (unread, read)
         }
-        #expect(
+        let filteredKeys = [unread, filtered].map {
             SearchAnswers.key(
-                filtered, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
-                ranking: .everyMatch) == nil)
+                $0, cache: library.cacheScope, order: .archive, offset: 0, limit: 10, counting: true,
+                ranking: .everyMatch)
+        }
+        #expect(filteredKeys[0] == nil)
+        let handle = try #require(filtered.sets.first?.set?.handle)
+        #expect(filteredKeys[1]?.contains("\(handle),") == true)
         // Another order is another answer.
         let plan = try library.pool.read { db in
             try SearchPlan(SearchQuery("\"north kore", typing: true), shelf: .all, in: db, cache: library.cacheScope)

@@ -12,8 +12,8 @@ struct SearchAnswer: Sendable {
     var hints: [String]
 }
 
-/// The last few answers of full-text searches over the whole library, so that a key that
-/// leaves the search's expression as it was is answered without walking the index again.
+/// The last few answers of full-text searches, so that a key that leaves the search's
+/// expression as it was is answered without walking the index again.
 ///
 /// Typing often does: `"north kor`, `"north kore` and `"north korea` are all the phrase
 /// `"north korea" *` once a prefix is widened to the prefix its words share
@@ -22,9 +22,12 @@ struct SearchAnswer: Sendable {
 /// data table), which every write to the index changes, so it is never served after a post
 /// was added or edited; and per opening of a library (``Library/cacheScope``), so that another
 /// file later at the same path (a rebuild, a test's new library) never shares them. Only the seqs and scores are kept: the rows, with their read and
-/// bookmark marks, are read afresh for every page. Searches with a set test (a shelf other
-/// than All, a label or outlet filter, a query of exclusions alone) are not kept: their sets
-/// can change without the index changing (a bookmark added).
+/// bookmark marks, are read afresh for every page. A search with a set test (a shelf other
+/// than All, a label or outlet filter, a query of exclusions alone) is kept under the handles
+/// of its sets (``SeqSets``): the sets can change without the index changing (a bookmark
+/// added), but a set is kept on its connection only while nothing at all is written, so the
+/// same handle again means the same file as when the answer was found, and a set read anew
+/// (another connection, or after a write) has a new handle and misses.
 enum SearchAnswers {
     /// How many answers are kept per open library: a key's two stages and a few keys back.
     static let capacity = 8
@@ -34,12 +37,17 @@ enum SearchAnswers {
         _ plan: SearchPlan, cache: String, order: SearchOrder, offset: Int, limit: Int, counting: Bool,
         countBound: Int? = nil, ranking: RankingScope
     ) -> String? {
-        guard let match = plan.fts.match, plan.sets.isEmpty, !plan.matchesNothing else { return nil }
+        guard let match = plan.fts.match, !plan.matchesNothing else { return nil }
+        var handles = ""
+        for test in plan.sets {
+            guard let set = test.set else { return nil }
+            handles += "\(test.isExcluded ? "-" : "")\(set.handle),"
+        }
         let parts = [
             cache, match, plan.fts.titleContains.joined(separator: "\u{1}"), "\(order)", "\(offset)", "\(limit)",
             "\(counting)", countBound.map { "\($0)" } ?? "exact", "\(ranking)",
         ]
-        return parts.joined(separator: "\u{0}")
+        return parts.joined(separator: "\u{0}") + "\u{0}" + handles
     }
 
     /// The full-text index's structure record: it changes with every write to the index,

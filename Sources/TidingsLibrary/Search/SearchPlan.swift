@@ -3,20 +3,32 @@ import TidingsCore
 
 /// The SQL of one search: the full-text expression and conditions on a post's `seq`.
 ///
-/// Every condition is a set test, `seq IN (…)` or `seq NOT IN (…)`, over an index: the
-/// full-text matches, a shelf, label and outlet filters. SQLite builds each set once per
-/// statement and probes it, so the same pieces serve three drivers: the archive-order index
+/// Every condition is a set test, that a seq is in a set or not, over an index: the
+/// full-text matches, a shelf, label and outlet filters. The filters' sets are read once per
+/// search into bitmaps (``SeqSet``, kept per connection while nothing is written) and tested
+/// through an SQL function, so the same pieces serve three drivers: the archive-order index
 /// (pages in archive order stop after `limit` hits), the full-text index (counts and
 /// relevance walk its matches and never read a post row), and nothing else. No statement
 /// ever sorts all the matches by reading the posts.
 struct SearchPlan {
-    /// A set test on a seq, written after the column (`IN (SELECT …)`), with its arguments.
+    /// A set test on a seq: the set's members (a statement of seqs) and whether a seq passes by
+    /// being in the set or by being out of it.
     struct SetTest {
-        var sql: String
+        /// A statement of the set's seqs, one column.
+        var members: String
         var arguments: [any DatabaseValueConvertible]
-        /// A statement counting the set's members straight off its own index (with the same
-        /// arguments), for a positive set that can be counted that way.
-        var count: String? = nil
+        /// True when a seq passes by not being in the set (`-outlet:`, an exclusion).
+        var isExcluded = false
+        /// The set read into a bitmap on the search's connection; nil in a plan made without
+        /// reading its sets, whose tests are then SQLite's own `IN (SELECT …)`.
+        var set: SeqSet? = nil
+
+        /// The test of `column` (an expression of a seq), and its arguments.
+        func test(_ column: String) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+            let negation = isExcluded ? "NOT " : ""
+            if let set { return ("\(negation)\(SeqSets.functionName)(?, \(column))", [set.handle]) }
+            return ("\(column) \(negation)IN (\(members))", arguments)
+        }
     }
 
     /// The full-text expression as typed, for the statements that rank (BM25).
@@ -79,17 +91,12 @@ struct SearchPlan {
             let label = shelf.label!
             sets.append(
                 SetTest(
-                    sql: "IN (SELECT post FROM label WHERE kind = ? AND name = ?)",
-                    arguments: [label.kind, label.name],
-                    count: "SELECT COUNT(*) FROM label WHERE kind = ? AND name = ?"))
+                    members: "SELECT post FROM label WHERE kind = ? AND name = ?", arguments: [label.kind, label.name]))
         case .outlet(let name):
-            sets.append(
-                SetTest(
-                    sql: "IN (SELECT seq FROM post WHERE outlet = ?)", arguments: [name],
-                    count: "SELECT COUNT(*) FROM post WHERE outlet = ?"))
+            sets.append(SetTest(members: "SELECT seq FROM post WHERE outlet = ?", arguments: [name]))
         case .bookmarks:
             sets.append(
-                SetTest(sql: "IN (SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID)", arguments: []))
+                SetTest(members: "SELECT p2.seq FROM bookmark b JOIN post p2 ON p2.id = b.postID", arguments: []))
         }
         for filter in query.filters {
             let names = try SearchPlan.names(of: filter.field, in: db).filter {
@@ -103,28 +110,36 @@ struct SearchPlan {
                 continue
             }
             let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            let negation = filter.isExcluded ? "NOT " : ""
             switch filter.field {
             case .outlet:
                 sets.append(
                     SetTest(
-                        sql: "\(negation)IN (SELECT seq FROM post WHERE outlet IN (\(marks)))", arguments: names,
-                        count: filter.isExcluded ? nil : "SELECT COUNT(*) FROM post WHERE outlet IN (\(marks))"))
+                        members: "SELECT seq FROM post WHERE outlet IN (\(marks))", arguments: names,
+                        isExcluded: filter.isExcluded))
             case .author, .category, .tag:
-                // A post has each label once, but may have several of the names.
-                let members = names.count == 1 ? "*" : "DISTINCT post"
+                // A post has each label once, but may have several of the names: the set
+                // holds it once.
                 sets.append(
                     SetTest(
-                        sql: "\(negation)IN (SELECT post FROM label WHERE kind = ? AND name IN (\(marks)))",
-                        arguments: [filter.field.rawValue] + names,
-                        count: filter.isExcluded
-                            ? nil : "SELECT COUNT(\(members)) FROM label WHERE kind = ? AND name IN (\(marks))"))
+                        members: "SELECT post FROM label WHERE kind = ? AND name IN (\(marks))",
+                        arguments: [filter.field.rawValue] + names, isExcluded: filter.isExcluded))
             }
         }
         if fts.match == nil, let exclusion = walk.exclusion {
             sets.append(
-                SetTest(sql: "NOT IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [exclusion]))
+                SetTest(
+                    members: "SELECT rowid FROM post_fts WHERE post_fts MATCH ?", arguments: [exclusion],
+                    isExcluded: true))
         }
+    }
+
+    /// Reads the sets of the shelf and the filters into bitmaps (``SeqSets``) for the
+    /// statements to come on this connection; until then they are SQLite's own
+    /// `IN (SELECT …)`, enough for a plan that only asks about the words.
+    mutating func readSets(in db: Database) throws {
+        guard !matchesNothing, !sets.isEmpty else { return }
+        let read = try SeqSets.read(sets.map { ($0.members, $0.arguments) }, in: db)
+        for index in sets.indices { sets[index].set = read[index] }
     }
 
     /// The WHERE clause of a statement over `post p`: every set, the full-text match as one
@@ -133,10 +148,15 @@ struct SearchPlan {
         var tests = sets
         if let match = walk.match {
             tests.insert(
-                SetTest(sql: "IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)", arguments: [match]), at: 0)
+                SetTest(members: "SELECT rowid FROM post_fts WHERE post_fts MATCH ?", arguments: [match]), at: 0)
         }
-        var sql = tests.map { "p.seq " + $0.sql }
-        var arguments = tests.flatMap(\.arguments)
+        var sql: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for test in tests {
+            let (condition, values) = test.test("p.seq")
+            sql.append(condition)
+            arguments += values
+        }
         for run in fts.titleContains {
             sql.append("instr(p.title, ?) > 0")
             arguments.append(run)
@@ -159,8 +179,9 @@ struct SearchPlan {
         sql += " WHERE post_fts MATCH ?"
         var arguments: [any DatabaseValueConvertible] = [match]
         for test in sets {
-            sql += " AND +post_fts.rowid " + test.sql
-            arguments += test.arguments
+            let (condition, values) = test.test("+post_fts.rowid")
+            sql += " AND " + condition
+            arguments += values
         }
         for run in fts.titleContains {
             sql += " AND instr(p.title, ?) > 0"
