@@ -30,11 +30,14 @@ let package = Package(
         .target(
             name: "TidingsLibrary",
             dependencies: [
-                "TidingsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "TidingsCore", "CTidingsRank", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the search's set function (Search/SeqSets.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The live ranking's own FTS5 ranking function (BM25 with document counts given by the
+        // caller), in C against the system SQLite; only TidingsLibrary imports it.
+        .target(name: "CTidingsRank", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Screen primitives: cells, the screen buffer, text width and wrapping, the sanitiser,
         // keys and the Terminal protocol. No dependencies.
         .target(name: "TidingsScreen"),

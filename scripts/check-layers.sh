@@ -15,6 +15,7 @@ only_in=(
     "CLibXML2=TidingsWeb"
     "TOMLKit=TidingsConfig"
     "CCrypto=TidingsCore"
+    "CTidingsRank=TidingsLibrary"
 )
 # Targets that may depend on nothing of ours at all, but for a system library of their own
 # (a C module above, such as CCrypto for TidingsCore).

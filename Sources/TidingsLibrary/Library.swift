@@ -51,6 +51,8 @@ public final class Library: Sendable {
         configuration.label = "tidings"
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // The live ranking's function, on the writer and every reader alike.
+            try RankCounts.register(db)
         }
         do {
             pool = try Library.openPool(

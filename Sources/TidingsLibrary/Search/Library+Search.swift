@@ -130,10 +130,12 @@ extension Library {
         } else if order == .archive {
             answer.hits = try archivePage(plan, offset: offset, limit: limit, in: db, cache: cache)
         } else if case .candidates(let newest, let title, let newestTitle, _) = live {
-            let candidates = LiveRanking.candidateCondition(newest: newest, titleMatch: title, newestTitle: newestTitle)
-            answer.hits = try candidatesFirst(plan, candidates, offset: offset, limit: limit, in: db)
+            answer.hits = try candidatesFirst(
+                plan, newest: newest, titleMatch: title, newestTitle: newestTitle, offset: offset, limit: limit,
+                in: db, cache: cache)
         } else {
-            answer.hits = try rankedPage(plan, offset: offset, limit: limit, in: db)
+            let live = if case .live = ranking { true } else { false }
+            answer.hits = try rankedPage(plan, live: live, offset: offset, limit: limit, in: db, cache: cache)
         }
         if counting, !counted { answer.total = try count(plan, in: db) }
         return answer
@@ -168,43 +170,27 @@ extension Library {
     /// Seqs and scores of one page in relevance order. `bm25()` is negative, lower is
     /// better; the score handed out is negated so that higher is better. Ties go to archive
     /// order through the rowid (new posts get both the next seq and the next ordinal).
+    /// A live ranking is scored by `tidings_rank` over the cheaper ``SearchPlan/walk``
+    /// expression, with the document counts of ``RankCounts`` (the same order, without
+    /// `bm25()`'s walk of every match); `tidings search` by `bm25()` over the expression as typed.
     private static func rankedPage(
-        _ plan: SearchPlan, only condition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
-        offset: Int, limit: Int, in db: Database
+        _ plan: SearchPlan, live: Bool = false, offset: Int, limit: Int, in db: Database, cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: true) else { return [] }
-        // SQLite tests the WHERE clause before it computes the sort key, so only the rows
-        // that pass are scored.
+        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: !live) else { return [] }
+        // Every match ranked, and they are the groups' own rows: the counts are short walks.
+        let fewAlone = plan.sets.isEmpty && plan.fts.titleContains.isEmpty
+        let score: (sql: String, arguments: StatementArguments) =
+            live
+            ? try RankCounts.score(plan.walk, fewAlone: fewAlone, in: db, cache: cache)
+            : ("bm25(post_fts, \(FTSExpression.bm25Weights))", StatementArguments())
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT post_fts.rowid AS seq, bm25(post_fts, \(FTSExpression.bm25Weights)) AS rank \(source)
-                \(condition.map { "AND " + $0.sql } ?? "") ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
-                """, arguments: arguments + StatementArguments(condition?.arguments ?? []) + [limit, offset])
+                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source)
+                ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
+                """,
+            arguments: score.arguments + arguments + [limit, offset])
         return rows.map { row in (row["seq"], -(row["rank"] as Double)) }
-    }
-
-    /// A page of the live ranking's order: the candidates by BM25, then the other matches in
-    /// the order they were added (``RankingScope/live(bound:)``).
-    private static func candidatesFirst(
-        _ plan: SearchPlan, _ candidates: (sql: String, arguments: [any DatabaseValueConvertible]),
-        offset: Int, limit: Int, in db: Database
-    ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
-        var hits = try rankedPage(plan, only: candidates, offset: offset, limit: limit, in: db)
-        guard hits.count < limit else { return hits }
-        let ranked =
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) \(source) AND \(candidates.sql)",
-                arguments: arguments + StatementArguments(candidates.arguments)) ?? 0
-        let rest = try Int64.fetchAll(
-            db,
-            sql: "SELECT post_fts.rowid \(source) AND NOT (\(candidates.sql)) ORDER BY post_fts.rowid LIMIT ? OFFSET ?",
-            arguments: arguments + StatementArguments(candidates.arguments) + [
-                limit - hits.count, max(0, offset + hits.count - ranked),
-            ])
-        hits += rest.map { ($0, nil) }
-        return hits
     }
 
     /// How many posts match. With a full-text match the count walks the full-text index

@@ -49,11 +49,11 @@ public enum RankingScope: Hashable, Sendable {
 enum LiveRanking {
     /// Few enough matches: rank them all, as ``RankingScope/everyMatch`` would.
     case everyMatch
-    /// Rank the candidates first: matches from `newest` on (a seq), and matches among the
-    /// title matches from `newestTitle` on; `window` is how many of the last seqs handed out
-    /// the title matches were looked for in, when the library has older posts than that
-    /// (seqs of posts removed since count in it, so it may hold fewer posts).
-    case candidates(newest: Int64, titleMatch: String?, newestTitle: Int64, window: Int?)
+    /// Rank the candidates first: the `newest` newest matches (a number of them), and matches
+    /// among the title matches from `newestTitle` on (a seq); `window` is how many of the last
+    /// seqs handed out the title matches were looked for in, when the library has older posts
+    /// than that (seqs of posts removed since count in it, so it may hold fewer posts).
+    case candidates(newest: Int, titleMatch: String?, newestTitle: Int64, window: Int?)
     /// Not ranked: archive order, and why.
     case declined(String)
 
@@ -78,7 +78,6 @@ enum LiveRanking {
             return
         }
         let half = max(1, bound / 2)
-        let newest = try Int64.fetchOne(db, sql: walk, arguments: arguments + [half - 1]) ?? Int64.min
         // Title matches are looked for among the last posts added only (seqs are handed out in
         // order, never reused), so the walks for them start there and not at the oldest post.
         let (window, overflow) = bound.multipliedReportingOverflow(by: RankingScope.titleWindowFactor)
@@ -97,7 +96,7 @@ enum LiveRanking {
                     arguments: [title, newestTitle, half - 1]) ?? newestTitle
         }
         self = .candidates(
-            newest: newest, titleMatch: plan.walk.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
+            newest: half, titleMatch: plan.walk.titleMatch, newestTitle: newestTitle, window: cuts ? window : nil)
     }
 
     /// Why `plan` is not ranked while typing, nil when it is: a word being typed of one

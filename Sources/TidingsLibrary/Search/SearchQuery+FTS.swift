@@ -37,6 +37,17 @@ struct FTSExpression: Hashable, Sendable {
     var oneCharacterPrefixes: [String] = []
     /// Set while the excluded terms are written: their prefixes are never ranked.
     private var writingExclusions = false
+    /// For each phrase of ``match``, in FTS5's order (the order written), the group it is
+    /// ranked in by `tidings_rank` (``RankCounts``): the alternatives of a prefix written out
+    /// are one group, scored as the prefix; every other phrase is a group of its own.
+    private(set) var rankGroups: [Int] = []
+    /// For each group of ``rankGroups``: the expression matching exactly the rows the group
+    /// matches (what BM25 counts for its IDF), or nil for an excluded term (it has no instance
+    /// in any row that matches, so its count never weighs).
+    private(set) var groupMatches: [String?] = []
+    /// The groups that are one whole word (in any column or one), not a phrase or a prefix:
+    /// their counts are cheap, a walk of one list.
+    private(set) var wordGroups: Set<Int> = []
 
     /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
     /// Korean bigrams come from both, so they sit in between.
@@ -96,6 +107,7 @@ struct FTSExpression: Hashable, Sendable {
             case .words(let words, let prefix):
                 if prefix, let last = words.last, let word = exact[SearchText.fold(last)] {
                     parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
+                    group(parts[parts.count - 1], phrases: 1, isWord: words.count == 1)
                     continue
                 }
                 var words = words
@@ -107,6 +119,7 @@ struct FTSExpression: Hashable, Sendable {
                         scope + FTSExpression.quoted((head + [$0]).joined(separator: " "))
                     }
                     parts.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+                    group(parts[parts.count - 1], phrases: phrases.count)
                     continue
                 }
                 if prefix, let last = words.last {
@@ -123,12 +136,15 @@ struct FTSExpression: Hashable, Sendable {
                     }
                 }
                 parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))
+                group(parts[parts.count - 1], phrases: 1, isWord: words.count == 1 && !prefix)
             case .syllable(let syllable):
                 // A prefix over every column: words starting with it, and (through the
                 // bigrams) the syllable inside longer Korean words.
                 parts.append(scope + FTSExpression.quoted(syllable) + " *")
+                group(parts[parts.count - 1], phrases: 1)
             case .hangul(let run):
                 parts.append("hangul : " + FTSExpression.quoted(HangulBigrams.bigrams(of: run).joined(separator: " ")))
+                group(parts[parts.count - 1], phrases: 1)
                 if term.inTitle {
                     if checkTitle {
                         titleContains.append(run)
@@ -145,6 +161,13 @@ struct FTSExpression: Hashable, Sendable {
     /// An FTS5 string: the text in double quotes, any double quote in it doubled.
     static func quoted(_ text: String) -> String {
         "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// Records the phrases just written as one ranking group matched by `expression`.
+    private mutating func group(_ expression: String, phrases: Int, isWord: Bool = false) {
+        rankGroups += Array(repeating: groupMatches.count, count: phrases)
+        if isWord, !writingExclusions { wordGroups.insert(groupMatches.count) }
+        groupMatches.append(writingExclusions ? nil : expression)
     }
 
     private mutating func note(_ hint: String) {
