@@ -163,9 +163,9 @@ import TidingsCore
                     plan, cache: cache, order: .archive, offset: 0, limit: 10, counting: true, ranking: .everyMatch))
             let version = try SearchAnswers.indexVersion(in: db)
             let kept = try #require(SearchAnswers.answer(key, in: cache, version: version))
-            #expect(kept.total == total)
+            #expect(kept.count == .exact(total))
             var planted = kept
-            planted.total = total + 1_000
+            planted.count = .exact(total + 1_000)
             SearchAnswers.remember(planted, key: key, in: cache, version: version)
             #expect(try search("outlet:reuters kore").total == total + 1_000)
             #expect(try search("outlet:reuters korea").total == total + 1_000)
