@@ -20,8 +20,15 @@ public struct SearchRow: Hashable, Sendable {
 /// One page of search results with what the search line shows about the query.
 public struct SearchPage: Hashable, Sendable {
     public var rows: [SearchRow]
-    /// How many posts match in all, when it was counted (nil when `counting` was off).
-    public var total: Int?
+    /// How many posts match, when they were counted (nil when `counting` was off): exactly,
+    /// or, for a count bounded while typing, only that there are more than the bound.
+    public var count: MatchCount?
+    /// How many posts match in all, when they were counted exactly; nil when `counting` was
+    /// off or the count stopped at its bound (``count`` says so).
+    public var total: Int? {
+        get { count?.exact }
+        set { count = newValue.map(MatchCount.exact) }
+    }
     /// The offset the page starts at.
     public var offset: Int
     /// The order the rows are in: a query with no words to rank (only filters or exclusions)
@@ -35,7 +42,7 @@ public struct SearchPage: Hashable, Sendable {
 
     public init(rows: [SearchRow], total: Int?, offset: Int, order: SearchOrder, understood: String, hints: [String]) {
         self.rows = rows
-        self.total = total
+        self.count = total.map(MatchCount.exact)
         self.offset = offset
         self.order = order
         self.understood = understood
