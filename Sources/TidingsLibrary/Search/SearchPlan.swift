@@ -116,6 +116,10 @@ struct SearchPlan {
     /// Reads the sets of the shelf and the filters into bitmaps (``SeqSets``) for the
     /// statements to come on this connection; until then they are SQLite's own
     /// `IN (SELECT …)`, enough for a plan that only asks about the words.
+    ///
+    /// The plan's SQL then holds only within the caller's read transaction on `db`: the sets
+    /// are what the file held in it, and the SQL function finds them on this connection alone,
+    /// until a later search there drops them.
     mutating func readSets(in db: Database) throws {
         guard !matchesNothing, !sets.isEmpty else { return }
         let read = try SeqSets.read(sets.map { ($0.members, $0.arguments) }, in: db)
