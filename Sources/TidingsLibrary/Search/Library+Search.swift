@@ -191,25 +191,36 @@ extension Library {
     /// order through the rowid (new posts get both the next seq and the next ordinal).
     /// A live ranking is scored by `tidings_rank` over the cheaper ``SearchPlan/walk``
     /// expression, with the document counts of ``RankCounts`` (the same order, without
-    /// `bm25()`'s walk of every match); `tidings search` by `bm25()` over the expression as typed.
+    /// `bm25()`'s walk of every match); `tidings search`, and a live ranking whose groups
+    /// `tidings_rank` refused, by `bm25()` over the expression as typed.
     private static func rankedPage(
         _ plan: SearchPlan, live: Bool = false, offset: Int, limit: Int, in db: Database, cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: !live) else { return [] }
-        // Every match ranked, and they are the groups' own rows: the counts are short walks.
-        let fewAlone = plan.sets.isEmpty && plan.fts.titleContains.isEmpty
-        let score: (sql: String, arguments: StatementArguments) =
-            live
-            ? try RankCounts.score(plan.walk, fewAlone: fewAlone, in: db, cache: cache)
-            : ("bm25(post_fts, \(FTSExpression.bm25Weights))", StatementArguments())
+        guard limit > 0 else { return [] }
+        if live, let walk = plan.ftsSource() {
+            do {
+                let score = try RankCounts.score(plan.walk, in: db, cache: cache)
+                return try scoredPage(walk, score: score, offset: offset, limit: limit, in: db)
+            } catch  where RankCounts.groupsDoNotFit(error) {}
+        }
+        guard let typed = plan.ftsSource(ranking: true) else { return [] }
+        return try scoredPage(typed, score: (RankCounts.bm25, []), offset: offset, limit: limit, in: db)
+    }
+
+    /// One page of the matches of `source` by `score` (lower is better; a NULL, which no
+    /// score should be, last and unscored rather than a trap).
+    private static func scoredPage(
+        _ source: (sql: String, arguments: StatementArguments), score: (sql: String, arguments: StatementArguments),
+        offset: Int, limit: Int, in db: Database
+    ) throws -> [(seq: Int64, score: Double?)] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source)
-                ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
+                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source.sql)
+                ORDER BY rank NULLS LAST, post_fts.rowid LIMIT ? OFFSET ?
                 """,
-            arguments: score.arguments + arguments + [limit, offset])
-        return rows.map { row in (row["seq"], -(row["rank"] as Double)) }
+            arguments: score.arguments + source.arguments + [limit, offset])
+        return rows.map { row in (row["seq"], (row["rank"] as Double?).map { -$0 }) }
     }
 
     /// How many posts match. With a full-text match the count walks the full-text index

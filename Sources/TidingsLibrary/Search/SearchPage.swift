@@ -8,8 +8,9 @@ import TidingsCore
 public struct SearchRow: Hashable, Sendable {
     public var headline: Headline
     /// Relevance, higher is better (BM25 negated); nil in archive order. A live ranking's
-    /// score of a lone phrase or prefix left uncounted is BM25's times a factor the same for
-    /// every row (docs/search.md, "Ranking while typing", rule 4).
+    /// score of a query of one positive group (a word, phrase or prefix, with or without
+    /// exclusions), left uncounted, is BM25's times a factor the same for every row
+    /// (docs/search.md, "Ranking while typing", rule 4).
     public var score: Double?
     /// A piece of the body around the first match, when snippets were asked for.
     public var snippet: SearchSnippet?

@@ -31,11 +31,13 @@ struct SearchPlan {
         }
     }
 
-    /// The full-text expression as typed, for the statements that rank (BM25).
+    /// The full-text expression as typed, for the statements that rank with `bm25()`
+    /// (`tidings search`) and for a live ranking whose groups `tidings_rank` refused.
     let fts: FTSExpression
     /// The same matches with every prefix of a few words written out as the `OR` of its words
-    /// (``FTSExpression/init(_:exact:widened:spelled:)``), for the statements that do not rank:
-    /// pages in archive order, counts, the live ranking's walks for its candidates.
+    /// (``FTSExpression/init(_:exact:widened:spelled:)``): pages in archive order, counts, the
+    /// live ranking's walks for its candidates, and the live ranking's scores, by
+    /// `tidings_rank`, which scores a prefix's words as the prefix (``RankCounts``).
     let walk: FTSExpression
     /// For a count bounded while typing and its archive page: ``walk`` with the prefixes that
     /// begin too many words for it (over ``RankingScope/broadPrefixWords``, at most
