@@ -27,9 +27,10 @@ struct BoundedCountSnapshotTests {
         let headlines = (0..<10_050).map {
             Headline(id: "hr-\($0)", title: "North Korea sanctions panel report, part \($0)", outlet: "NK News")
         }
-        let articles = Dictionary(uniqueKeysWithValues: headlines.indices.map { index in
-            ("hr-\(index)", Article(id: "hr-\(index)", title: headlines[index].title, paragraphs: ["A report."]))
-        })
+        let articles = Dictionary(
+            uniqueKeysWithValues: headlines.indices.map { index in
+                ("hr-\(index)", Article(id: "hr-\(index)", title: headlines[index].title, paragraphs: ["A report."]))
+            })
         var library = FakeLibrary(
             posts: [.all: headlines, .category("Human Rights"): headlines, .bookmarks: []],
             categories: ["Human Rights"], articles: articles)
