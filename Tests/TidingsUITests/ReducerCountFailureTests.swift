@@ -11,10 +11,10 @@ import TidingsScreen
 @Suite("Reducer: a count that fails, is stopped or comes late")
 struct ReducerCountFailureTests {
     /// 240 posts whose searches count up to 100, as the worker counts up to its bound.
-    private static func session() -> Harness {
+    private static func session(options: BrowserOptions = .standard) -> Harness {
         var library = Fixtures.library(count: 240)
         library.countBound = 100
-        return Harness(library)
+        return Harness(library, options: options)
     }
 
     private static func exact(_ session: Harness, _ text: String) -> Int {
@@ -97,6 +97,23 @@ struct ReducerCountFailureTests {
             #expect(session.state.list.selection == 0)
             #expect(session.state.article.id == story)
             #expect(session.state.list.totalIsExact)
+        }
+    }
+
+    @Test("End then the wheel or a click in the story pane: the late count does not swap the story")
+    func aLateCountAfterTheMouseInTheStory() throws {
+        for kind in [MouseEvent.Kind.wheelDown, .click] {
+            var session = Self.session(options: BrowserOptions(mouse: true))
+            session.type("/rice")
+            session.holdCounts = true
+            session.press(.enter)
+            session.press(.end)
+            let pane = session.state.layout.article
+            session.send(.mouse(MouseEvent(kind, x: pane.x + 2, y: pane.y + 2)))
+            let story = session.state.article.id
+            session.release(0)
+            #expect(session.state.list.selection == 0, "\(kind)")
+            #expect(session.state.article.id == story, "\(kind)")
         }
     }
 
