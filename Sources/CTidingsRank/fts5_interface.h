@@ -6,14 +6,16 @@
  * Debian's libsqlite3-dev ships no fts5.h. Written from the documented interface
  * (https://sqlite.org/fts5.html, "Custom Auxiliary Functions"). Both structures are read
  * through pointers SQLite hands out, so only their leading members are declared: their order
- * and types are the ABI and must not change. Members this code never calls are kept as
- * untyped slots to hold the places of the ones it does.
+ * and types are the ABI and must not change. Members this code never calls are declared
+ * with their documented types too, so that every member is what SQLite puts there.
  */
 
 #include <sqlite3.h>
 
 typedef struct TidingsFts5Context TidingsFts5Context;
 typedef struct TidingsFts5ExtensionApi TidingsFts5ExtensionApi;
+/* A tokenizer's methods (`fts5_tokenizer`): never called here, only pointed to. */
+typedef struct TidingsFts5Tokenizer TidingsFts5Tokenizer;
 
 /* An auxiliary function, called once per row that the statement scores. */
 typedef void (*TidingsFts5Function)(
@@ -30,16 +32,18 @@ struct TidingsFts5ExtensionApi {
     int (*xRowCount)(TidingsFts5Context *, sqlite3_int64 *rows);
     /* Tokens in a column over the whole index; column -1: all columns. */
     int (*xColumnTotalSize)(TidingsFts5Context *, int column, sqlite3_int64 *tokens);
-    void *xTokenize;
+    int (*xTokenize)(
+        TidingsFts5Context *, const char *text, int length, void *context,
+        int (*token)(void *context, int flags, const char *token, int length, int start, int end));
     /* Phrases in the MATCH expression. */
     int (*xPhraseCount)(TidingsFts5Context *);
-    void *xPhraseSize;
+    int (*xPhraseSize)(TidingsFts5Context *, int phrase);
     /* Phrase instances in the current row. */
     int (*xInstCount)(TidingsFts5Context *, int *instances);
     /* One instance: its phrase, column and token offset. */
     int (*xInst)(TidingsFts5Context *, int index, int *phrase, int *column, int *offset);
-    void *xRowid;
-    void *xColumnText;
+    sqlite3_int64 (*xRowid)(TidingsFts5Context *);
+    int (*xColumnText)(TidingsFts5Context *, int column, const char **text, int *length);
     /* Tokens in a column of the current row; column -1: all columns. */
     int (*xColumnSize)(TidingsFts5Context *, int column, int *tokens);
     /* Runs a query of one phrase alone over the whole index, calling back once per row. */
@@ -54,8 +58,11 @@ struct TidingsFts5ExtensionApi {
 /* The FTS5 module of one connection, fetched with `SELECT fts5(?1)`. */
 typedef struct TidingsFts5Api {
     int iVersion;
-    void *xCreateTokenizer;
-    void *xFindTokenizer;
+    int (*xCreateTokenizer)(
+        struct TidingsFts5Api *api, const char *name, void *user, TidingsFts5Tokenizer *tokenizer,
+        void (*destroy)(void *));
+    int (*xFindTokenizer)(
+        struct TidingsFts5Api *api, const char *name, void **user, TidingsFts5Tokenizer *tokenizer);
     int (*xCreateFunction)(
         struct TidingsFts5Api *api, const char *name, void *user, TidingsFts5Function function,
         void (*destroy)(void *));

@@ -93,10 +93,18 @@ static int makeStatistics(
         }
         grouped = read == 0 && phrase == phrases;
     }
-    if (!grouped) {
-        /* No groups, or groups that do not fit the expression FTS5 parsed (a phrase the caller
-         * did not foresee): every phrase on its own and counted by a walk, as bm25() does, so
-         * that the scores stay right at bm25()'s cost. */
+    if (groups != NULL && !grouped) {
+        /* Groups that do not fit the expression FTS5 parsed (a phrase the caller did not
+         * foresee): scoring each phrase alone would be bm25() of the alternatives, not of the
+         * prefix they spell, and counting them would be the walk this function is for; the
+         * caller ranks with bm25() instead. */
+        *message = sqlite3_mprintf(
+            "tidings_rank: the groups do not fit the query's %d phrases", phrases);
+        freeStatistics(statistics);
+        return SQLITE_ERROR;
+    }
+    if (groups == NULL) {
+        /* No groups: every phrase on its own and counted by a walk, bm25() exactly. */
         for (int phrase = 0; phrase < phrases; phrase++) statistics->groupOf[phrase] = phrase;
         statistics->groups = phrases;
         counts = NULL;
@@ -148,8 +156,11 @@ static int makeStatistics(
             }
             hits = walked;
         }
+        /* A count above the rows (a stale or wrong one) would make the log's argument
+         * negative, a NaN that no comparison floors: clamp, and floor anything not positive. */
+        if (hits > rows) hits = rows;
         double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
-        statistics->idf[group] = idf <= 0.0 ? idfFloor : idf;
+        statistics->idf[group] = !(idf > 0.0) ? idfFloor : idf;
     }
     *made = statistics;
     return SQLITE_OK;

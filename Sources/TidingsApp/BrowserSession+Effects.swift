@@ -43,6 +43,9 @@ extension BrowserSession {
                         HeadlinePage(
                             tab: tab, offset: offset, total: offset + rows.count, rows: rows, generation: generation))
                 ])
+            case .countMatches(let tab, let query, let generation):
+                searches.submit(CountRequest(tab: tab, query: query, generation: generation))
+                return .next([])
             case .cancelSearch:
                 searches.cancelAll()
                 return .next([])

@@ -53,7 +53,7 @@ public final class BrowserSession {
     init(
         library: Library, terminal: any Terminal, greeting: String?, updater: WebUpdater?, opener: LinkOpener,
         settings: BrowserSettings = .standard, options: BrowserOptions,
-        clock: @escaping @Sendable () -> ContinuousClock.Instant
+        clock: @escaping @Sendable () -> ContinuousClock.Instant, countBound: Int = RankingScope.typingBound
     ) {
         self.clock = clock
         self.library = library
@@ -61,7 +61,7 @@ public final class BrowserSession {
         self.greeting = greeting
         let wake = WakePipe()
         self.wake = wake
-        searches = SearchWorker(library: library) { wake?.signal() }
+        searches = SearchWorker(library: library, countBound: countBound) { wake?.signal() }
         updates = UpdateWorker(updater: updater) { wake?.signal() }
         self.opener = opener
         state = AppState(size: terminal.size, colors: terminal.supportsColor, settings: settings, options: options)

@@ -12,6 +12,13 @@ struct SearchRequest: Sendable {
     var generation: Int
 }
 
+/// An exact count of a search's matches the reducer asked for (its first page gave a bound).
+struct CountRequest: Sendable {
+    var tab: Shelf
+    var query: SearchQuery
+    var generation: Int
+}
+
 /// A look-up of the next unread post in search results the reducer asked for.
 struct NextUnreadRequest: Sendable {
     var tab: Shelf
@@ -41,12 +48,17 @@ final class SearchWorker: Sendable {
     }
 
     private let library: Library
+    /// How far the first stage counts (``RankingScope/typingBound``; tests use a small one).
+    private let countBound: Int
     private let jobs = Locked(Jobs())
     /// Called after each answer is queued, from the task's thread: wakes the loop.
     private let answered: @Sendable () -> Void
 
-    init(library: Library, answered: @escaping @Sendable () -> Void = {}) {
+    init(
+        library: Library, countBound: Int = RankingScope.typingBound, answered: @escaping @Sendable () -> Void = {}
+    ) {
         self.library = library
+        self.countBound = countBound
         self.answered = answered
     }
 
@@ -55,8 +67,16 @@ final class SearchWorker: Sendable {
 
     /// Starts `request`, cancelling every search of an older generation.
     func submit(_ request: SearchRequest) {
+        start(generation: request.generation) { [countBound] library, send in
+            await SearchWorker.answer(request, library: library, countBound: countBound, send: send)
+        }
+    }
+
+    /// Starts counting a search's matches exactly, under the generation of the results it
+    /// answers: the next query cancels it like any search of an older generation.
+    func submit(_ request: CountRequest) {
         start(generation: request.generation) { library, send in
-            await SearchWorker.answer(request, library: library, send: send)
+            await SearchWorker.count(request, library: library, send: send)
         }
     }
 
@@ -128,30 +148,36 @@ final class SearchWorker: Sendable {
     /// page, interrupted if the next key arrives first. The ranking is the live one
     /// (``RankingScope/typing``), bounded to fit between two keys; when it would not rank at
     /// all (a word being typed that begins too many words), the archive page is the answer.
-    static func answer(_ request: SearchRequest, library: Library, send: (Action) -> Void) async {
+    static func answer(
+        _ request: SearchRequest, library: Library, countBound bound: Int = RankingScope.typingBound,
+        send: (Action) -> Void
+    ) async {
         let query = request.query
-        var total: Int?
+        var count: MatchCount?
         do {
             if request.order == .relevance, request.offset == 0 {
+                // Counted up to the bound only: past it the page says so, and the exact figure
+                // is counted when the person needs it (`.countMatches`).
                 let early = try await library.search(
-                    query, on: request.tab, order: .archive, offset: 0, limit: request.limit, counting: true)
-                total = early.total
+                    query, on: request.tab, order: .archive, offset: 0, limit: request.limit, counting: true,
+                    countBound: bound)
+                count = early.count
                 if let declined = try await library.liveRankingDeclined(query, on: request.tab) {
                     // Not ranked while typing: the archive-order page is the answer.
                     var final = early
                     final.hints.append(declined)
-                    var answer = page(final, for: request, total: early.total, provisional: false)
+                    var answer = page(final, for: request, count: early.count, provisional: false)
                     answer.isUnranked = true
                     send(.headlinesLoaded(answer))
                     return
                 }
-                send(.headlinesLoaded(page(early, for: request, total: early.total, provisional: true)))
+                send(.headlinesLoaded(page(early, for: request, count: early.count, provisional: true)))
             }
             let page = try await library.search(
                 query, on: request.tab, order: request.order, offset: request.offset, limit: request.limit,
-                counting: total == nil, ranking: .typing(knownMatches: total))
+                counting: count == nil, countBound: bound, ranking: .typing(known: count))
             send(
-                .headlinesLoaded(SearchWorker.page(page, for: request, total: total ?? page.total, provisional: false)))
+                .headlinesLoaded(SearchWorker.page(page, for: request, count: count ?? page.count, provisional: false)))
         } catch {
             switch error {
             case .cancelled:
@@ -164,6 +190,27 @@ final class SearchWorker: Sendable {
                             order: request.order, generation: request.generation, hint: hint, failed: true)))
             case .library(let error):
                 send(.failed(error.description))
+            }
+        }
+    }
+
+    /// Counts exactly how many posts match (after a first page that counted up to the bound)
+    /// and answers with `.matchesCounted`; says nothing when it was cancelled (a newer query
+    /// superseded it). The count walks every match: most of a second for a broad prefix at a
+    /// million posts, which is why it runs only when asked.
+    static func count(_ request: CountRequest, library: Library, send: (Action) -> Void) async {
+        do {
+            let counted = try await library.search(
+                request.query, on: request.tab, order: .archive, offset: 0, limit: 0, counting: true)
+            send(
+                .matchesCounted(
+                    tab: request.tab, query: request.query, generation: request.generation,
+                    total: counted.total ?? 0))
+        } catch {
+            switch error {
+            case .cancelled: return
+            case .unsearchable(let hint): send(.failed(hint))
+            case .library(let error): send(.failed(error.description))
             }
         }
     }
@@ -183,12 +230,13 @@ final class SearchWorker: Sendable {
 
     /// A library search page as the reducer's headline page.
     private static func page(
-        _ page: SearchPage, for request: SearchRequest, total: Int?, provisional: Bool
+        _ page: SearchPage, for request: SearchRequest, count: MatchCount?, provisional: Bool
     ) -> HeadlinePage {
         HeadlinePage(
-            tab: request.tab, offset: request.offset, total: total ?? request.offset + page.rows.count,
+            tab: request.tab, offset: request.offset, total: count?.known ?? request.offset + page.rows.count,
             rows: page.rows.map(\.headline),
             query: request.query, order: request.order, generation: request.generation,
-            hint: page.hints.isEmpty ? nil : page.hints.joined(separator: "; "), isProvisional: provisional)
+            hint: page.hints.isEmpty ? nil : page.hints.joined(separator: "; "), isProvisional: provisional,
+            totalIsExact: count?.isExact ?? true)
     }
 }

@@ -24,6 +24,12 @@ struct SearchBench: ParsableCommand {
     @Option(help: "Rows per page (a tall terminal's list).") var limit = 50
     @Option(help: "Times to replay the script (after one warm-up replay).") var rounds = 3
     @Flag(help: "Print the result as JSON.") var json = false
+    @Flag(help: "Also print each keystroke's times (the mean over the rounds).") var keys = false
+    @Flag(
+        help: """
+            Count every match in the first stage, as the browser did before it counted up to its \
+            bound (to compare).
+            """) var exactCounts = false
 
     /// What a person might type: one-letter prefixes, words in about half the posts, a rare
     /// word, a phrase, exclusions, fields and Korean substrings.
@@ -90,9 +96,13 @@ struct SearchBench: ParsableCommand {
                     let text = String(query.prefix(length))
                     let parsed = SearchQuery(text, typing: true)
                     if parsed.isEmpty { continue }
-                    var total: Int?
+                    // As the browser's first stage does: the count stops at the ranking's bound.
+                    var count: MatchCount?
                     let archive = try SearchBench.milliseconds {
-                        total = try library.search(parsed, order: .archive, limit: limit).total
+                        count = try library.search(
+                            parsed, order: .archive, limit: limit,
+                            countBound: exactCounts ? nil : RankingScope.typingBound
+                        ).count
                     }
                     // As the browser's worker does: it asks whether the live ranking would decline,
                     // then for the ranked page, with the count it has.
@@ -100,7 +110,7 @@ struct SearchBench: ParsableCommand {
                         if BlockingWait.wait({ try? await library.liveRankingDeclined(parsed) }) == nil {
                             _ = try library.search(
                                 parsed, order: .relevance, limit: limit, counting: false,
-                                ranking: .typing(knownMatches: total))
+                                ranking: .typing(known: count))
                         }
                     }
                     // The first replay warms the page cache and is not counted.
@@ -124,6 +134,34 @@ struct SearchBench: ParsableCommand {
         print("  relevance page (async, cancellable):           " + result.relevance.line)
         print("  most CPU, archive:   " + result.firstStage.slowest.joined(separator: ", "))
         print("  most CPU, relevance: " + result.relevance.slowest.joined(separator: ", "))
+        if keys { printKeys(first: first, ranked: ranked) }
+    }
+
+    /// One line per text typed, in the script's order: both stages' wall and CPU times, the
+    /// mean of the rounds (a text typed twice in a round, `s`, counts each time).
+    private func printKeys(
+        first: [(text: String, wall: Double, cpu: Double)], ranked: [(text: String, wall: Double, cpu: Double)]
+    ) {
+        var order: [String] = []
+        var sums: [String: (count: Int, wall: Double, cpu: Double, rankedWall: Double, rankedCPU: Double)] = [:]
+        for (archive, relevance) in zip(first, ranked) {
+            if sums[archive.text] == nil { order.append(archive.text) }
+            var sum = sums[archive.text] ?? (0, 0, 0, 0, 0)
+            sum = (
+                sum.count + 1, sum.wall + archive.wall, sum.cpu + archive.cpu, sum.rankedWall + relevance.wall,
+                sum.rankedCPU + relevance.cpu
+            )
+            sums[archive.text] = sum
+        }
+        print("  per key (ms, wall / CPU): first stage | relevance")
+        for text in order {
+            guard let sum = sums[text] else { continue }
+            let count = Double(sum.count)
+            print(
+                String(
+                    format: "    %@  %.1f / %.1f | %.1f / %.1f", text, sum.wall / count, sum.cpu / count,
+                    sum.rankedWall / count, sum.rankedCPU / count))
+        }
     }
 
     /// Wall-clock and process CPU milliseconds of `body`. On a shared machine the CPU time

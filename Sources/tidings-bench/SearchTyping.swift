@@ -12,12 +12,13 @@ import TidingsLibrary
 ///
 /// "Its results on the screen" is checked, not assumed: the search line must show the text
 /// typed so far and the number of matches the library counts for it (computed here
-/// beforehand with the same query), and not `searching…`; then the screen must stay quiet for
-/// 40 ms, and the time is that of the last byte. A key that leaves the count as it was (a
-/// space, or `peop` after `peo`) has nothing on the screen to tell its results from the last
-/// ones but highlighting, so it is timed to the screen settling (which waits while the browser
-/// still uses CPU, so a query under way is waited for) and counted as unconfirmed. If no key's
-/// results ever show, the figures are marked not available.
+/// beforehand with the same query, up to the browser's bound: `over 10,000 matches` past it),
+/// and not `searching…`, which the line says from the key until the text's query answers;
+/// then the screen must stay quiet for 40 ms, and the time is that of the last byte. A key that
+/// leaves the query as it was (a space at the end) asks nothing and has nothing on the screen
+/// to tell its results from the last ones, so it is timed to the screen settling (which waits
+/// while the browser still uses CPU) and counted as unconfirmed. If no key's results ever
+/// show, the figures are marked not available.
 enum SearchTyping {
     /// What is typed. Every query starts with a one-letter prefix; `said` is in 94% of the
     /// 100,000 generated posts, `people` in 40%, the generated filler word `seltanselbra` in
@@ -32,8 +33,10 @@ enum SearchTyping {
         /// To the chunk that showed the count (for an unconfirmed key, the echo).
         var firstMs: Double?
         var bytes: Int
-        /// Matches the library counts for the text typed so far (nil: it refused the query).
+        /// Matches the library counts for the text typed so far, as the browser does, up to
+        /// its bound (nil: it refused the query); with `over`, more than this many.
         var matches: Int?
+        var over: Bool?
         /// Whether the screen showed that count and it told these results from the last ones
         /// (false: timed to the screen settling only).
         var confirmed: Bool
@@ -78,10 +81,13 @@ enum SearchTyping {
                     "no search line after / (the browser's last row: \(trimmed(terminal.screen.row(status))))")
             }
             var typed = ""
-            var before: Int??  // nothing counted before the first key
+            var before: String?  // the line's query before this key (trimmed, as the browser reads it)
             for character in query {
                 typed.append(character)
-                let matches = try? library.search(SearchQuery(typed, typing: true), order: .archive, limit: 1).total
+                // Counted as the browser's first stage counts, up to its bound.
+                let matches = try? library.search(
+                    SearchQuery(typed, typing: true), order: .archive, limit: 1, countBound: RankingScope.typingBound
+                ).count
                 let shown = typed
                 let sent = DispatchTime.now()
                 terminal.send(Array(String(character).utf8))
@@ -94,14 +100,18 @@ enum SearchTyping {
                     )
                 }
                 shownAny = shownAny || (settled.isReady && matches != nil)
-                defer { before = .some(matches) }
+                let query = typed.trimmingCharacters(in: .whitespaces)
+                defer { before = query }
                 guard let last = settled.lastByte else { continue }
-                let distinct = before.map { $0 != matches } ?? true
+                // A key that changes the query passes through `searching…` until its results
+                // answer; one that does not (a space) leaves the screen as it was.
+                let distinct = before != query
                 keys.append(
                     Key(
                         typed: typed, ms: milliseconds(from: sent, to: last),
                         firstMs: settled.readyAt.map { milliseconds(from: sent, to: $0) }, bytes: settled.bytes,
-                        matches: matches, confirmed: settled.isReady && matches != nil && distinct))
+                        matches: matches?.known, over: matches.map { !$0.isExact } ?? false,
+                        confirmed: settled.isReady && matches != nil && distinct))
             }
             terminal.send([0x1B])  // Esc: back to the whole list (ncurses waits ESCDELAY to be sure)
             let closed = terminal.settle(timeout: 5) { !$0.row(status).hasPrefix(" /") }
@@ -123,12 +133,16 @@ enum SearchTyping {
     }
 
     /// Whether the search line shows `typed` (with the cursor after it) and the count of
-    /// `matches`, not a search under way.
-    static func showsResults(_ line: String, typed: String, matches: Int?) -> Bool {
+    /// `matches` as the browser words it (`over 10,000 matches` past its bound), not a search
+    /// under way.
+    static func showsResults(_ line: String, typed: String, matches: MatchCount?) -> Bool {
         guard line.hasPrefix(" /" + typed + " "), !line.contains("searching") else { return false }
-        guard let matches else { return true }
-        let count = BrowseBench.grouped(matches)
-        return line.contains(" \(count) match") || (matches == 0 && line.contains("no match"))
+        switch matches {
+        case nil: return true
+        case .moreThan(let bound)?: return line.contains(" over \(BrowseBench.grouped(bound)) matches")
+        case .exact(let count)?:
+            return line.contains(" \(BrowseBench.grouped(count)) match") || (count == 0 && line.contains("no match"))
+        }
     }
 
     private static func trimmed(_ line: String) -> String {

@@ -14,8 +14,12 @@ import TidingsTestSupport
         try library.search(SearchQuery(text), on: shelf, order: .archive, limit: 5).total
     }
 
-    /// How many sets the reader connection a lone caller gets has read (the pool hands one
-    /// caller after another the same reader).
+    /// How many sets the reader connection a lone caller gets has read.
+    ///
+    /// This counts on GRDB handing a caller, when no other read is under way, the first free
+    /// reader, so that one caller after another gets the same one. Were that ever not so, the
+    /// counts below would read another reader's sets and the test would fail: it cannot pass
+    /// wrongly.
     static func reads(in library: Library) throws -> Int {
         try library.pool.read { try SeqSets.reads(in: $0) }
     }
@@ -101,7 +105,9 @@ import TidingsTestSupport
             try? FileManager.default.removeItem(atPath: folder.path + "/corpus")
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             let library = try folder.generatedLibrary(posts: 200 + 100 * Int(seed - 5), pages: 2, seed: seed)
-            let other = try TemporaryFolder().generatedLibrary(posts: 150, pages: 2, seed: 9)
+            // Kept for the loop's round: a temporary folder deletes its files when it goes.
+            let otherFolder = try TemporaryFolder()
+            let other = try otherFolder.generatedLibrary(posts: 150, pages: 2, seed: 9)
             let plain = try library.pool.read { db in
                 try Int.fetchOne(
                     db,
@@ -124,6 +130,49 @@ import TidingsTestSupport
             counts.append(plain)
         }
         #expect(counts[0] != counts[1], "the two files should differ")
+    }
+
+    /// Sets read inside a write transaction are neither kept nor reused: a write rolled back
+    /// leaves the connection's data version and its count of changed rows as they were after
+    /// the write, so a set read after it would otherwise answer for rows that never were.
+    @Test func aWriteTransactionKeepsNoSets() throws {
+        let folder = try TemporaryFolder()
+        let library = try folder.generatedLibrary(posts: 300, pages: 3, seed: 5)
+        let cache = "write-transaction"
+        func count(_ db: Database) throws -> Int? {
+            try Library.search(
+                SearchQuery("outlet:reuters said"), on: .all, order: .archive, offset: 0, limit: 5, counting: true,
+                snippets: false, in: db, cache: cache, remembering: false
+            ).total
+        }
+        let writer = try DatabaseQueue(path: folder.path + "/library.sqlite")
+        let (reuters, moved) = try writer.inDatabase { db in
+            let reuters = try #require(try count(db))
+            let outside = try #require(
+                try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT seq FROM post WHERE outlet IS NOT 'Reuters' AND seq IN
+                        (SELECT rowid FROM post_fts WHERE post_fts MATCH 'said') LIMIT 1
+                        """))
+            var moved: Int?
+            try db.inTransaction(.deferred) {
+                #expect(SeqSets.keepsSets(db))
+                try db.execute(sql: "UPDATE post SET outlet = 'Reuters' WHERE seq = ?", arguments: [outside])
+                #expect(!SeqSets.keepsSets(db))
+                moved = try count(db)
+                return .rollback
+            }
+            return (reuters, moved)
+        }
+        #expect(moved == reuters + 1)
+        // After the rollback, the set read inside the transaction must not answer.
+        #expect(try writer.inDatabase(count) == reuters)
+        let keepsOutside = writer.inDatabase { db in SeqSets.keepsSets(db) }
+        #expect(keepsOutside)
+        // The library's readers are read-only: they keep their sets.
+        let keepsOnReaders = try library.pool.read { db in SeqSets.keepsSets(db) }
+        #expect(keepsOnReaders)
     }
 
     /// The function answers only for sets read on its own connection: any other handle is an

@@ -15,10 +15,12 @@
 /// - `groups` (text or NULL): one group number per phrase of the MATCH expression, in the
 ///   phrase order, separated by commas ("0,0,1"). The phrases of a group are scored as one
 ///   phrase: their instances counted together, one IDF. A prefix written out as the OR of the
-///   words it begins is thus scored as the prefix. NULL, or groups that do not fit the
-///   phrases FTS5 parsed: every phrase its own group, counted by a walk (`bm25()` exactly).
+///   words it begins is thus scored as the prefix. NULL: every phrase its own group, counted
+///   by a walk (`bm25()` exactly). Groups that do not fit the phrases FTS5 parsed fail the
+///   call with "tidings_rank: the groups do not fit" (the caller then ranks with `bm25()`).
 /// - `counts` (text or NULL): the number of rows each group matches, by group number, comma
-///   separated ("11602,5000"). The IDF comes from these. A count left out or negative is
+///   separated ("11602,5000"). The IDF comes from these (a count above the index's rows is
+///   taken as the rows; an IDF not above 0 is floored as `bm25()` floors it). A count left out or negative is
 ///   counted the way `bm25()` does, by a walk of the group's matches (only possible for a
 ///   group of one phrase; otherwise the call fails).
 int tidings_rank_register(sqlite3 *db, char **error);

@@ -8,37 +8,28 @@ extension Library {
     /// `newestTitle` on.
     ///
     /// One statement walks the newest matches backwards, scoring each as it goes, and stops
-    /// at `newest` of them; the title candidates older than those are scored after. Before,
-    /// a first walk found the seq of the `newest`-th newest match and the ranking walked the
-    /// same matches again from there: at a million posts each walk of a phrase's newest 5,000
-    /// matches costs some 40 ms. That seq is looked for only when the page goes past the
+    /// at `newest` of them; the title candidates older than those are scored after. It does
+    /// not first look for the seq where the newest `newest` begin, because that walk would
+    /// read the same matches twice: that seq is looked for only when the page goes past the
     /// candidates, where the rest follows in archive order.
     static func candidatesFirst(
         _ plan: SearchPlan, newest: Int, titleMatch: String?, newestTitle: Int64, offset: Int, limit: Int,
         in db: Database, cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
-        let score = try RankCounts.score(plan.walk, fewAlone: false, in: db, cache: cache)
-        var sql = """
-            WITH newest AS MATERIALIZED (
-                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source) ORDER BY post_fts.rowid DESC LIMIT ?)
-            SELECT seq, rank FROM newest
-            """
-        var statementArguments = score.arguments + arguments + [newest]
-        if let titleMatch {
-            // `rowid < (…)` and `rowid >= ?` go to FTS5 as the rowid range of its walk.
-            sql += """
-
-                UNION ALL
-                SELECT post_fts.rowid, \(score.sql) \(source)
-                AND post_fts.rowid >= ? AND post_fts.rowid < (SELECT MIN(seq) FROM newest)
-                AND +post_fts.rowid IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ? AND rowid >= ?)
-                """
-            statementArguments += score.arguments + arguments + [newestTitle, titleMatch, newestTitle]
+        var hits: [(seq: Int64, score: Double?)]
+        do {
+            let score = try RankCounts.score(plan.walk, in: db, cache: cache)
+            hits = try scoredCandidates(
+                (source, arguments), score: score, newest: newest, titleMatch: titleMatch, newestTitle: newestTitle,
+                offset: offset, limit: limit, in: db)
+        } catch  where RankCounts.groupsDoNotFit(error) {
+            // The same candidates scored by `bm25()` over the expression as typed.
+            guard let typed = plan.ftsSource(ranking: true) else { return [] }
+            hits = try scoredCandidates(
+                typed, score: (RankCounts.bm25, []), newest: newest, titleMatch: titleMatch,
+                newestTitle: newestTitle, offset: offset, limit: limit, in: db)
         }
-        sql += "\nORDER BY rank, seq LIMIT ? OFFSET ?"
-        let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments + [limit, offset])
-        var hits: [(seq: Int64, score: Double?)] = rows.map { row in (row["seq"], -(row["rank"] as Double)) }
         guard hits.count < limit else { return hits }
         let first =
             try Int64.fetchOne(
@@ -57,5 +48,34 @@ extension Library {
             ])
         hits += rest.map { ($0, nil) }
         return hits
+    }
+
+    /// The page's candidates scored by `score`, best first, from `offset`: the newest
+    /// `newest` matches of `source` and its title matches from seq `newestTitle` on.
+    private static func scoredCandidates(
+        _ source: (sql: String, arguments: StatementArguments), score: (sql: String, arguments: StatementArguments),
+        newest: Int, titleMatch: String?, newestTitle: Int64, offset: Int, limit: Int, in db: Database
+    ) throws -> [(seq: Int64, score: Double?)] {
+        let arguments = source.arguments
+        var sql = """
+            WITH newest AS MATERIALIZED (
+                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source.sql) ORDER BY post_fts.rowid DESC LIMIT ?)
+            SELECT seq, rank FROM newest
+            """
+        var statementArguments = score.arguments + arguments + [newest]
+        if let titleMatch {
+            // `rowid < (…)` and `rowid >= ?` go to FTS5 as the rowid range of its walk.
+            sql += """
+
+                UNION ALL
+                SELECT post_fts.rowid, \(score.sql) \(source.sql)
+                AND post_fts.rowid >= ? AND post_fts.rowid < (SELECT MIN(seq) FROM newest)
+                AND +post_fts.rowid IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ? AND rowid >= ?)
+                """
+            statementArguments += score.arguments + arguments + [newestTitle, titleMatch, newestTitle]
+        }
+        sql += "\nORDER BY rank NULLS LAST, seq LIMIT ? OFFSET ?"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments + [limit, offset])
+        return rows.map { row in (row["seq"], (row["rank"] as Double?).map { -$0 }) }
     }
 }

@@ -30,4 +30,28 @@ extension Library {
         }
         return (hits, walked)
     }
+
+    /// An archive page and a count bounded at `bound` from one walk of the `OR` of a broad
+    /// prefix's words (``SearchPlan/lazyWalk``), or nil when the plan has none: setting up an
+    /// `OR` of hundreds of words reads the first block of every word's list, so a second
+    /// statement would pay that again. The walk stops after the page and the bound, whichever
+    /// comes last.
+    static func oneWalk(
+        _ plan: SearchPlan, offset: Int, limit: Int, bound: Int, in db: Database, cache: String
+    ) throws -> (hits: [Int64], count: MatchCount)? {
+        guard plan.lazyWalk != nil, let (source, arguments) = plan.ftsSource(lazy: true),
+            try ArchiveOrder.followsSeq(in: db, cache: cache)
+        else { return nil }
+        let end = max(offset + limit, bound + 1)
+        let cursor = try Int64.fetchCursor(
+            db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid LIMIT ?", arguments: arguments + [end])
+        var hits: [Int64] = []
+        var walked = 0
+        while let seq = try cursor.next() {
+            if walked >= offset, walked < offset + limit { hits.append(seq) }
+            walked += 1
+        }
+        // Past the bound the count says so; a page beyond it was still walked to.
+        return (hits, walked > bound ? .moreThan(bound) : .exact(walked))
+    }
 }

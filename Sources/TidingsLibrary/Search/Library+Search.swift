@@ -12,8 +12,11 @@ extension Library {
     /// order; an empty query lists the whole shelf.
     ///
     /// - Parameters:
-    ///   - counting: also count every match (``SearchPage/total``); a relevance stage that
+    ///   - counting: also count every match (``SearchPage/count``); a relevance stage that
     ///     follows an archive stage for the same query can skip it.
+    ///   - countBound: count only up to this many: past it the count stops and says
+    ///     ``MatchCount/moreThan(_:)`` (the browser while typing, ``RankingScope/typingBound``);
+    ///     nil counts exactly (`tidings search`).
     ///   - snippets: give each row a ``SearchSnippet`` of its body (reads the bodies).
     ///   - ranking: how many matches a relevance page ranks: every one (`tidings search`),
     ///     or what fits a keystroke (``RankingScope/typing``, the browser).
@@ -21,34 +24,36 @@ extension Library {
     ///   query (it should never), ``SearchError/library(_:)`` when the library failed.
     public func search(
         _ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
-        offset: Int = 0, limit: Int = 50, counting: Bool = true,
+        offset: Int = 0, limit: Int = 50, counting: Bool = true, countBound: Int? = nil,
         snippets: Bool = false, ranking: RankingScope = .everyMatch
     ) throws(SearchError) -> SearchPage {
         do {
             return try pool.read { db in
                 try Library.search(
                     query, on: shelf, order: order, offset: offset, limit: limit,
-                    counting: counting, snippets: snippets, ranking: ranking, in: db, cache: cacheScope)
+                    counting: counting, countBound: countBound, snippets: snippets, ranking: ranking, in: db,
+                    cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
         }
     }
 
-    /// ``search(_:on:order:offset:limit:counting:snippets:ranking:)`` on a reader connection,
+    /// ``search(_:on:order:offset:limit:counting:countBound:snippets:ranking:)`` on a reader connection,
     /// cancellable: cancelling the calling task interrupts the running SQLite statement
     /// (GRDB calls `sqlite3_interrupt` on that one connection, never on the others) and
     /// this throws ``SearchError/cancelled``. This is how a superseded search is stopped.
     public func search(
         _ query: SearchQuery, on shelf: Shelf = .all, order: SearchOrder = .archive,
-        offset: Int = 0, limit: Int = 50, counting: Bool = true,
+        offset: Int = 0, limit: Int = 50, counting: Bool = true, countBound: Int? = nil,
         snippets: Bool = false, ranking: RankingScope = .everyMatch
     ) async throws(SearchError) -> SearchPage {
         do {
             return try await pool.read { db in
                 try Library.search(
                     query, on: shelf, order: order, offset: offset, limit: limit,
-                    counting: counting, snippets: snippets, ranking: ranking, in: db, cache: cacheScope)
+                    counting: counting, countBound: countBound, snippets: snippets, ranking: ranking, in: db,
+                    cache: cacheScope)
             }
         } catch {
             throw SearchError(error, path: path)
@@ -72,37 +77,40 @@ extension Library {
     /// The search itself, inside one read transaction (page and count agree).
     static func search(
         _ query: SearchQuery, on shelf: Shelf, order wanted: SearchOrder, offset: Int, limit: Int,
-        counting: Bool, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database, cache: String,
-        remembering: Bool = true
+        counting: Bool, countBound: Int? = nil, snippets: Bool, ranking: RankingScope = .everyMatch, in db: Database,
+        cache: String, remembering: Bool = true
     ) throws -> SearchPage {
-        var plan = try SearchPlan(query, shelf: shelf, in: db, cache: cache)
+        let bound = counting ? countBound.map { max(0, $0) } : nil
+        var plan = try SearchPlan(query, shelf: shelf, lazyWalks: bound != nil, in: db, cache: cache)
         try plan.readSets(in: db)
         let offset = max(0, offset)
         let limit = max(0, limit)
         let key = SearchAnswers.key(
-            plan, cache: cache, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking)
+            plan, cache: cache, order: wanted, offset: offset, limit: limit, counting: counting, countBound: bound,
+            ranking: ranking)
         let version = try key.map { _ in try SearchAnswers.indexVersion(in: db) }
         let answer: SearchAnswer
         if let key, let version, let kept = SearchAnswers.answer(key, in: cache, version: version) {
             answer = kept
         } else {
             answer = try Library.answer(
-                plan, order: wanted, offset: offset, limit: limit, counting: counting, ranking: ranking, in: db,
-                cache: cache)
+                plan, order: wanted, offset: offset, limit: limit, counting: counting, countBound: bound,
+                ranking: ranking, in: db, cache: cache)
             if remembering, let key, let version {
                 SearchAnswers.remember(answer, key: key, in: cache, version: version)
             }
         }
         var page = SearchPage(
-            rows: [], total: answer.total, offset: offset, order: answer.order, understood: query.understood,
+            rows: [], total: nil, offset: offset, order: answer.order, understood: query.understood,
             hints: query.hints + plan.hints + answer.hints)
+        page.count = answer.count
         page.rows = try rows(for: answer.hits, snippets: snippets ? SearchHighlighter(query) : nil, in: db)
         return page
     }
 
     /// The seqs, scores, count and order of one page of `plan`'s matches.
     private static func answer(
-        _ plan: SearchPlan, order wanted: SearchOrder, offset: Int, limit: Int, counting: Bool,
+        _ plan: SearchPlan, order wanted: SearchOrder, offset: Int, limit: Int, counting: Bool, countBound: Int?,
         ranking: RankingScope, in db: Database, cache: String
     ) throws -> SearchAnswer {
         var order: SearchOrder = wanted == .relevance && plan.fts.match != nil ? .relevance : .archive
@@ -118,13 +126,20 @@ extension Library {
                 order = .archive
             }
         }
-        var answer = SearchAnswer(hits: [], total: counting ? 0 : nil, order: order, hints: hints)
+        var answer = SearchAnswer(hits: [], count: counting ? .exact(0) : nil, order: order, hints: hints)
         if plan.matchesNothing { return answer }
         var counted = false
-        if order == .archive, counting,
+        // A bounded count stops early, so the page and the count are two lazy walks instead.
+        if order == .archive, counting, countBound == nil,
             let walked = try oneWalk(plan, offset: offset, limit: limit, in: db, cache: cache)
         {
-            answer.total = walked.total
+            answer.count = .exact(walked.total)
+            counted = true
+            answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
+        } else if order == .archive, counting, let countBound,
+            let walked = try oneWalk(plan, offset: offset, limit: limit, bound: countBound, in: db, cache: cache)
+        {
+            answer.count = walked.count
             counted = true
             answer.hits = walked.hits.map { (seq: $0, score: nil as Double?) }
         } else if order == .archive {
@@ -137,7 +152,10 @@ extension Library {
             let live = if case .live = ranking { true } else { false }
             answer.hits = try rankedPage(plan, live: live, offset: offset, limit: limit, in: db, cache: cache)
         }
-        if counting, !counted { answer.total = try count(plan, in: db) }
+        if counting, !counted {
+            answer.count =
+                try countBound.map { try boundedCount(plan, bound: $0, in: db) } ?? .exact(count(plan, in: db))
+        }
         return answer
     }
 
@@ -151,7 +169,8 @@ extension Library {
         cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0 else { return [] }
-        if let (source, arguments) = plan.ftsSource(), try ArchiveOrder.followsSeq(in: db, cache: cache) {
+        // The page stops after `limit` matches, so a prefix of many words is best walked lazily.
+        if let (source, arguments) = plan.ftsSource(lazy: true), try ArchiveOrder.followsSeq(in: db, cache: cache) {
             let seqs = try Int64.fetchAll(
                 db, sql: "SELECT post_fts.rowid \(source) ORDER BY post_fts.rowid LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
@@ -172,25 +191,36 @@ extension Library {
     /// order through the rowid (new posts get both the next seq and the next ordinal).
     /// A live ranking is scored by `tidings_rank` over the cheaper ``SearchPlan/walk``
     /// expression, with the document counts of ``RankCounts`` (the same order, without
-    /// `bm25()`'s walk of every match); `tidings search` by `bm25()` over the expression as typed.
+    /// `bm25()`'s walk of every match); `tidings search`, and a live ranking whose groups
+    /// `tidings_rank` refused, by `bm25()` over the expression as typed.
     private static func rankedPage(
         _ plan: SearchPlan, live: Bool = false, offset: Int, limit: Int, in db: Database, cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
-        guard limit > 0, let (source, arguments) = plan.ftsSource(ranking: !live) else { return [] }
-        // Every match ranked, and they are the groups' own rows: the counts are short walks.
-        let fewAlone = plan.sets.isEmpty && plan.fts.titleContains.isEmpty
-        let score: (sql: String, arguments: StatementArguments) =
-            live
-            ? try RankCounts.score(plan.walk, fewAlone: fewAlone, in: db, cache: cache)
-            : ("bm25(post_fts, \(FTSExpression.bm25Weights))", StatementArguments())
+        guard limit > 0 else { return [] }
+        if live, let walk = plan.ftsSource() {
+            do {
+                let score = try RankCounts.score(plan.walk, in: db, cache: cache)
+                return try scoredPage(walk, score: score, offset: offset, limit: limit, in: db)
+            } catch  where RankCounts.groupsDoNotFit(error) {}
+        }
+        guard let typed = plan.ftsSource(ranking: true) else { return [] }
+        return try scoredPage(typed, score: (RankCounts.bm25, []), offset: offset, limit: limit, in: db)
+    }
+
+    /// One page of the matches of `source` by `score` (lower is better; a NULL, which no
+    /// score should be, last and unscored rather than a trap).
+    private static func scoredPage(
+        _ source: (sql: String, arguments: StatementArguments), score: (sql: String, arguments: StatementArguments),
+        offset: Int, limit: Int, in db: Database
+    ) throws -> [(seq: Int64, score: Double?)] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source)
-                ORDER BY rank, post_fts.rowid LIMIT ? OFFSET ?
+                SELECT post_fts.rowid AS seq, \(score.sql) AS rank \(source.sql)
+                ORDER BY rank NULLS LAST, post_fts.rowid LIMIT ? OFFSET ?
                 """,
-            arguments: score.arguments + arguments + [limit, offset])
-        return rows.map { row in (row["seq"], -(row["rank"] as Double)) }
+            arguments: score.arguments + source.arguments + [limit, offset])
+        return rows.map { row in (row["seq"], (row["rank"] as Double?).map { -$0 }) }
     }
 
     /// How many posts match. With a full-text match the count walks the full-text index

@@ -17,30 +17,37 @@ import TidingsCore
 /// and the ranking of one key ask the same question), and a longer prefix typed next is
 /// answered from a shorter one's words when those were few.
 enum PrefixWords {
-    /// The words `prefix` (folded) begins, in order; nil when more than
-    /// ``RankingScope/broadPrefixWords``.
-    static func words(beginning prefix: String, in db: Database, cache: String) throws -> [String]? {
+    /// The words `prefix` (folded) begins, in order; nil when more than `limit`
+    /// (``RankingScope/broadPrefixWords`` unless a bounded walk asks for more,
+    /// ``RankingScope/lazyWalkWords``).
+    static func words(
+        beginning prefix: String, atMost limit: Int = RankingScope.broadPrefixWords, in db: Database, cache: String
+    ) throws -> [String]? {
         let version = try SearchAnswers.indexVersion(in: db)
         let key = cache + "\u{0}" + prefix
-        if let known = known.withLock({ $0[key] }), known.version == version { return known.words }
+        if let known = known.withLock({ $0[key] }), known.version == version {
+            if let words = known.words { return words.count <= limit ? words : nil }
+            // More than the limit it was read with: more than any smaller one too.
+            if known.limit >= limit { return nil }
+        }
         // Typing narrows: the words of `kore` are those of `kor` that go on with `e`, when the
-        // shorter prefix's words are known and few. Compared as bytes, as the index orders terms.
+        // shorter prefix's words are known. Compared as bytes, as the index orders terms.
         for length in stride(from: prefix.count - 1, through: FTSExpression.indexedPrefixLength + 1, by: -1) {
             let shorter = cache + "\u{0}" + String(prefix.prefix(length))
             guard let known = known.withLock({ $0[shorter] }), known.version == version, let words = known.words else {
                 continue
             }
             let narrowed = words.filter { $0.utf8.starts(with: prefix.utf8) }
-            remember(key, version, narrowed)
-            return narrowed
+            remember(key, version, narrowed, limit: max(limit, known.limit))
+            return narrowed.count <= limit ? narrowed : nil
         }
         try db.execute(
             sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.post_vocab USING fts5vocab(main, 'post_fts', 'row')")
         let found = try String.fetchAll(
             db, sql: "SELECT term FROM temp.post_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
-            arguments: [prefix, prefix + "\u{10FFFF}", RankingScope.broadPrefixWords + 1])
-        let words = found.count > RankingScope.broadPrefixWords ? nil : found
-        remember(key, version, words)
+            arguments: [prefix, prefix + "\u{10FFFF}", limit + 1])
+        let words = found.count > limit ? nil : found
+        remember(key, version, words, limit: limit)
         return words
     }
 
@@ -67,13 +74,14 @@ enum PrefixWords {
         return text
     }
 
-    private static func remember(_ key: String, _ version: Data, _ words: [String]?) {
+    private static func remember(_ key: String, _ version: Data, _ words: [String]?, limit: Int) {
         known.withLock { known in
             if known.count > 1_000 { known.removeAll() }
-            known[key] = (version, words)
+            known[key] = (version, words, limit)
         }
     }
 
-    /// Per library file and prefix: the index's structure record when asked, and the answer.
-    private static let known = Locked<[String: (version: Data, words: [String]?)]>([:])
+    /// Per library file and prefix: the index's structure record when asked, the words (nil
+    /// when there were more than `limit`), and the limit they were read with.
+    private static let known = Locked<[String: (version: Data, words: [String]?, limit: Int)]>([:])
 }

@@ -11,20 +11,19 @@ import TidingsCore
 /// once per statement and before the first row is scored, however few rows the statement
 /// ranks: for a phrase in a few percent of a million posts that walk costs more than the rest
 /// of the ranking. `tidings_rank` computes the same BM25 from the same per-row figures but
-/// takes the counts from here:
-/// - a whole word is counted exactly (a walk of one list, without positions);
-/// - with several groups, every group is counted exactly;
-/// - a query of one group that is not a whole word (a phrase, a prefix, a prefix written out
-///   as its words, Korean bigrams) is counted only when its matches are all ranked and are
-///   the group's rows (no filter or shelf): at most the live bound, a short walk. Otherwise
-///   it is not counted: its count only scales every score alike, so the order stays
-///   `bm25()`'s, and its count is the walk this function saves;
-/// - an excluded term never occurs in a row that matches, so its count never weighs.
+/// takes the counts from here. What is counted:
+/// - with two or more positive groups (words, phrases, prefixes, Korean runs), every positive
+///   group, exactly: their counts weigh them against each other;
+/// - with one positive group alone, nothing, whatever it is and whatever excluded terms,
+///   filters or shelf come with it: its count only multiplies every score by the same
+///   factor, so the order stays `bm25()`'s, and its count is the walk this function saves;
+/// - an excluded term, never: it occurs in no row that matches, so its count never weighs.
 ///
 /// Each count is kept per opening of a library and group until the index changes (any write
-/// to it), so the next keys reuse it. The order is therefore `bm25()`'s over the same rows,
-/// and so are the scores but for a one-group query of a phrase or prefix, whose scores differ
-/// from `bm25()`'s by a factor the same for every row. `tidings search` keeps `bm25()`.
+/// to it), so the next keys reuse it. The order is therefore `bm25()`'s over the same rows
+/// (up to floating-point rounding), and so are the scores but for a query of one positive
+/// group, whose scores differ from `bm25()`'s by a factor the same for every row.
+/// `tidings search` keeps `bm25()`.
 enum RankCounts {
     /// Adds `tidings_rank` to the connection; without it (no FTS5, or one older than the
     /// interface declared in `CTidingsRank`) the library cannot be opened, and says why.
@@ -52,24 +51,33 @@ enum RankCounts {
 
     /// The SQL of the score, negative like `bm25()` (lower is better), with its two
     /// arguments: the groups and the counts of `expression` (see `CTidingsRank.h`).
-    /// `fewAlone`: the query's matches are few (all ranked) and are its groups' own rows.
     static func score(
-        _ expression: FTSExpression, fewAlone: Bool, in db: Database, cache: String
+        _ expression: FTSExpression, in db: Database, cache: String
     ) throws -> (sql: String, arguments: StatementArguments) {
         let groups = expression.rankGroups.map(String.init).joined(separator: ",")
-        let counts = try counts(expression, fewAlone: fewAlone, in: db, cache: cache).map(String.init)
-            .joined(separator: ",")
+        let counts = try counts(expression, in: db, cache: cache).map(String.init).joined(separator: ",")
         return ("tidings_rank(post_fts, ?, ?, \(FTSExpression.bm25Weights))", [groups, counts])
+    }
+
+    /// `bm25()` itself, for a ranking whose groups `tidings_rank` refused (``groupsDoNotFit(_:)``).
+    static let bm25 = "bm25(post_fts, \(FTSExpression.bm25Weights))"
+
+    /// Whether `error` is `tidings_rank` refusing groups that do not fit the phrases FTS5
+    /// parsed (a phrase the expression's builder did not foresee): the statement is then run
+    /// again with ``bm25`` over the expression as typed, which ranks the same rows by the
+    /// documented rule, at `bm25()`'s cost.
+    static func groupsDoNotFit(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.message?.contains("tidings_rank: the groups do not fit") == true
     }
 
     /// The document count of each group of `expression`: exact where it weighs, 0 where it
     /// does not (see the type's rules).
-    static func counts(_ expression: FTSExpression, fewAlone: Bool, in db: Database, cache: String) throws -> [Int] {
-        let several = fewAlone || expression.groupMatches.compactMap { $0 }.count > 1
+    static func counts(_ expression: FTSExpression, in db: Database, cache: String) throws -> [Int] {
+        let alone = expression.groupMatches.compactMap { $0 }.count < 2
         var version: Data?
         var counts: [Int] = []
-        for (group, match) in expression.groupMatches.enumerated() {
-            guard let match, several || expression.wordGroups.contains(group) else {
+        for match in expression.groupMatches {
+            guard let match, !alone else {
                 counts.append(0)
                 continue
             }

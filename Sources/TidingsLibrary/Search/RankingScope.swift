@@ -33,6 +33,17 @@ public enum RankingScope: Hashable, Sendable {
         .live(bound: typingBound, knownMatches: knownMatches)
     }
 
+    /// What the browser asks for on each key, once the first stage has counted the matches up
+    /// to ``typingBound``: more than the bound is known as well as an exact figure, so the
+    /// ranking need not walk the matches to learn it (it only compares with its bound).
+    public static func typing(known count: MatchCount?) -> RankingScope {
+        switch count {
+        case .exact(let matches)?: return .typing(knownMatches: matches)
+        case .moreThan(let matches)? where matches >= typingBound: return .typing(knownMatches: matches + 1)
+        default: return .typing(knownMatches: nil)
+        }
+    }
+
     /// The window of a bounded ranking's title candidates, in multiples of its bound: title
     /// matches are candidates only among the last `bound × titleWindowFactor` posts added.
     /// Without it, the few title matches of a phrase with many matches were looked for over
@@ -43,6 +54,15 @@ public enum RankingScope: Hashable, Sendable {
     /// typing: a few words' lists merge in a few milliseconds, hundreds take a keystroke's
     /// whole budget (measured in docs/benchmarks.md).
     public static let broadPrefixWords = 32
+
+    /// How many words a prefix of three or more characters may begin and still be walked as
+    /// the `OR` of its words by a count bounded while typing and its archive page
+    /// (``SearchPlan/lazyWalk``): FTS5 steps the alternatives side by side, so a walk that
+    /// stops at the bound reads a little of each list, where the prefix itself would merge all
+    /// of them first. Each step compares every alternative, and listing the words reads their
+    /// lists once (`fts5vocab`), so the cap keeps both below the merge they replace
+    /// (docs/benchmarks.md, third round).
+    public static let lazyWalkWords = 512
 }
 
 /// What a live ranking decided for one query, worked out inside the search's transaction.

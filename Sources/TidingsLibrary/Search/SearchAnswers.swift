@@ -6,7 +6,7 @@ import TidingsCore
 /// and the order, and what the live ranking said about it.
 struct SearchAnswer: Sendable {
     var hits: [(seq: Int64, score: Double?)]
-    var total: Int?
+    var count: MatchCount?
     var order: SearchOrder
     /// Hints of the live ranking (not the parser's, which the caller adds).
     var hints: [String]
@@ -35,7 +35,7 @@ enum SearchAnswers {
     /// The key of a search for this plan and page, nil when it is not kept.
     static func key(
         _ plan: SearchPlan, cache: String, order: SearchOrder, offset: Int, limit: Int, counting: Bool,
-        ranking: RankingScope
+        countBound: Int? = nil, ranking: RankingScope
     ) -> String? {
         guard let match = plan.fts.match, !plan.matchesNothing else { return nil }
         var handles = ""
@@ -45,7 +45,7 @@ enum SearchAnswers {
         }
         let parts = [
             cache, match, plan.fts.titleContains.joined(separator: "\u{1}"), "\(order)", "\(offset)", "\(limit)",
-            "\(counting)", "\(ranking)",
+            "\(counting)", countBound.map { "\($0)" } ?? "exact", "\(ranking)",
         ]
         return parts.joined(separator: "\u{0}") + "\u{0}" + handles
     }

@@ -8,8 +8,9 @@ import TidingsCore
 public struct SearchRow: Hashable, Sendable {
     public var headline: Headline
     /// Relevance, higher is better (BM25 negated); nil in archive order. A live ranking's
-    /// score of a lone phrase or prefix left uncounted is BM25's times a factor the same for
-    /// every row (docs/search.md, "Ranking while typing", rule 4).
+    /// score of a query of one positive group (a word, phrase or prefix, with or without
+    /// exclusions), left uncounted, is BM25's times a factor the same for every row
+    /// (docs/search.md, "Ranking while typing", rule 4).
     public var score: Double?
     /// A piece of the body around the first match, when snippets were asked for.
     public var snippet: SearchSnippet?
@@ -20,8 +21,15 @@ public struct SearchRow: Hashable, Sendable {
 /// One page of search results with what the search line shows about the query.
 public struct SearchPage: Hashable, Sendable {
     public var rows: [SearchRow]
-    /// How many posts match in all, when it was counted (nil when `counting` was off).
-    public var total: Int?
+    /// How many posts match, when they were counted (nil when `counting` was off): exactly,
+    /// or, for a count bounded while typing, only that there are more than the bound.
+    public var count: MatchCount?
+    /// How many posts match in all, when they were counted exactly; nil when `counting` was
+    /// off or the count stopped at its bound (``count`` says so).
+    public var total: Int? {
+        get { count?.exact }
+        set { count = newValue.map(MatchCount.exact) }
+    }
     /// The offset the page starts at.
     public var offset: Int
     /// The order the rows are in: a query with no words to rank (only filters or exclusions)
@@ -35,7 +43,7 @@ public struct SearchPage: Hashable, Sendable {
 
     public init(rows: [SearchRow], total: Int?, offset: Int, order: SearchOrder, understood: String, hints: [String]) {
         self.rows = rows
-        self.total = total
+        self.count = total.map(MatchCount.exact)
         self.offset = offset
         self.order = order
         self.understood = understood

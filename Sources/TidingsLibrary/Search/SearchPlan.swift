@@ -31,24 +31,43 @@ struct SearchPlan {
         }
     }
 
-    /// The full-text expression as typed, for the statements that rank (BM25).
+    /// The full-text expression as typed, for the statements that rank with `bm25()`
+    /// (`tidings search`) and for a live ranking whose groups `tidings_rank` refused.
     let fts: FTSExpression
     /// The same matches with every prefix of a few words written out as the `OR` of its words
-    /// (``FTSExpression/init(_:exact:widened:spelled:)``), for the statements that do not rank:
-    /// pages in archive order, counts, the live ranking's walks for its candidates.
+    /// (``FTSExpression/init(_:exact:widened:spelled:)``): pages in archive order, counts, the
+    /// live ranking's walks for its candidates, and the live ranking's scores, by
+    /// `tidings_rank`, which scores a prefix's words as the prefix (``RankCounts``).
     let walk: FTSExpression
+    /// For a count bounded while typing and its archive page: ``walk`` with the prefixes that
+    /// begin too many words for it (over ``RankingScope/broadPrefixWords``, at most
+    /// ``RankingScope/lazyWalkWords``) written out as well, so that a walk stopping at the bound
+    /// reads only a little of each word's list instead of merging them all first. Nil when the
+    /// plan was made without `lazyWalks` or has no such prefix.
+    let lazyWalk: FTSExpression?
     private(set) var sets: [SetTest] = []
     /// True when a filter found no name at all: nothing can match.
     private(set) var matchesNothing = false
     private(set) var hints: [String] = []
 
-    init(_ query: SearchQuery, shelf: Shelf, in db: Database, cache: String) throws {
+    /// - Parameter lazyWalks: also make ``lazyWalk`` (it may list hundreds of words of a
+    ///   prefix, which only a walk that stops early repays).
+    init(_ query: SearchQuery, shelf: Shelf, lazyWalks: Bool = false, in db: Database, cache: String) throws {
         var fts = query.fts
         var exact: [String: String] = [:]
         var widened: [String: String] = [:]
         var spelled: [String: [String]] = [:]
+        var lazySpelled: [String: [String]] = [:]
         for prefix in fts.unindexedPrefixes {
-            guard let words = try PrefixWords.words(beginning: prefix, in: db, cache: cache) else { continue }
+            guard let words = try PrefixWords.words(beginning: prefix, in: db, cache: cache) else {
+                if lazyWalks,
+                    let many = try PrefixWords.words(
+                        beginning: prefix, atMost: RankingScope.lazyWalkWords, in: db, cache: cache)
+                {
+                    lazySpelled[prefix] = many
+                }
+                continue
+            }
             if words.count == 1 {
                 exact[prefix] = words[0]
             } else if !words.isEmpty {
@@ -61,6 +80,11 @@ struct SearchPlan {
         if !exact.isEmpty || !widened.isEmpty { fts = FTSExpression(query, exact: exact, widened: widened) }
         self.fts = fts
         walk = spelled.isEmpty ? fts : FTSExpression(query, exact: exact, widened: widened, spelled: spelled)
+        lazyWalk =
+            lazySpelled.isEmpty
+            ? nil
+            : FTSExpression(
+                query, exact: exact, widened: widened, spelled: spelled.merging(lazySpelled) { first, _ in first })
         hints = fts.hints
         switch shelf {
         case .all:
@@ -114,6 +138,10 @@ struct SearchPlan {
     /// Reads the sets of the shelf and the filters into bitmaps (``SeqSets``) for the
     /// statements to come on this connection; until then they are SQLite's own
     /// `IN (SELECT …)`, enough for a plan that only asks about the words.
+    ///
+    /// The plan's SQL then holds only within the caller's read transaction on `db`: the sets
+    /// are what the file held in it, and the SQL function finds them on this connection alone,
+    /// until a later search there drops them.
     mutating func readSets(in db: Database) throws {
         guard !matchesNothing, !sets.isEmpty else { return }
         let read = try SeqSets.read(sets.map { ($0.members, $0.arguments) }, in: db)
@@ -147,8 +175,11 @@ struct SearchPlan {
     /// lookups (one full-text query per element, measured 15 times slower). Nil without a
     /// full-text match. `ranking`: for a statement that scores with BM25 (the expression as
     /// typed); otherwise the cheaper ``walk`` with the same matches.
-    func ftsSource(ranking: Bool = false) -> (sql: String, arguments: StatementArguments)? {
-        guard let match = ranking ? fts.match : walk.match else { return nil }
+    /// `lazy`: for a walk that stops early (a bounded count, an archive page), ``lazyWalk``
+    /// when there is one.
+    func ftsSource(ranking: Bool = false, lazy: Bool = false) -> (sql: String, arguments: StatementArguments)? {
+        let expression = ranking ? fts : lazy ? (lazyWalk ?? walk) : walk
+        guard let match = expression.match else { return nil }
         var sql = "FROM post_fts"
         if !fts.titleContains.isEmpty { sql += " JOIN post p ON p.seq = post_fts.rowid" }
         sql += " WHERE post_fts MATCH ?"

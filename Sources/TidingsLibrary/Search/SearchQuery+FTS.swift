@@ -45,9 +45,6 @@ struct FTSExpression: Hashable, Sendable {
     /// matches (what BM25 counts for its IDF), or nil for an excluded term (it has no instance
     /// in any row that matches, so its count never weighs).
     private(set) var groupMatches: [String?] = []
-    /// The groups that are one whole word (in any column or one), not a phrase or a prefix:
-    /// their counts are cheap, a walk of one list.
-    private(set) var wordGroups: Set<Int> = []
 
     /// Column weights for `bm25()`: a word in the title counts ten times one in the body;
     /// Korean bigrams come from both, so they sit in between.
@@ -66,9 +63,10 @@ struct FTSExpression: Hashable, Sendable {
     /// Each prefix in `spelled` (folded prefix → every word of the index it begins) is written
     /// out as the `OR` of those words (`"north kor" *` → `("north korea" OR "north korean")`):
     /// the same posts match, but FTS5 steps the words' lists side by side instead of merging
-    /// them before the first match, so a walk that stops early or a count is cheap. BM25 would
-    /// score the alternatives as separate phrases, so such an expression is for statements that
-    /// do not rank (``SearchPlan/walk``).
+    /// them before the first match, so a walk that stops early or a count is cheap. `bm25()`
+    /// would score the alternatives as separate phrases, so `tidings search` ranks the
+    /// expression as typed; the live ranking ranks this one (``SearchPlan/walk``) with
+    /// `tidings_rank`, which scores each prefix's alternatives as one phrase (``rankGroups``).
     init(
         _ query: SearchQuery, exact: [String: String] = [:], widened: [String: String] = [:],
         spelled: [String: [String]] = [:]
@@ -107,7 +105,7 @@ struct FTSExpression: Hashable, Sendable {
             case .words(let words, let prefix):
                 if prefix, let last = words.last, let word = exact[SearchText.fold(last)] {
                     parts.append(scope + FTSExpression.quoted((words.dropLast() + [word]).joined(separator: " ")))
-                    group(parts[parts.count - 1], phrases: 1, isWord: words.count == 1)
+                    group(parts[parts.count - 1], phrases: 1)
                     continue
                 }
                 var words = words
@@ -136,7 +134,7 @@ struct FTSExpression: Hashable, Sendable {
                     }
                 }
                 parts.append(scope + FTSExpression.quoted(words.joined(separator: " ")) + (prefix ? " *" : ""))
-                group(parts[parts.count - 1], phrases: 1, isWord: words.count == 1 && !prefix)
+                group(parts[parts.count - 1], phrases: 1)
             case .syllable(let syllable):
                 // A prefix over every column: words starting with it, and (through the
                 // bigrams) the syllable inside longer Korean words.
@@ -164,9 +162,8 @@ struct FTSExpression: Hashable, Sendable {
     }
 
     /// Records the phrases just written as one ranking group matched by `expression`.
-    private mutating func group(_ expression: String, phrases: Int, isWord: Bool = false) {
+    private mutating func group(_ expression: String, phrases: Int) {
         rankGroups += Array(repeating: groupMatches.count, count: phrases)
-        if isWord, !writingExclusions { wordGroups.insert(groupMatches.count) }
         groupMatches.append(writingExclusions ? nil : expression)
     }
 

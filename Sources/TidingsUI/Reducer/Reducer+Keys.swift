@@ -49,7 +49,11 @@ extension AppState {
         case .first, .last:
             let toEnd = command == .last
             if focus == .list {
-                moveSelection(to: toEnd ? (list.total ?? 1) - 1 : 0)
+                if toEnd, search?.results != nil, list.total != nil, !list.totalIsExact {
+                    waitForRow(Int.max)
+                } else {
+                    moveSelection(to: toEnd ? (list.total ?? 1) - 1 : 0)
+                }
             } else {
                 scrollArticle(by: toEnd ? Int.max / 2 : Int.min / 2)
             }
@@ -101,7 +105,11 @@ extension AppState {
                 let before = list.selection
                 moveSelection(by: forward ? 1 : -1)
                 if list.selection == before, list.total != nil {
-                    message = forward ? "Last result: N goes back" : "First result: n goes on"
+                    // At the last known row of a bound, the count is under way (``reconcile()``).
+                    message =
+                        forward
+                        ? (list.totalIsExact ? "Last result: N goes back" : "Counting the matches…")
+                        : "First result: n goes on"
                 }
             } else {
                 message = "No search results: / to search"
@@ -182,6 +190,8 @@ extension AppState {
         let target = min(max(0, index), total - 1)
         if target != list.selection { hasNavigated = true }
         list.selection = target
+        // A move of the reader's own replaces a row waited for (End before the count came).
+        searches[activeTab]?.wantedRow = nil
     }
 
     /// Text rows of the article pane (one fewer than its height when the scroll indicator

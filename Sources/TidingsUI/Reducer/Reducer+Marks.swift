@@ -65,6 +65,11 @@ extension AppState {
             message = "No more unread posts"
             return
         }
+        // Found past the rows known while the count is a bound: go there once it is counted.
+        if search?.results != nil, let total = list.total, !list.totalIsExact, index >= total {
+            waitForRow(index)
+            return
+        }
         moveSelection(to: index)
     }
 

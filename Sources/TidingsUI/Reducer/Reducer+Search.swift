@@ -84,6 +84,24 @@ extension AppState {
         if list.total == nil { list.selection = max(0, index) } else { moveSelection(to: index) }
     }
 
+    /// The exact count of a search's matches arrived: the results take it (if they are still
+    /// the ones it counted), and a row wanted beyond the bound (End) is moved to.
+    mutating func applyCount(tab: Shelf, query: SearchQuery, generation: Int, total: Int) {
+        guard searches[tab]?.acceptCount(query: query, generation: generation, total: total) == true else { return }
+        guard let wanted = searches[tab]?.wantedRow else { return }
+        searches[tab]?.wantedRow = nil
+        guard tab == activeTab else { return }
+        moveSelection(to: min(wanted, total - 1))
+    }
+
+    /// End, or a row found past the known rows (`u`), while the results' count is only a bound:
+    /// the selection waits for the exact count (asked for by ``reconcile()``) and then moves;
+    /// it never stops on the last known row as if that were the end.
+    mutating func waitForRow(_ row: Int) {
+        searches[activeTab]?.wantedRow = row
+        message = "Counting the matches…"
+    }
+
     /// Ctrl-O: the other order for the active search (asked for at once), and for new ones.
     mutating func toggleOrder() {
         searchOrder = (search?.order ?? searchOrder).toggled

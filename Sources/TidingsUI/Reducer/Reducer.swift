@@ -75,6 +75,8 @@ extension AppState {
             effects += readTimerFired(id: id)
         case .nextUnreadFound(let index):
             applyNextUnread(index)
+        case .matchesCounted(let tab, let query, let generation, let total):
+            applyCount(tab: tab, query: query, generation: generation, total: total)
         case .sourcesUpdating(let done, let total):
             message = "Updating web sources: \(done) of \(total) done…"
         case .sourcesUpdated(let newPosts, let sources, let failures):
@@ -87,7 +89,16 @@ extension AppState {
             // Clamped: a nonsense signal number must not trap on overflow.
             return leaveArticle() + [.quit(status: Int32(clamping: 128 + Int(number)))]
         }
+        if effects.contains(.cancelSearch) { forgetCountsUnderWay() }
         return effects + reconcile()
+    }
+
+    /// `.cancelSearch` stops every job of the worker, an exact count under way too: the
+    /// results that still need it ask again (``reconcile()``) rather than wait for nothing.
+    private mutating func forgetCountsUnderWay() {
+        for (tab, search) in searches where search.countAsked != nil && search.results?.totalIsExact == false {
+            searches[tab]?.countAsked = nil
+        }
     }
 
     /// Stores a page in the list that asked for it; false when no list waits for it.
@@ -112,6 +123,7 @@ extension AppState {
         if var search = searches[activeTab] {
             effects += search.ask(for: search.wantedKey(tab: activeTab)) { nextGeneration() }
             searches[activeTab] = search
+            if effects.contains(.cancelSearch) { forgetCountsUnderWay() }
         }
         let height = layout.list.height
         var list = self.list
@@ -122,6 +134,12 @@ extension AppState {
         }
         list.evictDistantPages(height: height)
         self.list = list
+        if let search = searches[activeTab], search.needsExactCount, let results = search.results,
+            let query = results.key.query
+        {
+            searches[activeTab]?.countAsked = results.generation
+            effects.append(.countMatches(tab: activeTab, query: query, generation: results.generation))
+        }
 
         // With the preview on Enter, the pane keeps the post last opened while the list has
         // the keys: a Down then redraws two rows of the list and nothing else.

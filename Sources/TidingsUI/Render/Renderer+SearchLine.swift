@@ -103,13 +103,23 @@ extension Renderer {
         buffer.addAttributes(.reverse, x: cursorX, y: y, width: cursorWidth)
     }
 
-    /// How the search line states the results on screen: the library's words, else a count;
-    /// `searching…` before the first answer.
+    /// How the search line states the results on screen: the library's words, else a count
+    /// (`over 10,000 matches` when it stopped at the bound while typing); `searching…` while
+    /// the text's query has not answered yet.
     func searchSummary(_ search: SearchState) -> String? {
-        guard let results = search.results, let total = results.total else {
-            return search.pending != nil ? "searching…" : nil
-        }
+        // A newer query under way: the count on screen would be the last query's, and with
+        // counts bounded while typing two queries often read alike (`over 10,000 matches`), so
+        // nothing would tell the person (or a benchmark) that the results are not yet the
+        // text's. The last results stay in the list meanwhile.
+        if search.pending != nil { return "searching…" }
+        guard let results = search.results, let total = results.total else { return nil }
         if let summary = search.summary { return summary }
+        // Counted only up to the bound while typing: said so, and when the exact count is
+        // under way (Enter, End, the last known row), that too.
+        if !results.totalIsExact {
+            let counting = search.countAsked == results.generation ? ", counting…" : ""
+            return "over \(Self.grouped(total)) matches\(counting)"
+        }
         return total == 1 ? "1 match" : "\(Self.grouped(total)) matches"
     }
 }

@@ -31,7 +31,9 @@ extension Renderer {
         let list = state.list
         // No position until the list's length is known (the list pane says it is loading).
         if let total = list.total {
-            let position = total == 0 ? "0/0" : "\(Self.grouped(list.selection + 1))/\(Self.grouped(total))"
+            // `37/10,000+`: search results counted only up to the bound while typing.
+            let of = Self.grouped(total) + (list.totalIsExact ? "" : "+")
+            let position = total == 0 ? "0/0" : "\(Self.grouped(list.selection + 1))/\(of)"
             x += buffer.put(position, x: x, y: y, maxWidth: right - x, style: theme.bold) + 2
         }
         let tabTitle = state.activeTabInfo.map(\.title) ?? "All"

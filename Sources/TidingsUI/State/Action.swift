@@ -37,6 +37,9 @@ public enum Action: Equatable, Sendable {
     case readTimerFired(id: String)
     /// The answer to `.findNextUnread`: the list index of the next unread post, or nil.
     case nextUnreadFound(index: Int?)
+    /// The answer to `.countMatches`: exactly how many posts of `tab` match `query`, for the
+    /// search results of that generation (dropped when they are gone or were reloaded).
+    case matchesCounted(tab: Shelf, query: SearchQuery, generation: Int, total: Int)
     /// A background update has finished `done` of `total` sources so far.
     case sourcesUpdating(done: Int, total: Int)
     /// A background update ended: `newPosts` stored in all, `failures` one line per source

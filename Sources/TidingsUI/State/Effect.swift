@@ -31,6 +31,12 @@ public enum Effect: Equatable, Sendable {
     case loadHeadlines(
         tab: Shelf, query: SearchQuery? = nil, order: SearchOrder = .archive, offset: Int, limit: Int,
         generation: Int = 0, unreadOnly: Bool = false)
+    /// Count exactly how many posts of `tab` match `query`, for search results whose first
+    /// page gave only a bound (`totalIsExact == false`); answer with `.matchesCounted`
+    /// echoing `tab`, `query` and `generation`. It may take most of a second on a large
+    /// library, so it runs on the search worker and, like a search, a request of a newer
+    /// generation supersedes it (it may be cancelled and need no answer).
+    case countMatches(tab: Shelf, query: SearchQuery, generation: Int)
     /// The search requests under way are no longer wanted (the search was cleared); nothing
     /// answers this, and their answers, if any still come, are dropped.
     case cancelSearch

@@ -16,8 +16,15 @@ public struct HeadlineList: Equatable, Sendable {
     /// The generation its requests carry; changes when the list is reloaded.
     public internal(set) var generation: Int
 
-    /// The tab's length; `nil` until its first page arrives.
+    /// The tab's length; `nil` until its first page arrives. For search results counted while
+    /// typing it may be a lower bound (``totalIsExact``): the rows known to exist, all that can
+    /// be paged through until the exact count arrives.
     public internal(set) var total: Int?
+    /// False while ``total`` is only a lower bound: more posts match than were counted.
+    public internal(set) var totalIsExact = true
+    /// The generation whose exact count ``total`` is (from a page or `.matchesCounted`): a
+    /// later page of that generation with a bounded count does not undo it.
+    var countedGeneration: Int?
     /// Loaded rows by page offset (a multiple of ``pageSize``).
     public internal(set) var pages: [Int: [Headline]] = [:]
     /// Page offsets requested and not yet answered.
@@ -67,8 +74,28 @@ public struct HeadlineList: Equatable, Sendable {
         if !page.isProvisional { pending.remove(page.offset) }
         pages[page.offset] = page.rows
         stale.remove(page.offset)
-        total = max(0, page.total)
-        selection = min(selection, max(0, page.total - 1))
+        if page.totalIsExact {
+            total = max(0, page.total)
+            totalIsExact = true
+            countedGeneration = generation
+        } else if countedGeneration != generation {
+            // A bound: at least as many rows as known before (a reload keeps what was counted
+            // before it, so the selection stays; the exact count of this generation corrects it).
+            total = max(0, page.total, total ?? 0)
+            totalIsExact = false
+        }
+        selection = min(selection, max(0, (total ?? 0) - 1))
+        return true
+    }
+
+    /// Takes the exact count of this list's matches, counted after its first page gave a
+    /// bound; false when it answers another generation (the list was reloaded since).
+    mutating func acceptCount(_ count: Int, generation: Int) -> Bool {
+        guard generation == self.generation, total != nil else { return false }
+        total = max(0, count)
+        totalIsExact = true
+        countedGeneration = generation
+        selection = min(selection, max(0, count - 1))
         return true
     }
 

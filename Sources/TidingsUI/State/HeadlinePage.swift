@@ -10,6 +10,10 @@ public struct HeadlinePage: Equatable, Sendable {
     public var tab: Shelf
     public var offset: Int
     public var total: Int
+    /// False when `total` is only a lower bound: a search counted while typing stopped at its
+    /// bound and more posts match (docs/search.md, "Counting while typing"). The list pages no
+    /// further than `total` until the exact figure arrives (`.matchesCounted`).
+    public var totalIsExact: Bool
     public var rows: [Headline]
     /// The search query this page answers, `nil` for the tab's whole list.
     public var query: SearchQuery?
@@ -41,8 +45,9 @@ public struct HeadlinePage: Equatable, Sendable {
         tab: Shelf, offset: Int, total: Int, rows: [Headline],
         query: SearchQuery? = nil, order: SearchOrder = .archive, generation: Int = 0,
         summary: String? = nil, hint: String? = nil, failed: Bool = false, isProvisional: Bool = false,
-        unreadOnly: Bool = false, isUnranked: Bool = false
+        unreadOnly: Bool = false, isUnranked: Bool = false, totalIsExact: Bool = true
     ) {
+        self.totalIsExact = totalIsExact
         self.unreadOnly = unreadOnly
         self.isUnranked = isUnranked
         self.tab = tab

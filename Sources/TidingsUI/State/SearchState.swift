@@ -32,6 +32,13 @@ public struct SearchState: Equatable, Sendable {
     /// The newest query, when it could not be run, and why.
     public internal(set) var failedKey: ListKey?
     public internal(set) var failureHint: String?
+    /// The generation of the results whose exact count was asked for (`.countMatches`), so it
+    /// is asked once per list.
+    public internal(set) var countAsked: Int?
+    /// A row beyond the rows known while the count is a bound (End: `Int.max`; the next unread
+    /// match found past them): the selection moves there once the exact count arrives, and
+    /// any other move forgets it.
+    public internal(set) var wantedRow: Int?
     /// The last result the reader opened (the story pane had the keys on it): clearing the
     /// search selects it in the tab's whole list, so Esc keeps what was found.
     public internal(set) var opened: String?
@@ -112,6 +119,7 @@ public struct SearchState: Equatable, Sendable {
             }
             guard list.accept(page) else { return false }
             results = list
+            wantedRow = nil
             summary = page.summary
             resultsHint = page.hint
             resultsUnranked = page.isUnranked
@@ -125,6 +133,26 @@ public struct SearchState: Equatable, Sendable {
             resultsHint = page.hint
         }
         if page.offset == 0 { resultsUnranked = page.isUnranked }
+        results = list
+        return true
+    }
+
+    /// Whether the results on screen need their exact count now: only a bound is known, it was
+    /// not asked for yet, no newer query is under way, and the person needs the figure: the
+    /// search line was left for the results (Enter), a row beyond the known ones is wanted
+    /// (End), or the selection reached the last known row.
+    var needsExactCount: Bool {
+        guard let results, !results.totalIsExact, let total = results.total, pending == nil,
+            countAsked != results.generation, results.key.query != nil
+        else { return false }
+        return !isEditing || wantedRow != nil || results.selection >= total - 1
+    }
+
+    /// Takes an exact count if it answers the results on screen; returns false for a stale one.
+    mutating func acceptCount(query: SearchQuery, generation: Int, total: Int) -> Bool {
+        guard var list = results, list.key.query == query, list.acceptCount(total, generation: generation) else {
+            return false
+        }
         results = list
         return true
     }

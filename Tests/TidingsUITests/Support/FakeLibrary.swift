@@ -12,6 +12,10 @@ struct FakeLibrary {
     /// Each post's title and paragraphs lower-cased, made once: the toy search runs over
     /// every post on every keystroke of the tests.
     var lowered = LoweredTexts()
+    /// When set, searches count as the browser's first stage does, up to this bound: a query
+    /// with more matches answers with the bound and `totalIsExact == false`, and its exact
+    /// count comes with `.countMatches`.
+    var countBound: Int?
 
     /// The tab list as the loop would report it.
     var tabs: [TabInfo] {
@@ -75,6 +79,9 @@ struct FakeLibrary {
             update(id) { $0.isUnread = !isRead }
             articles[id]?.isUnread = !isRead
             return .readChanged(id: id, isRead: isRead)
+        case .countMatches(let tab, let query, let generation):
+            let total = rows(tab, query: query, order: .archive)?.count ?? 0
+            return .matchesCounted(tab: tab, query: query, generation: generation, total: total)
         case .findNextUnread(let tab, let query, let order, let after):
             let list = rows(tab, query: query, order: order) ?? []
             return .nextUnreadFound(index: list.indices.first { $0 > after && list[$0].isUnread })
@@ -99,6 +106,11 @@ struct FakeLibrary {
         }
         let slice = offset < rows.count ? Array(rows[offset..<min(rows.count, offset + limit)]) : []
         let hint = query.flatMap { FakeQuery($0.text).hint }
+        if query != nil, let countBound, rows.count > countBound {
+            return HeadlinePage(
+                tab: tab, offset: offset, total: countBound, rows: slice, query: query, order: order,
+                generation: generation, hint: hint, totalIsExact: false)
+        }
         let summary = query == nil ? nil : rows.count == 1 ? "1 match" : "\(rows.count) matches"
         return HeadlinePage(
             tab: tab, offset: offset, total: rows.count, rows: slice, query: query, order: order,

@@ -11,6 +11,9 @@ struct Harness {
     /// Every effect returned so far, in order.
     var effects: [Effect] = []
     var holdSearches = false
+    /// Whether exact counts (`.countMatches`) and look-ups of the next unread search result
+    /// wait in ``held`` too.
+    var holdCounts = false
     /// Search requests not answered yet, oldest first.
     var held: [Effect] = []
     /// Posts whose read timer was started and has not fired, oldest first.
@@ -33,6 +36,8 @@ struct Harness {
             effects.append(effect)
             switch effect {
             case .loadHeadlines(_, let query, _, _, _, _, _) where holdSearches && query != nil:
+                held.append(effect)
+            case .countMatches where holdCounts, .findNextUnread(_, .some, _, _) where holdCounts:
                 held.append(effect)
             case .startReadTimer(let id, _):
                 timers.append(id)
