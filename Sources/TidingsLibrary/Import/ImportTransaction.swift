@@ -112,38 +112,57 @@ struct ImportTransaction {
         return existing
     }
 
+    /// The statements ``add(_:at:source:)`` runs per post, prepared once per transaction.
+    private struct PostStatements {
+        /// A post is found by its id, else by an alias a web copy gave it (Library+WebSchema).
+        let find: WriterStatement
+        let insert: WriterStatement
+        let setDate: WriterStatement
+        /// A plain INSERT: positions 0… are free once the replacement is open, and a clash would
+        /// be a bug to stop on, not an old appearance to overwrite and so never take back.
+        let insertAppearance: WriterStatement
+        let insertLabel: WriterStatement
+
+        init(_ db: Database) throws {
+            find = try WriterStatement(
+                db,
+                sql: """
+                    SELECT seq, date, ordinal FROM post WHERE id = ?1
+                    UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
+                    LIMIT 1
+                    """)
+            insert = try WriterStatement(
+                db,
+                sql: """
+                    INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            setDate = try WriterStatement(db, sql: "UPDATE post SET date = ? WHERE seq = ?")
+            insertAppearance = try WriterStatement(
+                db, sql: "INSERT INTO appearance (source, position, post, author) VALUES (?, ?, ?, ?)")
+            insertLabel = try WriterStatement(
+                db, sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
+        }
+    }
+    private var postStatements: PostStatements?
+
     /// Stores a slice's posts (new ones inserted, known ones found by id) and their appearances.
     private mutating func add(_ page: ArchivePage, at firstPosition: Int, source: Int64) throws {
         let header = page.header.flatMap(\.label)
-        // A post is found by its id, else by an alias a web copy gave it (Library+WebSchema).
-        let findPost = try db.cachedStatement(
-            sql: """
-                SELECT seq, date, ordinal FROM post WHERE id = ?1
-                UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
-                LIMIT 1
-                """)
-        let insertPost = try db.cachedStatement(
-            sql: """
-                INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        let setDate = try db.cachedStatement(sql: "UPDATE post SET date = ? WHERE seq = ?")
-        // A plain INSERT: positions 0… are free once the replacement is open, and a clash would
-        // be a bug to stop on, not an old appearance to overwrite and so never take back.
-        let insertAppearance = try db.cachedStatement(
-            sql: "INSERT INTO appearance (source, position, post, author) VALUES (?, ?, ?, ?)")
-        let insertLabel = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO label (kind, name, ordinal, post) VALUES (?, ?, ?, ?)")
+        let statements = try postStatements ?? PostStatements(db)
+        postStatements = statements
 
         for (offset, post) in page.posts.enumerated() {
             var status = Library.PostStatus.unchanged
             let seq: Int64
             let ordinal: Int
-            if let row = try Row.fetchOne(findPost, arguments: [post.id]) {
-                seq = row["seq"]
-                ordinal = row["ordinal"]
-                let storedDate: String? = row["date"]
-                if storedDate == nil, let date = post.date {
-                    try setDate.execute(arguments: [date.iso, seq])
+            try statements.find.bind(1, post.id)
+            if let found = try statements.find.first({ ($0.int64(0), $0.isNull(1), $0.int64(2)) }) {
+                seq = found.0
+                ordinal = Int(found.2)
+                if found.1, let date = post.date {
+                    try statements.setDate.bind(1, date.iso)
+                    try statements.setDate.bind(2, seq)
+                    try statements.setDate.run()
                     status = .updated
                 }
             } else {
@@ -151,21 +170,35 @@ struct ImportTransaction {
                 nextOrdinal += 1
                 let body = post.paragraphs.joined(separator: "\n")
                 let hangul = HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)
-                try insertPost.execute(arguments: [
-                    post.id, post.title, body, post.outlet, post.date?.iso, ordinal, hangul,
-                ])
+                let insert = statements.insert
+                try insert.bind(1, post.id)
+                try insert.bind(2, post.title)
+                try insert.bind(3, body)
+                try insert.bind(4, post.outlet)
+                try insert.bind(5, post.date?.iso)
+                try insert.bind(6, Int64(ordinal))
+                try insert.bind(7, hangul)
+                try insert.run()
                 seq = db.lastInsertedRowID
                 inserted?.append(FreshIndex.Entry(seq: seq, title: post.title, body: body, hangul: hangul))
                 status = .new
             }
             // The Posted line's author is whichever author the page header did not give.
             let postedAuthor = post.authors.first { header != PostLabel(.author, $0) }
-            try insertAppearance.execute(arguments: [source, firstPosition + offset, seq, postedAuthor])
+            try statements.insertAppearance.bind(1, source)
+            try statements.insertAppearance.bind(2, Int64(firstPosition + offset))
+            try statements.insertAppearance.bind(3, seq)
+            try statements.insertAppearance.bind(4, postedAuthor)
+            try statements.insertAppearance.run()
             let labels =
                 post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
                 + post.authors.map { PostLabel(.author, $0) }
             for label in labels {
-                try insertLabel.execute(arguments: [label.kind.rawValue, label.name, ordinal, seq])
+                try statements.insertLabel.bind(1, label.kind.rawValue)
+                try statements.insertLabel.bind(2, label.name)
+                try statements.insertLabel.bind(3, Int64(ordinal))
+                try statements.insertLabel.bind(4, seq)
+                try statements.insertLabel.run()
                 if db.changesCount > 0, status == .unchanged { status = .updated }
             }
             statuses[seq] = max(statuses[seq] ?? status, status)
