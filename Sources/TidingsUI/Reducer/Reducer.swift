@@ -104,7 +104,7 @@ extension AppState {
     /// `.cancelSearch` stops every job of the worker, an exact count under way too: the
     /// results that still need it ask again (``reconcile()``) rather than wait for nothing.
     private mutating func forgetCountsUnderWay() {
-        for (tab, search) in searches where search.countAsked != nil && search.results?.totalIsExact == false {
+        for (tab, search) in searches where search.countAsked != nil {
             searches[tab]?.countAsked = nil
         }
     }
