@@ -176,4 +176,26 @@ struct ReducerCountFailureTests {
         #expect(session.state.message == "Still searching: the results on screen are about to change")
         #expect(session.state.search?.wantedRow == nil)
     }
+
+    @Test("a reload's bound keeps a counted figure only while the bound is below it")
+    func aReloadCarriesTheCountBelowItsBound() {
+        let key = ListKey(tab: .all, query: "rice", order: .archive)
+        func page(_ generation: Int, _ total: Int, exact: Bool) -> HeadlinePage {
+            HeadlinePage(
+                tab: .all, offset: 0, total: total, rows: [], query: "rice", generation: generation,
+                totalIsExact: exact)
+        }
+        for (counted, bound, carried) in [(182, 100, true), (100, 100, false), (90, 100, false)] {
+            var list = HeadlineList(key: key, generation: 1)
+            list.pending.insert(0)
+            let first = list.accept(page(1, counted, exact: true))
+            list.refresh(generation: 2)
+            list.pending.insert(0)
+            let reloaded = list.accept(page(2, bound, exact: false))
+            #expect(first && reloaded)
+            #expect(list.total == max(counted, bound), "\(counted) then over \(bound)")
+            #expect(list.totalIsExact == carried && list.countIsCarried == carried, "\(counted) then over \(bound)")
+            #expect(!list.endIsKnown, "\(counted) then over \(bound)")
+        }
+    }
 }

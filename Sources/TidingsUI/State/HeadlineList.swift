@@ -89,8 +89,9 @@ public struct HeadlineList: Equatable, Sendable {
         } else if countedGeneration != generation {
             // A bound: at least as many rows as known before (a reload keeps what was counted
             // before it, so the selection stays; the exact count of this generation corrects it).
-            // A figure counted before the reload that the bound does not exceed stays exact.
-            let carried = totalIsExact && countedGeneration != nil && page.total <= (total ?? 0)
+            // A figure counted before the reload stays exact while the bound is below it (a
+            // bound says "more than", so one equal to the figure says it grew).
+            let carried = totalIsExact && countedGeneration != nil && page.total < (total ?? 0)
             total = max(0, page.total, total ?? 0)
             totalIsExact = carried
             countIsCarried = carried
