@@ -138,30 +138,38 @@ extension Library {
         }
         queue.inDatabase { db in
             // The table, then its time index (a second B-tree that may have survived).
+            // Every value read leniently (`Row.salvaged`): a bookmark whose time is unreadable
+            // is kept with the time of the rebuild rather than lost.
+            let now = Date()
             scan(db, "bookmarks", "SELECT postID, createdAt, title, outlet FROM bookmark") { row in
-                let id: String = row["postID"]
-                guard isPostID(id) else { return }
+                guard let id = row.salvaged("postID", as: String.self), isPostID(id) else { return }
                 salvage.bookmarks[id] = Bookmark(
-                    postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                    title: row["title"], outlet: row["outlet"], isInLibrary: false)
+                    postID: id,
+                    bookmarkedAt: row.salvaged("createdAt", as: Double.self).map { Date(timeIntervalSince1970: $0) }
+                        ?? now,
+                    title: row.salvaged("title"), outlet: row.salvaged("outlet"), isInLibrary: false)
             }
             scan(
                 db, "bookmarks", "SELECT postID, createdAt FROM bookmark INDEXED BY bookmark_by_time ORDER BY createdAt"
             ) { row in
-                let id: String = row["postID"]
-                if isPostID(id), salvage.bookmarks[id] == nil {
+                if let id = row.salvaged("postID", as: String.self), isPostID(id), salvage.bookmarks[id] == nil {
                     salvage.bookmarks[id] = Bookmark(
-                        postID: id, bookmarkedAt: Date(timeIntervalSince1970: row["createdAt"]),
+                        postID: id,
+                        bookmarkedAt: row.salvaged("createdAt", as: Double.self).map { Date(timeIntervalSince1970: $0) }
+                            ?? now,
                         isInLibrary: false)
                 }
             }
             scan(db, "reading state", "SELECT postID, readAt, paragraph, characterOffset FROM reading") { row in
-                let id: String? = row["postID"]
-                guard let id, isPostID(id) else { return }
-                salvage.reading[id] = (row["readAt"], row["paragraph"] ?? 0, row["characterOffset"] ?? 0)
+                guard let id = row.salvaged("postID", as: String.self), isPostID(id) else { return }
+                salvage.reading[id] = (
+                    row.salvaged("readAt"), row.salvaged("paragraph") ?? 0, row.salvaged("characterOffset") ?? 0
+                )
             }
             scan(db, "list of archives", "SELECT path FROM source ORDER BY id") { row in
-                if let path = row["path"] as String?, path.hasPrefix("/") { salvage.sources.append(path) }
+                if let path = row.salvaged("path", as: String.self), path.hasPrefix("/") {
+                    salvage.sources.append(path)
+                }
             }
             salvage.webSources = salvageWebSources(db)
         }

@@ -17,12 +17,13 @@ extension Library {
                     LIMIT 5
                     """
             ).map { row -> String in
-                // Optional all through: a damaged file can hold NULLs where the schema has none,
-                // and check must report it, never trap on it.
-                let kind = (row["kind"] as String?) ?? "(no kind)"
-                let name = (row["name"] as String?) ?? "(no name)"
-                let posts = (row["posts"] as Int?) ?? 0
-                return "the count of \(kind) “\(name)” says \(posts), its posts are \((row["n"] as Int?) ?? 0)"
+                // Read leniently: a damaged file can hold NULLs, or numbers where the schema has
+                // text, and check must report it, never trap on it.
+                let kind = row.salvaged("kind", as: String.self) ?? "(no kind)"
+                let name = row.salvaged("name", as: String.self) ?? "(no name)"
+                let posts = row.salvaged("posts", as: Int.self) ?? 0
+                return
+                    "the count of \(kind) “\(name)” says \(posts), its posts are \(row.salvaged("n", as: Int.self) ?? 0)"
             }
             let all = try Int.fetchOne(db, sql: "SELECT posts FROM tally WHERE kind = 'all' AND name = ''") ?? 0
             let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") ?? 0
