@@ -31,7 +31,7 @@ struct NextUnreadRequest: Sendable {
 ///
 /// Each request runs as a task on a reader connection of its own. A request of a newer
 /// generation cancels the older ones: cancelling the task interrupts its SQLite statement
-/// (``Library/search(_:on:order:offset:limit:counting:snippets:ranking:)``, async variant), so a slow
+/// (``Library/search(_:on:order:offset:limit:counting:countBound:snippets:ranking:)``, async variant), so a slow
 /// query for "s" stops as soon as "sa" is typed. Finished answers wait in a queue that the
 /// session drains between key presses, woken by `answered`. Looking for the next unread post in search results
 /// (`u`), which may page through thousands of matches, runs here too.
@@ -189,28 +189,39 @@ final class SearchWorker: Sendable {
                             tab: request.tab, offset: request.offset, total: 0, rows: [], query: request.query,
                             order: request.order, generation: request.generation, hint: hint, failed: true)))
             case .library(let error):
+                // Answered as a failed page too, so the query does not stay `searching…`.
+                send(
+                    .headlinesLoaded(
+                        HeadlinePage(
+                            tab: request.tab, offset: request.offset, total: 0, rows: [], query: request.query,
+                            order: request.order, generation: request.generation, hint: "the search failed",
+                            failed: true)))
                 send(.failed(error.description))
             }
         }
     }
 
     /// Counts exactly how many posts match (after a first page that counted up to the bound)
-    /// and answers with `.matchesCounted`; says nothing when it was cancelled (a newer query
-    /// superseded it). The count walks every match: most of a second for a broad prefix at a
-    /// million posts, which is why it runs only when asked.
+    /// and answers with `.matchesCounted`, or `.countFailed` so that nothing waits for it;
+    /// says nothing when it was cancelled (a newer query superseded it). The count walks every
+    /// match, which for a broad prefix in a large library is far slower than a page: that is
+    /// why it runs only when asked.
     static func count(_ request: CountRequest, library: Library, send: (Action) -> Void) async {
+        func fail(_ reason: String) {
+            send(.countFailed(tab: request.tab, generation: request.generation, reason: reason))
+        }
         do {
             let counted = try await library.search(
                 request.query, on: request.tab, order: .archive, offset: 0, limit: 0, counting: true)
+            guard let total = counted.total else { return fail("the library gave no count") }
             send(
                 .matchesCounted(
-                    tab: request.tab, query: request.query, generation: request.generation,
-                    total: counted.total ?? 0))
+                    tab: request.tab, query: request.query, generation: request.generation, total: total))
         } catch {
             switch error {
             case .cancelled: return
-            case .unsearchable(let hint): send(.failed(hint))
-            case .library(let error): send(.failed(error.description))
+            case .unsearchable(let hint): fail(hint)
+            case .library(let error): fail(error.description)
             }
         }
     }

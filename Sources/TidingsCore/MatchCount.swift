@@ -1,7 +1,7 @@
 /// How many posts a search matches: exactly, or only that there are more than some number.
 ///
 /// Counting every match of a common word or a broad prefix costs in proportion to the archive
-/// (a merge of hundreds of words' lists at a million posts takes most of a second), and while
+/// (a broad prefix merges the lists of every word it begins), and while
 /// typing nobody needs the figure beyond a glance. So the browser counts up to a bound
 /// (`RankingScope.typingBound` in the library) and learns `.moreThan(bound)` when the walk
 /// passes it, and asks for the exact figure only when the person needs it (docs/search.md,

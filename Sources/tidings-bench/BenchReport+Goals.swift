@@ -72,7 +72,7 @@ extension BenchReport {
         ]
         for key in slowest {
             lines.append(
-                "| `\(BenchReport.shown(key.typed))` | \(key.over == true ? "over " : "")\(key.matches.map(BrowseBench.grouped) ?? "–") | "
+                "| `\(BenchReport.shown(key.typed))` | \(key.over ? "over " : "")\(key.matches.map(BrowseBench.grouped) ?? "–") | "
                     + "\(key.firstMs.map { ms($0) + " ms" } ?? "–")\(key.confirmed ? "" : " (echo)") | \(ms(key.ms)) ms |"
             )
         }

@@ -36,7 +36,8 @@ enum SearchTyping {
         /// Matches the library counts for the text typed so far, as the browser does, up to
         /// its bound (nil: it refused the query); with `over`, more than this many.
         var matches: Int?
-        var over: Bool?
+        /// Whether ``matches`` is only the bound: more posts match than were counted.
+        var over: Bool
         /// Whether the screen showed that count and it told these results from the last ones
         /// (false: timed to the screen settling only).
         var confirmed: Bool
@@ -141,7 +142,10 @@ enum SearchTyping {
         case nil: return true
         case .moreThan(let bound)?: return line.contains(" over \(BrowseBench.grouped(bound)) matches")
         case .exact(let count)?:
-            return line.contains(" \(BrowseBench.grouped(count)) match") || (count == 0 && line.contains("no match"))
+            // `over 10,000 matches` is not an exact 10,000: the figure must not follow `over`.
+            let figure = " \(BrowseBench.grouped(count)) match"
+            return (line.contains(figure) && !line.contains(" over" + figure))
+                || (count == 0 && line.contains("no match"))
         }
     }
 

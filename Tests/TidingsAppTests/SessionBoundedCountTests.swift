@@ -80,4 +80,31 @@ struct SessionBoundedCountTests {
         let exact = sent.compactMap { if case .headlinesLoaded(let page) = $0 { page } else { nil } }
         #expect(!exact.isEmpty && exact.allSatisfy { $0.total == 12 && $0.totalIsExact })
     }
+
+    @Test("when the library fails, the query and the count answer so: nothing stays under way")
+    func libraryFailuresAnswer() async throws {
+        let fixture = try AppFixture()
+        // The file under the open library is overwritten: every later read fails.
+        let garbage = Data(repeating: 0xA5, count: 64 * 1024)
+        for suffix in ["", "-wal", "-shm"] {
+            try? garbage.write(to: URL(fileURLWithPath: fixture.folder + "/library.sqlite" + suffix))
+        }
+        let query = SearchQuery("traders", typing: true)
+        var sent: [Action] = []
+        let request = SearchRequest(tab: .all, query: query, order: .relevance, offset: 0, limit: 50, generation: 4)
+        await SearchWorker.answer(request, library: fixture.library, countBound: 3) { sent.append($0) }
+        let pages = sent.compactMap { if case .headlinesLoaded(let page) = $0 { page } else { nil } }
+        try #require(sent.contains { if case .failed = $0 { true } else { false } })
+        #expect(pages.count == 1 && pages[0].failed && pages[0].generation == 4)
+        sent = []
+        await SearchWorker.count(CountRequest(tab: .all, query: query, generation: 4), library: fixture.library) {
+            sent.append($0)
+        }
+        #expect(sent.count == 1)
+        guard case .countFailed(.all, 4, let reason)? = sent.first else {
+            Issue.record("no countFailed: \(sent)")
+            return
+        }
+        #expect(!reason.isEmpty)
+    }
 }

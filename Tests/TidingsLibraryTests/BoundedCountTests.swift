@@ -77,6 +77,60 @@ import TidingsCore
         #expect(plain.lazyWalk == nil)
     }
 
+    /// A broad prefix (50 words: walked as their `OR` while typing) excluded (`-sel*`: a word
+    /// being typed after `-` is excluded as a word, not a prefix), in a title
+    /// filter and at the end of a phrase: the bounded first stage finds exactly the posts built
+    /// to match, in archive order, with the same count as without a bound.
+    @Test func aBroadPrefixExcludedInATitleOrInAPhraseIsWalkedRight() throws {
+        let folder = try TemporaryFolder()
+        let letters = Array("abcdefghijklmnopqrstuvwxy")
+        let words = letters.flatMap { a in ["sel\(a)a", "sel\(a)b"] }
+        // Post i: every sel word in the body when i is even, in the title when i % 3 == 0, and
+        // "north" right before one when i % 4 == 0; "said" in every post.
+        let posts = (0..<40).map { index in
+            let word = words[index % words.count]
+            let title = index % 3 == 0 ? "Note \(index) on \(word)" : "Note \(index) on trade"
+            var body = "Officials said little on day \(index)."
+            if index % 2 == 0 { body += " The \(words.joined(separator: " ")) questions came up." }
+            if index % 4 == 0 { body += " Talks in the north \(word) went on." }
+            return Page.post(title, date: "2020-02-\(10 + index % 9)", body: [body])
+        }
+        try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
+        let library = try folder.library()
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
+        let titles = try library.search(SearchQuery("said"), order: .archive, limit: 100).rows.map(\.headline.title)
+        try #require(titles.count == 40)
+        func indices(_ rows: [SearchRow]) -> Set<Int> {
+            Set(rows.compactMap { Int($0.headline.title.split(separator: " ")[1]) })
+        }
+        let cases: [(String, Set<Int>)] = [
+            ("said -sel*", Set((0..<40).filter { $0 % 2 != 0 && $0 % 3 != 0 })),
+            ("title:sel", Set((0..<40).filter { $0 % 3 == 0 })),
+            ("\"north sel", Set((0..<40).filter { $0 % 4 == 0 })),
+        ]
+        for (text, expected) in cases {
+            let query = SearchQuery(text, typing: true)
+            let plan = try library.pool.read { db in
+                try SearchPlan(query, shelf: .all, lazyWalks: true, in: db, cache: library.cacheScope)
+            }
+            // More words than are written out for every statement: only the walk spells them.
+            #expect(plan.lazyWalk?.match?.contains(" OR ") == true, "\(text)")
+            #expect(plan.walk.match?.contains("*") == true, "\(text)")
+            let exact = try library.search(query, order: .archive, limit: 100)
+            #expect(indices(exact.rows) == expected, "\(text)")
+            #expect(exact.total == expected.count, "\(text)")
+            for bound in [0, 3, expected.count - 1, expected.count, 10_000] {
+                for offset in [0, 4] {
+                    let all = try library.search(query, order: .archive, offset: offset, limit: 5)
+                    let page = try library.search(query, order: .archive, offset: offset, limit: 5, countBound: bound)
+                    #expect(page.rows == all.rows, "\(text) at \(offset) up to \(bound)")
+                    let past = expected.count > bound
+                    #expect(page.count == (past ? .moreThan(bound) : .exact(expected.count)), "\(text) up to \(bound)")
+                }
+            }
+        }
+    }
+
     @Test func theWordsOfAPrefixAreKeptForEveryLimit() throws {
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.broadLibrary(in: folder)

@@ -204,6 +204,18 @@ import TidingsCore
 
     /// Another library later at the same path (a rebuild, a new import) never gets the first
     /// one's answers, even when its index's structure record happens to be the same.
+    /// The browser's exact count asks for no rows; it is not kept, so that it does not push
+    /// out the answers typing reuses.
+    @Test func aCountAloneIsNotKept() throws {
+        let folder = try TemporaryFolder()
+        let library = try LiveRankingTests.generatedLibrary(in: folder)
+        let query = SearchQuery("\"north kore", typing: true)
+        _ = try library.search(query, order: .archive, offset: 0, limit: 0, counting: true)
+        #expect(try Self.keptAnswer("\"north kore", in: library, order: .archive, limit: 0) == nil)
+        _ = try library.search(query, order: .archive, offset: 0, limit: 5, counting: true)
+        #expect(try Self.keptAnswer("\"north kore", in: library, order: .archive, limit: 5) != nil)
+    }
+
     @Test func anotherLibraryAtTheSamePathSharesNothing() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/library.sqlite"

@@ -9,7 +9,7 @@ extension Library {
     /// Search results have no index of their own to walk, so this pages through them as the
     /// list would, 500 at a time, a bounded distance: up to a few hundred milliseconds on a
     /// large library. It runs on a reader connection, in one snapshot, and is cancellable like
-    /// the async ``search(_:on:order:offset:limit:counting:snippets:ranking:)``: cancelling the task
+    /// the async ``search(_:on:order:offset:limit:counting:countBound:snippets:ranking:)``: cancelling the task
     /// interrupts the running statement and this throws ``SearchError/cancelled``, so the
     /// browser can run it off its loop and drop it when the search changes.
     public func nextUnread(

@@ -96,7 +96,9 @@ extension Library {
             answer = try Library.answer(
                 plan, order: wanted, offset: offset, limit: limit, counting: counting, countBound: bound,
                 ranking: ranking, in: db, cache: cache)
-            if remembering, let key, let version {
+            // A count alone (no rows: the browser's exact count, asked once per results) is
+            // not kept: it would push out an answer the next key can use.
+            if remembering, limit > 0 || !counting, let key, let version {
                 SearchAnswers.remember(answer, key: key, in: cache, version: version)
             }
         }

@@ -3,7 +3,8 @@ import GRDB
 import TidingsCore
 
 /// The words of the full-text index that a prefix of three or more characters begins, when
-/// they are few (at most ``RankingScope/broadPrefixWords``).
+/// they are no more than the caller can use (``RankingScope/broadPrefixWords`` to search or
+/// rank them; ``RankingScope/lazyWalkWords`` for a walk that stops early).
 ///
 /// Such a prefix has no prefix list in the index (`prefix = '1 2'`), so FTS5 merges the lists
 /// of the words it begins, for every statement that uses it. Knowing the words serves twice:
@@ -13,9 +14,10 @@ import TidingsCore
 ///
 /// The words come from an `fts5vocab` table over the index, made in the connection's `temp`
 /// schema (nothing in the library file). It reads the lists of the words it passes, so each
-/// answer is kept per opening of a library (``Library/cacheScope``) and prefix until the index changes (the first stage
-/// and the ranking of one key ask the same question), and a longer prefix typed next is
-/// answered from a shorter one's words when those were few.
+/// answer is kept per opening of a library (``Library/cacheScope``) and prefix until the index
+/// changes, a "too many" with the limit it was read with (the first stage and the ranking of
+/// one key ask the same question), and a longer prefix typed next is answered from a shorter
+/// one's words when those were listed.
 enum PrefixWords {
     /// The words `prefix` (folded) begins, in order; nil when more than `limit`
     /// (``RankingScope/broadPrefixWords`` unless a bounded walk asks for more,

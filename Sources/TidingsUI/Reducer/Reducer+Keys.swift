@@ -49,7 +49,7 @@ extension AppState {
         case .first, .last:
             let toEnd = command == .last
             if focus == .list {
-                if toEnd, search?.results != nil, list.total != nil, !list.totalIsExact {
+                if toEnd, search?.results != nil, list.total != nil, !list.endIsKnown {
                     waitForRow(Int.max)
                 } else {
                     moveSelection(to: toEnd ? (list.total ?? 1) - 1 : 0)
@@ -108,7 +108,7 @@ extension AppState {
                     // At the last known row of a bound, the count is under way (``reconcile()``).
                     message =
                         forward
-                        ? (list.totalIsExact ? "Last result: N goes back" : "Counting the matches…")
+                        ? lastResultMessage
                         : "First result: n goes on"
                 }
             } else {

@@ -66,7 +66,7 @@ extension AppState {
             return
         }
         // Found past the rows known while the count is a bound: go there once it is counted.
-        if search?.results != nil, let total = list.total, !list.totalIsExact, index >= total {
+        if search?.results != nil, let total = list.total, !list.endIsKnown, index >= total {
             waitForRow(index)
             return
         }

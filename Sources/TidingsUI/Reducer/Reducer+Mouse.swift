@@ -35,6 +35,8 @@ extension AppState {
             if event.kind == .click {
                 if list.selected != nil { focus = .article }
             } else {
+                // Reading the story: a row waited for must not swap it later.
+                searches[activeTab]?.wantedRow = nil
                 scrollArticle(by: step)
             }
         }

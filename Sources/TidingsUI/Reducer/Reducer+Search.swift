@@ -66,7 +66,8 @@ extension AppState {
     /// library says where it is), rather than the one selected before the search.
     mutating func clearSearch() -> [Effect] {
         guard let search = searches.removeValue(forKey: activeTab) else { return [] }
-        var effects: [Effect] = search.pending != nil ? [.cancelSearch] : []
+        // A query or an exact count under way is no longer wanted.
+        var effects: [Effect] = search.pending != nil || search.countAsked != nil ? [.cancelSearch] : []
         if let opened = search.opened {
             awaitingLocate = opened
             effects.append(.locatePost(tab: activeTab, id: opened, unreadOnly: unreadOnly.contains(activeTab)))
@@ -94,12 +95,48 @@ extension AppState {
         moveSelection(to: min(wanted, total - 1))
     }
 
+    /// The exact count of a search's matches could not be finished: the bound stays (and says
+    /// so), and a row waited for goes to the last row known, said rather than silent.
+    mutating func applyCountFailure(tab: Shelf, generation: Int, reason: String) {
+        guard searches[tab]?.acceptCountFailure(generation: generation) == true else { return }
+        let wanted = searches[tab]?.wantedRow
+        searches[tab]?.wantedRow = nil
+        guard tab == activeTab else { return }
+        message = "The matches could not be counted: \(reason)"
+        if let wanted {
+            moveSelection(to: wanted)
+            message = "The matches could not be counted (\(reason)): this is the last row known"
+        }
+    }
+
     /// End, or a row found past the known rows (`u`), while the results' count is only a bound:
     /// the selection waits for the exact count (asked for by ``reconcile()``) and then moves;
-    /// it never stops on the last known row as if that were the end.
+    /// it never stops on the last known row as if that were the end. When the count failed,
+    /// it goes to the last row known and says so; while a newer query is under way the rows
+    /// on screen are about to be replaced, so nothing is waited for.
     mutating func waitForRow(_ row: Int) {
+        guard let search = searches[activeTab], search.pending == nil else {
+            message = "Still searching: the results on screen are about to change"
+            return
+        }
+        if let results = search.results, search.countFailed == results.generation {
+            moveSelection(to: row)
+            message = "The matches could not be counted: this is the last row known"
+            return
+        }
         searches[activeTab]?.wantedRow = row
         message = "Counting the matches…"
+    }
+
+    /// What `n` says at the last row of search results: the end, or why the rows stop there.
+    var lastResultMessage: String {
+        guard !list.endIsKnown, let search else { return "Last result: N goes back" }
+        if search.pending != nil { return "Still searching: the results on screen are about to change" }
+        if let results = search.results, search.countFailed == results.generation {
+            return "The matches could not be counted: this is the last row known"
+        }
+        // The count is under way (``reconcile()`` asks for it at the last known row).
+        return "Counting the matches…"
     }
 
     /// Ctrl-O: the other order for the active search (asked for at once), and for new ones.

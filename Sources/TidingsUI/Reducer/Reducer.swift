@@ -14,6 +14,7 @@ extension AppState {
     /// See ``reduce(_:_:)``.
     mutating func reduce(_ action: Action) -> [Effect] {
         var effects: [Effect] = []
+        let before = (focus: focus, tab: activeTab)
         switch action {
         case .start:
             effects.append(.loadTabs)
@@ -77,6 +78,8 @@ extension AppState {
             applyNextUnread(index)
         case .matchesCounted(let tab, let query, let generation, let total):
             applyCount(tab: tab, query: query, generation: generation, total: total)
+        case .countFailed(let tab, let generation, let reason):
+            applyCountFailure(tab: tab, generation: generation, reason: reason)
         case .sourcesUpdating(let done, let total):
             message = "Updating web sources: \(done) of \(total) done…"
         case .sourcesUpdated(let newPosts, let sources, let failures):
@@ -90,13 +93,18 @@ extension AppState {
             return leaveArticle() + [.quit(status: Int32(clamping: 128 + Int(number)))]
         }
         if effects.contains(.cancelSearch) { forgetCountsUnderWay() }
+        if focus != before.focus || activeTab != before.tab {
+            // The reader turned to the story or another tab: a row waited for (End before the
+            // count came) must not move the selection, and the story with it, later.
+            searches[before.tab]?.wantedRow = nil
+        }
         return effects + reconcile()
     }
 
     /// `.cancelSearch` stops every job of the worker, an exact count under way too: the
     /// results that still need it ask again (``reconcile()``) rather than wait for nothing.
     private mutating func forgetCountsUnderWay() {
-        for (tab, search) in searches where search.countAsked != nil && search.results?.totalIsExact == false {
+        for (tab, search) in searches where search.countAsked != nil {
             searches[tab]?.countAsked = nil
         }
     }

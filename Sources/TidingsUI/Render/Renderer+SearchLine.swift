@@ -106,7 +106,9 @@ extension Renderer {
     /// How the search line states the results on screen: the library's words, else a count
     /// (`over 10,000 matches` when it stopped at the bound while typing); `searching…` while
     /// the text's query has not answered yet.
-    func searchSummary(_ search: SearchState) -> String? {
+    ///
+    /// `compact` gives the shorter form for a narrow line (`10,000+ matches, counting…`).
+    func searchSummary(_ search: SearchState, compact: Bool = false) -> String? {
         // A newer query under way: the count on screen would be the last query's, and with
         // counts bounded while typing two queries often read alike (`over 10,000 matches`), so
         // nothing would tell the person (or a benchmark) that the results are not yet the
@@ -116,10 +118,12 @@ extension Renderer {
         if let summary = search.summary { return summary }
         // Counted only up to the bound while typing: said so, and when the exact count is
         // under way (Enter, End, the last known row), that too.
+        let counting = !results.endIsKnown && search.countAsked == results.generation ? ", counting…" : ""
         if !results.totalIsExact {
-            let counting = search.countAsked == results.generation ? ", counting…" : ""
-            return "over \(Self.grouped(total)) matches\(counting)"
+            let figure = compact ? "\(Self.grouped(total))+" : "over \(Self.grouped(total))"
+            return "\(figure) matches\(counting)"
         }
-        return total == 1 ? "1 match" : "\(Self.grouped(total)) matches"
+        // A figure counted before a reload, being counted afresh (End, the last row).
+        return (total == 1 ? "1 match" : "\(Self.grouped(total)) matches") + counting
     }
 }

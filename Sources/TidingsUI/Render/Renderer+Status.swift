@@ -88,7 +88,16 @@ extension Renderer {
                     TextLayout.truncate(Sanitizer.clean(hint), toColumns: right - x), x: x, y: y, style: theme.warning)
                 + 2
         } else if let summary = searchSummary(search) {
-            let text = TextLayout.truncate("\(summary) · \(search.shownOrder.name)", toColumns: right - x)
+            // The summary matters more than the order: the order goes first, then the summary
+            // takes its shorter form (the position already gives the figure), and only then is
+            // it cut; a count under way is said to the last.
+            let room = right - x
+            var forms = ["\(summary) · \(search.shownOrder.name)", summary]
+            if let compact = searchSummary(search, compact: true) { forms.append(compact) }
+            if summary.hasSuffix("counting…") { forms.append("counting…") }
+            let text =
+                forms.first { TextWidth.columns(of: $0) <= room }
+                ?? TextLayout.truncate(forms[forms.count - 1], toColumns: room)
             x += buffer.put(text, x: x, y: y, style: theme.dim) + 2
         }
         if let esc = state.keyTable.label(of: .cancel), x + TextWidth.columns(of: esc) + 6 <= right {

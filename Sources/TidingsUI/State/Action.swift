@@ -40,6 +40,9 @@ public enum Action: Equatable, Sendable {
     /// The answer to `.countMatches`: exactly how many posts of `tab` match `query`, for the
     /// search results of that generation (dropped when they are gone or were reloaded).
     case matchesCounted(tab: Shelf, query: SearchQuery, generation: Int, total: Int)
+    /// The `.countMatches` of `tab`'s results of `generation` could not be finished, and why:
+    /// the results keep their bound and say so, and a row waited for goes to the last known one.
+    case countFailed(tab: Shelf, generation: Int, reason: String)
     /// A background update has finished `done` of `total` sources so far.
     case sourcesUpdating(done: Int, total: Int)
     /// A background update ended: `newPosts` stored in all, `failures` one line per source

@@ -25,6 +25,13 @@ public struct HeadlineList: Equatable, Sendable {
     /// The generation whose exact count ``total`` is (from a page or `.matchesCounted`): a
     /// later page of that generation with a bounded count does not undo it.
     var countedGeneration: Int?
+    /// True while ``total`` is the exact count of an earlier generation that a reload's bound
+    /// did not exceed: still said as exact (a reload must not turn a counted figure back into
+    /// `over N`), but counted afresh when the end of the list is wanted.
+    public internal(set) var countIsCarried = false
+    /// Whether the list's last row is known: its length is exact and was counted for this
+    /// generation (End and the last row need no count).
+    public var endIsKnown: Bool { totalIsExact && !countIsCarried }
     /// Loaded rows by page offset (a multiple of ``pageSize``).
     public internal(set) var pages: [Int: [Headline]] = [:]
     /// Page offsets requested and not yet answered.
@@ -78,11 +85,16 @@ public struct HeadlineList: Equatable, Sendable {
             total = max(0, page.total)
             totalIsExact = true
             countedGeneration = generation
+            countIsCarried = false
         } else if countedGeneration != generation {
             // A bound: at least as many rows as known before (a reload keeps what was counted
             // before it, so the selection stays; the exact count of this generation corrects it).
+            // A figure counted before the reload stays exact while the bound is below it (a
+            // bound says "more than", so one equal to the figure says it grew).
+            let carried = totalIsExact && countedGeneration != nil && page.total < (total ?? 0)
             total = max(0, page.total, total ?? 0)
-            totalIsExact = false
+            totalIsExact = carried
+            countIsCarried = carried
         }
         selection = min(selection, max(0, (total ?? 0) - 1))
         return true
@@ -95,6 +107,7 @@ public struct HeadlineList: Equatable, Sendable {
         total = max(0, count)
         totalIsExact = true
         countedGeneration = generation
+        countIsCarried = false
         selection = min(selection, max(0, count - 1))
         return true
     }

@@ -35,6 +35,9 @@ public struct SearchState: Equatable, Sendable {
     /// The generation of the results whose exact count was asked for (`.countMatches`), so it
     /// is asked once per list.
     public internal(set) var countAsked: Int?
+    /// The generation of the results whose exact count failed: not asked again for them (the
+    /// bound stays and says so), so a failing count cannot loop.
+    public internal(set) var countFailed: Int?
     /// A row beyond the rows known while the count is a bound (End: `Int.max`; the next unread
     /// match found past them): the selection moves there once the exact count arrives, and
     /// any other move forgets it.
@@ -85,6 +88,8 @@ public struct SearchState: Equatable, Sendable {
             var list = HeadlineList(key: wanted, generation: generation())
             list.pending.insert(0)
             pending = list
+            // A newer request stops every older job in the worker, a count under way too.
+            countAsked = nil
             // The new request supersedes the old one: the session cancels it by generation.
             return [list.request(offset: 0)]
         }
@@ -137,15 +142,26 @@ public struct SearchState: Equatable, Sendable {
         return true
     }
 
-    /// Whether the results on screen need their exact count now: only a bound is known, it was
-    /// not asked for yet, no newer query is under way, and the person needs the figure: the
-    /// search line was left for the results (Enter), a row beyond the known ones is wanted
-    /// (End), or the selection reached the last known row.
+    /// Whether the results on screen need their exact count now: only a bound is known (or the
+    /// figure counted before a reload), it was not asked for this generation yet nor failed,
+    /// no newer query is under way, and the person needs the figure: the search line was left
+    /// for the results (Enter; a figure counted before a reload is still good for that), a
+    /// row beyond the known ones is wanted (End), or the selection reached the last known row.
     var needsExactCount: Bool {
-        guard let results, !results.totalIsExact, let total = results.total, pending == nil,
-            countAsked != results.generation, results.key.query != nil
+        guard let results, !results.endIsKnown, let total = results.total, pending == nil,
+            countAsked != results.generation, countFailed != results.generation, results.key.query != nil
         else { return false }
-        return !isEditing || wantedRow != nil || results.selection >= total - 1
+        if wantedRow != nil || results.selection >= total - 1 { return true }
+        return !isEditing && !results.totalIsExact
+    }
+
+    /// Takes the failure of the count asked for `generation`; returns false when it was not
+    /// the one under way (results superseded, or reloaded since).
+    mutating func acceptCountFailure(generation: Int) -> Bool {
+        guard countAsked == generation, results?.generation == generation else { return false }
+        countAsked = nil
+        countFailed = generation
+        return true
     }
 
     /// Takes an exact count if it answers the results on screen; returns false for a stale one.
@@ -154,6 +170,7 @@ public struct SearchState: Equatable, Sendable {
             return false
         }
         results = list
+        countAsked = nil
         return true
     }
 
