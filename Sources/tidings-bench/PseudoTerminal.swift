@@ -44,11 +44,19 @@ final class PseudoTerminal {
     ///
     /// Only the bytes before `ready` holds are interpreted as they come (to test it); the rest
     /// are interpreted after the last one, so that the screen model never delays a reading.
+    ///
+    /// `ready` counts only once the frame it held in is complete: a read can end in the middle
+    /// of a frame, and a half-drawn search line (the new text typed, the old count not yet
+    /// overwritten with `searching…`) would otherwise pass for the answer. So when it holds,
+    /// reading goes on until `frameGap` ms pass without output; if it no longer holds by then,
+    /// it did not hold. The time kept is still that of the chunk it first held after.
     func settle(
-        quietMilliseconds quiet: Int32 = 40, timeout: Double = 10,
+        quietMilliseconds quiet: Int32 = 40, frameGap: Int32 = 5, timeout: Double = 10,
         ready: ((TerminalScreen) -> Bool)? = nil
     ) -> Settled {
         var result = Settled()
+        // When `ready` held after a chunk whose frame may not be complete yet.
+        var candidate: DispatchTime?
         var cpu = cpuNanoseconds()
         var unread: [UInt8] = []
         defer { screen.feed(unread) }
@@ -58,12 +66,18 @@ final class PseudoTerminal {
             guard now < deadline else { break }
             let settling = result.lastByte != nil && (ready == nil || result.readyAt != nil)
             let chunk: [UInt8]
-            switch process.read(
-                waitingMilliseconds: settling ? quiet : Int32(min(100, (deadline - now) / 1_000_000 + 1)))
-            {
+            let wait =
+                settling ? quiet : candidate != nil ? frameGap : Int32(min(100, (deadline - now) / 1_000_000 + 1))
+            switch process.read(waitingMilliseconds: wait) {
             case .closed:
                 return result
             case .quiet:
+                if let held = candidate, result.readyAt == nil {
+                    // The frame is complete and `ready` still holds.
+                    result.readyAt = held
+                    candidate = nil
+                    continue
+                }
                 guard settling else { continue }
                 let now = cpuNanoseconds()
                 if now > cpu + 2_000_000 {
@@ -88,7 +102,11 @@ final class PseudoTerminal {
                 continue
             }
             screen.feed(chunk)
-            if ready(screen) { result.readyAt = arrived }
+            if !ready(screen) {
+                candidate = nil
+            } else if candidate == nil {
+                candidate = arrived
+            }
         }
         return result
     }
