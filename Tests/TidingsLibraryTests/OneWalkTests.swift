@@ -5,7 +5,7 @@ import TidingsCore
 @testable import TidingsLibrary
 
 /// The first stage of a query with a prefix of three or more characters walks the matches
-/// once for its page and its count (``Library/oneWalk(_:offset:limit:in:path:)``): the same
+/// once for its page and its count (``Library/oneWalk(_:offset:limit:in:cache:)``): the same
 /// page and count as a page that stops early and a separate count.
 @Suite struct OneWalkTests {
     @Test func oneWalkGivesThePageAndCountOfTwoStatements() throws {

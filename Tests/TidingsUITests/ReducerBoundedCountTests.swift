@@ -9,28 +9,13 @@ import TidingsScreen
 /// for when the person needs it (Enter, End, the last known row) and dropped when it is late.
 @Suite("Reducer: a count bounded while typing")
 struct ReducerBoundedCountTests {
-    /// 240 posts whose searches count up to 100, as the worker counts up to its bound.
-    private static func session() -> Harness {
-        var library = Fixtures.library(count: 240)
-        library.countBound = 100
-        return Harness(library)
-    }
-
-    /// How many posts match `text` in all (the fake library's exact count).
-    private static func exact(_ session: Harness, _ text: String) -> Int {
-        session.library.rows(.all, query: SearchQuery(text, typing: true), order: .archive)?.count ?? 0
-    }
-
-    private static func counts(_ effects: [Effect]) -> [Effect] {
-        effects.filter { if case .countMatches = $0 { true } else { false } }
-    }
 
     @Test("while typing the lines say over the bound, and nothing is counted exactly")
     func typingShowsTheBound() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         let effects = session.effects { $0.type("/rice") }
-        try #require(Self.exact(session, "rice") > 100)
-        #expect(Self.counts(effects).isEmpty)
+        try #require(session.exactCount("rice") > 100)
+        #expect(effects.countRequests.isEmpty)
         #expect(session.state.list.total == 100)
         #expect(!session.state.list.totalIsExact)
         #expect(session.lines[23].contains("over 100 matches"))
@@ -39,7 +24,7 @@ struct ReducerBoundedCountTests {
 
     @Test("while a newer query is under way the line says searching, not the last results' count")
     func searchingWhileTheNextQueryRuns() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdSearches = true
         session.type("s")
@@ -53,18 +38,18 @@ struct ReducerBoundedCountTests {
 
     @Test("Enter counts exactly in the background; the count replaces the bound when it comes")
     func enterCounts() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         let effects = session.effects { $0.press(.enter) }
         let generation = session.state.list.generation
-        #expect(Self.counts(effects) == [.countMatches(tab: .all, query: "rice", generation: generation)])
+        #expect(effects.countRequests == [.countMatches(tab: .all, query: "rice", generation: generation)])
         #expect(session.lines[23].contains("1/100+"))
         #expect(session.lines[23].contains("over 100 matches, counting…"))
         // Asked once: other keys do not ask again.
-        #expect(Self.counts(session.effects { $0.type("jk") }).isEmpty)
+        #expect(session.effects { $0.type("jk") }.countRequests.isEmpty)
         session.release(0)
-        let total = Self.exact(session, "rice")
+        let total = session.exactCount("rice")
         #expect(session.state.list.total == total)
         #expect(session.state.list.totalIsExact)
         #expect(session.lines[23].contains("1/\(NumberText.grouped(total))"))
@@ -74,7 +59,7 @@ struct ReducerBoundedCountTests {
 
     @Test("End with a bound waits for the count, then goes to the very end")
     func endWaitsForTheCount() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -83,14 +68,14 @@ struct ReducerBoundedCountTests {
         #expect(session.state.list.selection == 0)
         #expect(session.state.message == "Counting the matches…")
         session.release(0)
-        let total = Self.exact(session, "rice")
+        let total = session.exactCount("rice")
         #expect(session.state.list.selection == total - 1)
         #expect(session.state.list.selected != nil)
     }
 
     @Test("a move of the reader's own before the count comes replaces End")
     func aMoveReplacesEnd() {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -103,12 +88,12 @@ struct ReducerBoundedCountTests {
 
     @Test("paging stops at the rows known and asks for the count there; then it goes on")
     func pagingStopsAtTheKnownRows() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         // While typing: Page Down works on the results as they narrow.
         var asked: [Effect] = []
-        for _ in 0..<40 { asked += Self.counts(session.effects { $0.press(.pageDown) }) }
+        for _ in 0..<40 { asked += session.effects { $0.press(.pageDown) }.countRequests }
         #expect(session.state.list.selection == 99)
         #expect(asked.count == 1)
         #expect(session.state.isEditingSearch)
@@ -119,7 +104,7 @@ struct ReducerBoundedCountTests {
 
     @Test("a count for results no longer on screen is dropped")
     func aLateCountIsDropped() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -131,12 +116,12 @@ struct ReducerBoundedCountTests {
         #expect(session.state.list.total == 100)
         #expect(!session.state.list.totalIsExact)
         session.release(0)
-        #expect(session.state.list.total == Self.exact(session, "rice"))
+        #expect(session.state.list.total == session.exactCount("rice"))
     }
 
     @Test("a count stopped with the searches under way is asked again when needed")
     func aCancelledCountIsAskedAgain() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -147,14 +132,14 @@ struct ReducerBoundedCountTests {
         session.type("/x")
         let dropped = session.effects { $0.press(.backspace) }
         #expect(dropped.contains(.cancelSearch))
-        #expect(Self.counts(dropped).isEmpty)  // still typing: not needed yet
+        #expect(dropped.countRequests.isEmpty)  // still typing: not needed yet
         let again = session.effects { $0.press(.enter) }
-        #expect(Self.counts(again).count == 1)
+        #expect(again.countRequests.count == 1)
     }
 
     @Test("a next unread match past the known rows waits for the count, then is selected")
     func nextUnreadPastTheBound() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -167,6 +152,6 @@ struct ReducerBoundedCountTests {
         #expect(session.state.list.selection == 0)
         #expect(session.state.message == "Counting the matches…")
         session.release(0)
-        #expect(session.state.list.selection == min(150, Self.exact(session, "rice") - 1))
+        #expect(session.state.list.selection == min(150, session.exactCount("rice") - 1))
     }
 }

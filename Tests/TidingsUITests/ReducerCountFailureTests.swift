@@ -10,24 +10,10 @@ import TidingsScreen
 /// does not turn a counted figure back into a bound.
 @Suite("Reducer: a count that fails, is stopped or comes late")
 struct ReducerCountFailureTests {
-    /// 240 posts whose searches count up to 100, as the worker counts up to its bound.
-    private static func session(options: BrowserOptions = .standard) -> Harness {
-        var library = Fixtures.library(count: 240)
-        library.countBound = 100
-        return Harness(library, options: options)
-    }
-
-    private static func exact(_ session: Harness, _ text: String) -> Int {
-        session.library.rows(.all, query: SearchQuery(text, typing: true), order: .archive)?.count ?? 0
-    }
-
-    private static func counts(_ effects: [Effect]) -> [Effect] {
-        effects.filter { if case .countMatches = $0 { true } else { false } }
-    }
 
     @Test("a failed count: End goes to the last known row and says why; nothing waits or retries")
     func aFailedCountReleasesEnd() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -49,14 +35,14 @@ struct ReducerCountFailureTests {
             $0.press(.end)
             $0.type("n")
         }
-        #expect(Self.counts(again).isEmpty)
+        #expect(again.countRequests.isEmpty)
         #expect(session.state.message == "The matches could not be counted: this is the last row known")
         #expect(session.state.list.selection == 99)
     }
 
     @Test("a count stopped by a newer query that fails is not shown as under way")
     func aCountStoppedByAFailedQuery() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -79,13 +65,13 @@ struct ReducerCountFailureTests {
         #expect(session.lines[23].contains("over 100 matches"))
         #expect(!session.lines[23].contains("counting"))
         // Enter asks for the count afresh.
-        #expect(Self.counts(session.effects { $0.press(.enter) }).count == 1)
+        #expect(session.effects { $0.press(.enter) }.countRequests.count == 1)
     }
 
     @Test("End then opening the story: the late count does not move the selection or the story")
     func aLateCountKeepsTheStory() throws {
         for turn in [Key.enter, Key.tab] {
-            var session = Self.session()
+            var session = Harness.countingUpTo100()
             session.type("/rice")
             session.holdCounts = true
             session.press(.enter)
@@ -103,7 +89,7 @@ struct ReducerCountFailureTests {
     @Test("End then the wheel or a click in the story pane: the late count does not swap the story")
     func aLateCountAfterTheMouseInTheStory() throws {
         for kind in [MouseEvent.Kind.wheelDown, .click] {
-            var session = Self.session(options: BrowserOptions(mouse: true))
+            var session = Harness.countingUpTo100(options: BrowserOptions(mouse: true))
             session.type("/rice")
             session.holdCounts = true
             session.press(.enter)
@@ -119,7 +105,7 @@ struct ReducerCountFailureTests {
 
     @Test("End then another tab and back: the count does not move the selection later")
     func aLateCountAfterATabSwitch() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -132,22 +118,22 @@ struct ReducerCountFailureTests {
 
     @Test("a reload keeps the counted figure and counts nothing; End counts afresh")
     func aReloadKeepsTheCount() throws {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.press(.enter)
-        let total = Self.exact(session, "rice")
+        let total = session.exactCount("rice")
         try #require(total > 100)
         #expect(session.state.list.total == total)
         let reload = session.effects { $0.press(.control("l")) }
         #expect(reload.contains { if case .loadHeadlines(_, .some, _, 0, _, _, _) = $0 { true } else { false } })
-        #expect(Self.counts(reload).isEmpty)
+        #expect(reload.countRequests.isEmpty)
         #expect(session.state.list.total == total)
         #expect(session.state.list.totalIsExact)
         #expect(session.lines[23].contains("\(total) matches"))
         #expect(!session.lines[23].contains("over"))
         // The end of the list may have moved since: End counts again before going there.
         session.holdCounts = true
-        #expect(Self.counts(session.effects { $0.press(.end) }).count == 1)
+        #expect(session.effects { $0.press(.end) }.countRequests.count == 1)
         #expect(session.state.search?.countAsked == session.state.list.generation)
         #expect(session.state.message == "Counting the matches…")
         session.release(0)
@@ -157,7 +143,7 @@ struct ReducerCountFailureTests {
 
     @Test("Esc while the count runs stops it")
     func escStopsTheCount() {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
@@ -166,7 +152,7 @@ struct ReducerCountFailureTests {
 
     @Test("End while a newer query runs says so and does not wait for the old results' count")
     func endWhileANewerQueryRuns() {
-        var session = Self.session()
+        var session = Harness.countingUpTo100()
         session.type("/rice")
         session.holdCounts = true
         session.press(.enter)
