@@ -131,6 +131,37 @@ import TidingsCore
         }
     }
 
+    @Test func aPrefixOfMoreWordsThanTheWalkSpellsIsStillWalkedOnce() throws {
+        let folder = try TemporaryFolder()
+        // 600 words begin `zeb`: more than the lazy walk writes out as its `OR`.
+        let words = (0..<600).map { "zeb" + String(format: "%03d", $0) + "x" }
+        let posts = (0..<30).map { index in
+            Page.post(
+                "Report \(index)", date: "2020-01-\(10 + index % 9)",
+                body: [words[(index * 20)..<(index * 20 + 20)].joined(separator: " ") + " said."])
+        }
+        try folder.write("page.txt", Page.make(header: "Category: Economy", posts.joined()))
+        let library = try folder.library()
+        _ = try library.importArchives(at: [folder.path + "/page.txt"])
+        let query = SearchQuery("zeb", typing: true)
+        let walked = try library.pool.read { db in
+            let plan = try SearchPlan(query, shelf: .all, lazyWalks: true, in: db, cache: library.cacheScope)
+            #expect(plan.lazyWalk == nil)
+            // The prefix is merged once for the page and the bounded count, not once each.
+            return try Library.oneWalk(plan, offset: 0, limit: 5, bound: 10, in: db, cache: library.cacheScope)
+        }
+        let exact = try library.search(query, order: .archive, limit: 5)
+        let walkedIDs = try library.pool.read { db in
+            try (walked?.hits ?? []).map {
+                try String.fetchOne(db, sql: "SELECT id FROM post WHERE seq = ?", arguments: [$0])
+            }
+        }
+        #expect(walkedIDs == exact.rows.map(\.headline.id))
+        #expect(walked?.count == .moreThan(10))
+        let page = try library.search(query, order: .archive, limit: 5, countBound: 10)
+        #expect(page.rows == exact.rows && page.count == .moreThan(10) && exact.total == 30)
+    }
+
     @Test func theWordsOfAPrefixAreKeptForEveryLimit() throws {
         let folder = try TemporaryFolder()
         let library = try LiveRankingTests.broadLibrary(in: folder)

@@ -31,15 +31,20 @@ extension Library {
         return (hits, walked)
     }
 
-    /// An archive page and a count bounded at `bound` from one walk of the `OR` of a broad
-    /// prefix's words (``SearchPlan/lazyWalk``), or nil when the plan has none: setting up an
-    /// `OR` of hundreds of words reads the first block of every word's list, so a second
-    /// statement would pay that again. The walk stops after the page and the bound, whichever
-    /// comes last.
+    /// An archive page and a count bounded at `bound` from one walk, or nil when two
+    /// statements that stop early cost no more.
+    ///
+    /// A broad prefix is walked as the `OR` of its words (``SearchPlan/lazyWalk``): setting up
+    /// an `OR` of hundreds of words reads the first block of every word's list, so a second
+    /// statement would pay that again. A prefix that begins more words than that `OR` may hold
+    /// is walked as the prefix, which FTS5 merges before its first match: once here rather than
+    /// for the page and again for the count. The walk stops after the page and the bound,
+    /// whichever comes last.
     static func oneWalk(
         _ plan: SearchPlan, offset: Int, limit: Int, bound: Int, in db: Database, cache: String
     ) throws -> (hits: [Int64], count: MatchCount)? {
-        guard plan.lazyWalk != nil, let (source, arguments) = plan.ftsSource(lazy: true),
+        guard plan.lazyWalk != nil || !plan.walk.unindexedPrefixes.isEmpty,
+            let (source, arguments) = plan.ftsSource(lazy: true),
             try ArchiveOrder.followsSeq(in: db, cache: cache)
         else { return nil }
         let end = max(offset + limit, bound + 1)
