@@ -15,12 +15,9 @@ extension Library {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM (SELECT post_fts.rowid \(source) LIMIT ?)",
                     arguments: arguments + [bound + 1]) ?? 0
-        } else if plan.sets.count == 1, !plan.sets[0].isExcluded, let set = plan.sets[0].set,
-            plan.fts.titleContains.isEmpty
-        {
-            // One filter alone: its set is read already and knows its size, so the exact
-            // figure costs nothing more than the bound would.
-            return .exact(set.count)
+        } else if let size = plan.soleFilterSize {
+            // The exact figure costs nothing more than the bound would.
+            return .exact(size)
         } else {
             let (conditions, arguments) = plan.postConditions()
             walked =

@@ -17,19 +17,12 @@ extension Library {
         in db: Database, cache: String
     ) throws -> [(seq: Int64, score: Double?)] {
         guard limit > 0, let (source, arguments) = plan.ftsSource() else { return [] }
-        var hits: [(seq: Int64, score: Double?)]
-        do {
-            let score = try RankCounts.score(plan.walk, in: db, cache: cache)
-            hits = try scoredCandidates(
-                (source, arguments), score: score, newest: newest, titleMatch: titleMatch, newestTitle: newestTitle,
-                offset: offset, limit: limit, in: db)
-        } catch  where RankCounts.groupsDoNotFit(error) {
-            // The same candidates scored by `bm25()` over the expression as typed.
-            guard let typed = plan.ftsSource(ranking: true) else { return [] }
-            hits = try scoredCandidates(
-                typed, score: (RankCounts.bm25, []), newest: newest, titleMatch: titleMatch,
-                newestTitle: newestTitle, offset: offset, limit: limit, in: db)
-        }
+        var hits =
+            try liveScored(plan, in: db, cache: cache) { scored, score in
+                try scoredCandidates(
+                    scored, score: score, newest: newest, titleMatch: titleMatch, newestTitle: newestTitle,
+                    offset: offset, limit: limit, in: db)
+            } ?? []
         guard hits.count < limit else { return hits }
         let first =
             try Int64.fetchOne(
@@ -77,5 +70,26 @@ extension Library {
         sql += "\nORDER BY rank NULLS LAST, seq LIMIT ? OFFSET ?"
         let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments + [limit, offset])
         return rows.map { row in (row["seq"], (row["rank"] as Double?).map { -$0 }) }
+    }
+
+    /// What `body` gives for the live ranking's score: `tidings_rank` over the cheaper
+    /// ``SearchPlan/walk`` expression, or, when `tidings_rank` refused the query's groups,
+    /// `bm25()` over the expression as typed (the same rows, scored as `tidings search` scores
+    /// them). Nil when the plan has no full-text match.
+    static func liveScored<Result>(
+        _ plan: SearchPlan, in db: Database, cache: String,
+        _ body: (
+            _ source: (sql: String, arguments: StatementArguments),
+            _ score: (sql: String, arguments: StatementArguments)
+        )
+            throws -> Result
+    ) throws -> Result? {
+        if let walk = plan.ftsSource() {
+            do {
+                return try body(walk, try RankCounts.score(plan.walk, in: db, cache: cache))
+            } catch  where RankCounts.groupsDoNotFit(error) {}
+        }
+        guard let typed = plan.ftsSource(ranking: true) else { return nil }
+        return try body(typed, (RankCounts.bm25, []))
     }
 }

@@ -26,10 +26,7 @@ public struct SearchPage: Hashable, Sendable {
     public var count: MatchCount?
     /// How many posts match in all, when they were counted exactly; nil when `counting` was
     /// off or the count stopped at its bound (``count`` says so).
-    public var total: Int? {
-        get { count?.exact }
-        set { count = newValue.map(MatchCount.exact) }
-    }
+    public var total: Int? { count?.exact }
     /// The offset the page starts at.
     public var offset: Int
     /// The order the rows are in: a query with no words to rank (only filters or exclusions)

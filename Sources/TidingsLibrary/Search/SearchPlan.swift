@@ -59,13 +59,13 @@ struct SearchPlan {
         var spelled: [String: [String]] = [:]
         var lazySpelled: [String: [String]] = [:]
         for prefix in fts.unindexedPrefixes {
-            guard let words = try PrefixWords.words(beginning: prefix, in: db, cache: cache) else {
-                if lazyWalks,
-                    let many = try PrefixWords.words(
-                        beginning: prefix, atMost: RankingScope.lazyWalkWords, in: db, cache: cache)
-                {
-                    lazySpelled[prefix] = many
-                }
+            // With lazy walks one listing, up to the larger limit, answers both questions.
+            let limit = lazyWalks ? RankingScope.lazyWalkWords : RankingScope.broadPrefixWords
+            guard let words = try PrefixWords.words(beginning: prefix, atMost: limit, in: db, cache: cache) else {
+                continue
+            }
+            guard words.count <= RankingScope.broadPrefixWords else {
+                lazySpelled[prefix] = words
                 continue
             }
             if words.count == 1 {
@@ -168,6 +168,14 @@ struct SearchPlan {
             arguments.append(run)
         }
         return (sql.isEmpty ? "1" : sql.joined(separator: " AND "), StatementArguments(arguments))
+    }
+
+    /// How many posts the plan finds when it is one filter alone (`outlet:reuters`, no words):
+    /// its set, read for the search, knows its size. Nil otherwise, or before the sets are read.
+    var soleFilterSize: Int? {
+        guard walk.match == nil, sets.count == 1, !sets[0].isExcluded, let set = sets[0].set, fts.titleContains.isEmpty
+        else { return nil }
+        return set.count
     }
 
     /// FROM and WHERE of a statement driven by the full-text matches (`post_fts`): the other
