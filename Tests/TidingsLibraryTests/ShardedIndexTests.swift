@@ -123,6 +123,7 @@ import TidingsTestSupport
         let corpus = try Self.writeCorpus(folder)
         let sharded = try Self.firstImport(folder, corpus)
         let before = try Self.structure(sharded)
+        #expect(before.segmentCount >= 4, "the shards were joined, not rebuilt: \(before)")
         let ordinary = try Self.ordinaryImport(folder, corpus)
         // New pages, then each first page cut to its first post, then the pages again: posts
         // added, removed, added.

@@ -87,7 +87,8 @@ struct FTS5Structure: Equatable {
                     throw Refusal(description: "segment id \(segment.id) is zero or used twice")
                 }
                 guard segment.firstPage > 0, segment.lastPage >= segment.firstPage else {
-                    throw Refusal(description: "segment \(segment.id) has pages \(segment.firstPage)–\(segment.lastPage)")
+                    throw Refusal(
+                        description: "segment \(segment.id) has pages \(segment.firstPage)–\(segment.lastPage)")
                 }
                 segments.append(segment)
             }

@@ -111,7 +111,8 @@ final class FreshIndexShards {
             if schema == "fresh_index_2", let alter = tuning.alterRecord { record = alter(record) }
             let structure = try FTS5Structure(decoding: record)
             let averages = try FTS5Averages(
-                decoding: try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 1") ?? Data(),
+                decoding: try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 1")
+                    ?? Data(),
                 columns: columns)
             // Every other row must be a page of a listed segment; the id is in the top bits.
             let pages = try Row.fetchOne(
@@ -162,7 +163,8 @@ final class FreshIndexShards {
             return try probe.writeWithoutTransaction { db in
                 try db.execute(sql: definition)
                 // Committed on its own, so FTS5 writes its pending entries as a segment.
-                try db.execute(sql: "INSERT INTO post_fts (rowid, title, body, hangul) VALUES (7, 'probe', 'words', '')")
+                try db.execute(
+                    sql: "INSERT INTO post_fts (rowid, title, body, hangul) VALUES (7, 'probe', 'words', '')")
                 let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
                 let version = try Int.fetchOne(db, sql: "SELECT v FROM post_fts_config WHERE k = 'version'")
                 let structure = try FTS5Structure(decoding: record)
