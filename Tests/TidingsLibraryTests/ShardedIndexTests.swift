@@ -21,6 +21,7 @@ import TidingsTestSupport
     static func tiny(_ seen: Locked<[String: [FTS5Structure]]>? = nil) -> FreshIndexShards.Tuning {
         var tuning = FreshIndexShards.Tuning()
         tuning.shards = 2
+        tuning.secondShardAfter = 0
         tuning.hashBytes = 2_048
         tuning.pageBytes = 256
         tuning.postsPerTransaction = 20
@@ -194,6 +195,22 @@ import TidingsTestSupport
         #expect(seen.withLock { $0 } == 0, "one shard has no merge to finish")
         try Self.checkIntegrity(single)
         #expect(try Self.answers(single) == Self.answers(Self.ordinaryImport(folder, corpus)))
+    }
+
+    /// Below ``FreshIndexShards/Tuning/secondShardAfter`` bytes read, a first import keeps to
+    /// one shard (its memory bound is tight); past it, the second starts.
+    @Test func theSecondShardStartsOnlyOnceEnoughIsRead() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        for (after, shards) in [(Int64(1) << 30, 0), (Int64(20_000), 2)] {
+            let seen = Locked<Set<String>>([])
+            var tuning = Self.tiny()
+            tuning.secondShardAfter = after
+            tuning.observe = { path, _ in seen.withLock { _ = $0.insert(path) } }
+            let path = try Self.firstImport(folder, corpus, name: "after-\(after).sqlite", tuning: tuning)
+            #expect(seen.withLock { $0.count } == shards, "after \(after) bytes")
+            try Self.checkIntegrity(path)
+        }
     }
 
     @Test func thisSQLiteWritesTheFormatTheJoinDecodes() throws {

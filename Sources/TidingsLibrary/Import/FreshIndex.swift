@@ -32,6 +32,9 @@ final class FreshIndex: @unchecked Sendable {
     private var cancelled = false
     private var finished = false
     private var failure: (any Error)?
+    /// Whether this index is one of two shards (``FreshIndexShards``): then it takes half the
+    /// memory and finishes its merges for the join.
+    private var isShard = false
 
     /// Makes the index file at `path` with the table `definition` (a `CREATE VIRTUAL TABLE`)
     /// and starts its thread; with more than one shard in `tuning`, this is one of them.
@@ -72,6 +75,19 @@ final class FreshIndex: @unchecked Sendable {
         if let failure { throw failure }
         pending.append(entries)
         condition.broadcast()
+    }
+
+    /// Makes this index one of two shards from its next statement on.
+    func becomeShard() {
+        condition.lock()
+        isShard = true
+        condition.unlock()
+    }
+
+    private var shards: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return isShard ? 2 : 1
     }
 
     /// Waits until everything queued is indexed and committed; throws what stopped it.
@@ -126,7 +142,7 @@ final class FreshIndex: @unchecked Sendable {
                     // The page cache FTS5's merges read segments back through: half the
                     // writer's (8 to 32 MB), as it grows with the text, for the memory bound;
                     // shards share it, and the hash, as they share the text.
-                    let shards = tuning.shards
+                    let shards = self.shards
                     let read = Int64(total * shards)
                     try db.execute(
                         sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: read) / 2 / shards)")
@@ -146,13 +162,13 @@ final class FreshIndex: @unchecked Sendable {
                         staged += bytes
                         try stage.execute(arguments: [entry.seq, entry.title, entry.body, entry.hangul])
                     }
-                    if staged >= tuning.stagedBytes / tuning.shards { try index() }
+                    if staged >= tuning.stagedBytes / shards { try index() }
                 }
                 if staged > 0 { try index() }
                 condition.lock()
                 let wasCancelled = cancelled
                 condition.unlock()
-                if !wasCancelled, tuning.shards > 1 { try settle(db) }
+                if !wasCancelled, shards > 1 { try settle(db) }
                 try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
             }
         } catch {

@@ -20,6 +20,10 @@ final class FreshIndexShards {
     struct Tuning: Sendable {
         /// Threads and files the index is built in: two where there are two cores.
         var shards = ProcessInfo.processInfo.activeProcessorCount < 2 ? 1 : 2
+        /// Archive bytes read before the second shard starts: a small import has one, as before
+        /// (a second thread, connection and hash would cost it more memory than its bound of
+        /// twice its size plus 64 MB allows, and gain it little).
+        var secondShardAfter: Int64 = 32 << 20
         /// Text staged before it is indexed, for all shards together.
         var stagedBytes = FreshIndex.stagedBytes
         /// A fixed FTS5 `hashsize` per shard instead of one that grows with the text.
@@ -36,34 +40,43 @@ final class FreshIndexShards {
         init() {}
     }
 
-    let shards: [FreshIndex]
+    private(set) var shards: [FreshIndex]
     private let tuning: Tuning
-    private var turn = 0
+    private let libraryPath: String
+    private let definition: String
+    /// Bytes of text handed to each shard: the next batch goes to the one with least.
+    private var given: [Int]
 
-    /// Makes the shards' files (``FreshLibrary/indexPaths(for:)``) and starts their threads;
-    /// one shard when `tuning` asks for one or this SQLite's FTS5 does not write the format
-    /// the join decodes.
+    /// Makes the first shard's file (``FreshLibrary/indexPaths(for:)``) and starts its thread;
+    /// the second comes once the import has read enough (``Tuning/secondShardAfter``), unless
+    /// `tuning` asks for one shard or this SQLite's FTS5 does not write the format the join
+    /// decodes.
     init(libraryPath: String, definition: String, tuning: Tuning) throws {
         var tuning = tuning
         if tuning.shards > 1, !Self.writesKnownFormat(definition) { tuning.shards = 1 }
         self.tuning = tuning
-        var shards: [FreshIndex] = []
-        do {
-            for path in FreshLibrary.indexPaths(for: libraryPath).prefix(tuning.shards) {
-                shards.append(try FreshIndex(path: path, definition: definition, tuning: tuning))
-            }
-        } catch {
-            for shard in shards { shard.cancel() }
-            throw error
-        }
-        self.shards = shards
+        self.libraryPath = libraryPath
+        self.definition = definition
+        shards = [
+            try FreshIndex(path: FreshLibrary.indexPaths(for: libraryPath)[0], definition: definition, tuning: tuning)
+        ]
+        given = [0]
     }
 
-    /// Queues posts to index in the next shard in turn.
-    func add(_ entries: [FreshIndex.Entry]) throws {
+    /// Queues posts to index in the shard that has had the least text (the second one, once
+    /// started, until it has caught up); `bytesRead` is what the import has read so far.
+    func add(_ entries: [FreshIndex.Entry], bytesRead: Int64) throws {
         guard !entries.isEmpty else { return }
-        try shards[turn].add(entries)
-        turn = (turn + 1) % shards.count
+        if shards.count < min(tuning.shards, 2), bytesRead >= tuning.secondShardAfter {
+            shards.append(
+                try FreshIndex(
+                    path: FreshLibrary.indexPaths(for: libraryPath)[1], definition: definition, tuning: tuning))
+            given.append(0)
+            for shard in shards { shard.becomeShard() }
+        }
+        let target = given.indices.min { given[$0] < given[$1] } ?? 0
+        try shards[target].add(entries)
+        given[target] += entries.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
     }
 
     /// Waits until every shard is indexed and committed; throws what stopped one.

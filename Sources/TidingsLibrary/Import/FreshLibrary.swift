@@ -140,7 +140,7 @@ enum FreshLibrary {
                     try db.execute(sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: batch.bytesRead))")
                     let written = try Library.write(
                         batch.steps, importedAt: batch.importedAt, in: db, indexElsewhere: true)
-                    try index.add(written.inserted)
+                    try index.add(written.inserted, bytesRead: batch.bytesRead)
                     for (id, status) in written.statuses { statuses[id] = max(statuses[id] ?? status, status) }
                     summary.postsRemoved += written.removed
                 } catch {
