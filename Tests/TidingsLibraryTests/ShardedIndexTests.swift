@@ -213,6 +213,23 @@ import TidingsTestSupport
         }
     }
 
+    /// A second shard that cannot be made (here a folder is in the way of its file) leaves the
+    /// first to index everything; the import goes on.
+    @Test func aSecondShardThatCannotBeMadeLeavesOne() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        let path = folder.path + "/blocked.sqlite"
+        try FileManager.default.createDirectory(
+            atPath: FreshLibrary.indexPaths(for: path)[1], withIntermediateDirectories: true)
+        let seen = Locked(0)
+        var tuning = Self.tiny()
+        tuning.observe = { _, _ in seen.withLock { $0 += 1 } }
+        _ = try Self.firstImport(folder, corpus, name: "blocked.sqlite", tuning: tuning)
+        #expect(seen.withLock { $0 } == 0)
+        try Self.checkIntegrity(path)
+        #expect(try Self.answers(path) == Self.answers(Self.ordinaryImport(folder, corpus)))
+    }
+
     @Test func thisSQLiteWritesTheFormatTheJoinDecodes() throws {
         let queue = try DatabaseQueue()
         try Library.migrator.migrate(queue)

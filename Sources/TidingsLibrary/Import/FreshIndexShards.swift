@@ -48,12 +48,8 @@ final class FreshIndexShards {
     private var given: [Int]
 
     /// Makes the first shard's file (``FreshLibrary/indexPaths(for:)``) and starts its thread;
-    /// the second comes once the import has read enough (``Tuning/secondShardAfter``), unless
-    /// `tuning` asks for one shard or this SQLite's FTS5 does not write the format the join
-    /// decodes.
+    /// the second comes once the import has read enough (``Tuning/secondShardAfter``).
     init(libraryPath: String, definition: String, tuning: Tuning) throws {
-        var tuning = tuning
-        if tuning.shards > 1, !Self.writesKnownFormat(definition) { tuning.shards = 1 }
         self.tuning = tuning
         self.libraryPath = libraryPath
         self.definition = definition
@@ -63,20 +59,31 @@ final class FreshIndexShards {
         given = [0]
     }
 
+    /// Whether a second shard may still start: set off when this SQLite's FTS5 does not write
+    /// the format the join decodes, or the shard could not be made.
+    private lazy var mayAddShard = tuning.shards > 1
+
     /// Queues posts to index in the shard that has had the least text (the second one, once
     /// started, until it has caught up); `bytesRead` is what the import has read so far.
     func add(_ entries: [FreshIndex.Entry], bytesRead: Int64) throws {
         guard !entries.isEmpty else { return }
-        if shards.count < min(tuning.shards, 2), bytesRead >= tuning.secondShardAfter {
-            shards.append(
-                try FreshIndex(
-                    path: FreshLibrary.indexPaths(for: libraryPath)[1], definition: definition, tuning: tuning))
-            given.append(0)
-            for shard in shards { shard.becomeShard() }
-        }
+        if shards.count == 1, mayAddShard, bytesRead >= tuning.secondShardAfter { addShard() }
         let target = given.indices.min { given[$0] < given[$1] } ?? 0
         try shards[target].add(entries)
         given[target] += entries.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
+    }
+
+    /// Starts the second shard, unless the format check fails or its file cannot be made: the
+    /// first then indexes everything, as before shards.
+    private func addShard() {
+        mayAddShard = false
+        guard Self.writesKnownFormat(definition),
+            let second = try? FreshIndex(
+                path: FreshLibrary.indexPaths(for: libraryPath)[1], definition: definition, tuning: tuning)
+        else { return }
+        shards.append(second)
+        given.append(0)
+        for shard in shards { shard.becomeShard() }
     }
 
     /// Waits until every shard is indexed and committed; throws what stopped one.
