@@ -11,7 +11,7 @@ import GRDB
 /// (`post_fts_data`, `post_fts_idx`, `post_fts_docsize`: FTS5's segments, their term index and
 /// the documents' sizes) are copied into the build's own, empty, shadow tables: the same table
 /// definition gives the same file format. The index file is as invisible as the build and
-/// removed with it.
+/// removed with it. A large import has two of these, joined by the copy (``FreshIndexShards``).
 final class FreshIndex: @unchecked Sendable {
     /// One post to index.
     struct Entry {

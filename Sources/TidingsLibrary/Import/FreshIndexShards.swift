@@ -5,15 +5,17 @@ import GRDB
 /// joined into the build's own FTS5 tables by the copy.
 ///
 /// One ``FreshIndex`` thread was the import's critical path: FTS5 builds an index at about one
-/// core's pace, and the writer waited on it. The writer's batches go to the shards in turn, so
-/// each indexes half the posts on a core of its own, its rowids still ascending. FTS5's
+/// core's pace, and the writer waited on it. Each writer batch goes to the shard that has had
+/// less text, so each indexes about half the posts on a core of its own, its rowids still
+/// ascending. FTS5's
 /// segments are b-trees whose pages name no segment id, so the copy can take shard 2's pages
 /// and term index under new segment ids (`%_data` rowids carry the id in their top bits) and
 /// write one structure record that lists both shards' segments level by level
 /// (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
-/// documents' sizes copied as they are. This depends on FTS5's file format, so the import
-/// checks first that this SQLite writes the format decoded here (one shard otherwise), and a
-/// join that still meets something it cannot decode rebuilds the index from the posts instead.
+/// documents' sizes copied as they are. This depends on FTS5's file format, so before the
+/// second shard starts the import checks that this SQLite writes the format decoded here (one
+/// shard otherwise), and a join that still meets something it cannot decode rebuilds the index
+/// from the posts instead.
 final class FreshIndexShards {
     /// How a first import's index is built; tests make it small so that a few posts make many
     /// segments on several levels.
