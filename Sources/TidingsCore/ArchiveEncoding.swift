@@ -48,15 +48,45 @@ public enum ArchiveDecoder {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+    ///
+    /// Every file of an import is checked, so ASCII, most of any archive, is skipped eight bytes
+    /// at a time; the rest follows the Unicode standard's table of well-formed byte sequences
+    /// (Table 3-7), as the standard library's decoder does, a scalar at a time.
     static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                    continue
+                }
+                let lead = base[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // The allowed range of the second byte, and how many bytes the sequence has.
+                let second: ClosedRange<UInt8>
+                let length: Int
+                switch lead {
+                case 0xC2...0xDF: (second, length) = (0x80...0xBF, 2)
+                case 0xE0: (second, length) = (0xA0...0xBF, 3)
+                case 0xE1...0xEC, 0xEE...0xEF: (second, length) = (0x80...0xBF, 3)
+                case 0xED: (second, length) = (0x80...0x9F, 3)
+                case 0xF0: (second, length) = (0x90...0xBF, 4)
+                case 0xF1...0xF3: (second, length) = (0x80...0xBF, 4)
+                case 0xF4: (second, length) = (0x80...0x8F, 4)
+                default: return false
+                }
+                guard index + length <= count, second.contains(base[index + 1]) else { return false }
+                for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
             }
+            return true
         }
     }
 

@@ -13,8 +13,10 @@ public enum PostIdentity {
     public static func id(title: String, outlet: String?, paragraphs: [String]) -> String {
         // The identity form of the whole post in one buffer and one digest: hashing field by
         // field cost a libcrypto call per paragraph.
-        var form: [UInt8] = []
-        form.reserveCapacity(title.utf8.count + paragraphs.reduce(64) { $0 + $1.utf8.count + 1 })
+        var form = Form(
+            capacity: title.utf8.count + (outlet?.utf8.count ?? 0)
+                + paragraphs.reduce(2) { $0 + $1.utf8.count + 1 })
+        defer { form.release() }
         normalise(title, into: &form)
         form.append(0x1F)
         normalise(outlet ?? "", into: &form)
@@ -22,19 +24,70 @@ public enum PostIdentity {
             form.append(0x1E)
             normalise(paragraph, into: &form)
         }
-        return base32(SHA256.hash(form), characters: idLength)
+        return base32(SHA256.hash(buffer: form.bytes), characters: idLength)
+    }
+
+    /// The identity form being built, in memory of its own: an array's `append` checked its
+    /// storage's uniqueness for every byte, the largest share of the readers' CPU.
+    struct Form {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(16, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        /// Makes room for `extra` more bytes.
+        mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            let larger = max(capacity * 2, count + extra)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.update(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
+
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        /// Appends without a check: the caller has reserved the room.
+        mutating func appendReserved(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        func release() { base.deallocate() }
     }
 
     /// Appends the identity form of `text` (folded case, single spaces, trimmed) as UTF-8.
     static func normalise(_ text: String, into out: inout [UInt8]) {
+        var form = Form(capacity: text.utf8.count)
+        defer { form.release() }
+        normalise(text, into: &form)
+        out.append(contentsOf: form.bytes)
+    }
+
+    private static func normalise(_ text: String, into form: inout Form) {
         var text = text
-        text.withUTF8 { normalise(utf8: $0, into: &out) }
+        text.withUTF8 { normalise(utf8: $0, into: &form) }
     }
 
     /// ``normalise(_:into:)`` over a string's UTF-8 (valid, as every `String`'s is): ASCII,
     /// most of the text, is folded byte by byte; other characters are decoded to ask Unicode
     /// whether they are white space or fold.
-    private static func normalise(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func normalise(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Form) {
+        // Room for the text as it is: a byte written never outruns the bytes read (a space
+        // stands for a run of at least one), except where case folding lengthens a character,
+        // which reserves more then for itself and the rest.
+        out.reserve(bytes.count)
         // Spaces are only ever put between two characters of this text, never at its ends.
         let start = out.count
         var pendingSpace = false
@@ -48,32 +101,38 @@ public enum PostIdentity {
                     continue
                 }
                 if pendingSpace {
-                    out.append(0x20)
+                    out.appendReserved(0x20)
                     pendingSpace = false
                 }
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                out.appendReserved(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 continue
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
             for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            let encoded = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+            let encoded = index
             index += length
+            // Hangul syllables and the dashes and quotes of U+2010–U+2027 are neither white
+            // space nor cased: kept as they are without asking Unicode's tables.
+            let plain = (value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x2010 && value <= 0x2027)
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            if scalar.properties.isWhitespace {
+            if !plain, scalar.properties.isWhitespace {
                 pendingSpace = out.count > start
                 continue
             }
             if pendingSpace {
-                out.append(0x20)
+                out.appendReserved(0x20)
                 pendingSpace = false
             }
-            if scalar.properties.changesWhenCaseFolded {
-                for folded in scalar.properties.lowercaseMapping.unicodeScalars {
-                    UTF8.encode(folded) { out.append($0) }
+            if !plain, scalar.properties.changesWhenCaseFolded {
+                var folded: [UInt8] = []
+                for scalar in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(scalar) { folded.append($0) }
                 }
+                out.reserve(folded.count + bytes.count - index)
+                for byte in folded { out.appendReserved(byte) }
             } else {
-                out.append(contentsOf: encoded)
+                for offset in encoded..<index { out.appendReserved(bytes[offset]) }
             }
         }
     }

@@ -91,6 +91,8 @@ import Testing
         let samples = [
             "Ünïcödé ÀÉÎÕÜ", "İstanbul", "ΣΊΣΥΦΟΣ", "Straße", "김정은이 말했다", "𝐀𝐁 😀 X",
             "a\u{2003}b\u{2028}c\u{0085}d", "\u{FEFF}x", "ＡＢＣ", "Ǆ ǅ ǆ",
+            "“Quoted” — dash‐hyphen…\u{2027}\u{2028}\u{2029}\u{200F}\u{2030} 가힣\u{D7A4}\u{ABFF}",
+            String(repeating: "İ", count: 40) + " \u{212A}elvin",
         ]
         for sample in samples {
             var fast: [UInt8] = []
