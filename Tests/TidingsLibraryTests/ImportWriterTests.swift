@@ -5,9 +5,9 @@ import TidingsCore
 
 @testable import TidingsLibrary
 
-/// The writer inserts a post first and looks it up only when its id is already there
-/// (``ImportTransaction``): a copy found that way must still complete the stored post and
-/// take no new ordinal, in a first import and in an import into a library.
+/// The writer finds a post's earlier copy by its id alone while no post has an alias
+/// (``ImportTransaction``): such a copy must still complete the stored post and take no new
+/// ordinal, in a first import and in an import into a library.
 @Suite struct ImportWriterTests {
     let undated = Page.post("Rail link opens", author: "Min Park", body: ["Trains ran at noon."], outlet: "Yonhap")
     let dated = Page.post(

@@ -122,26 +122,23 @@ struct ImportTransaction {
         /// be a bug to stop on, not an old appearance to overwrite and so never take back.
         let insertAppearance: WriterStatement
         let insertLabel: WriterStatement
-        /// Whether any post has an alias. Without one, a post is inserted unless its id is
-        /// there (`ON CONFLICT DO NOTHING`) and looked for only then: one search of the id
-        /// index per new post, not two, and no statement run to find nothing. With aliases, an
-        /// id may stand for another post's row, so it is looked for first.
-        let hasAliases: Bool
 
         init(_ db: Database) throws {
-            hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post_alias)") ?? true
+            // While no post has an alias (no web copy was merged), the alias half of the
+            // lookup can only find nothing: it is left out, a probe of post_alias per post.
+            let hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post_alias)") ?? true
             find = try WriterStatement(
                 db,
-                sql: """
+                sql: hasAliases
+                    ? """
                     SELECT seq, date, ordinal FROM post WHERE id = ?1
                     UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
                     LIMIT 1
-                    """)
+                    """ : "SELECT seq, date, ordinal FROM post WHERE id = ?1")
             insert = try WriterStatement(
                 db,
                 sql: """
                     INSERT INTO post (id, title, body, outlet, date, ordinal, hangul) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING
                     """)
             setDate = try WriterStatement(db, sql: "UPDATE post SET date = ? WHERE seq = ?")
             insertAppearance = try WriterStatement(
@@ -160,29 +157,35 @@ struct ImportTransaction {
 
         for (offset, post) in page.posts.enumerated() {
             var status = Library.PostStatus.unchanged
-            var stored: (seq: Int64, ordinal: Int)?
-            if !statements.hasAliases {
-                stored = try insert(post, with: statements)
-                if stored != nil { status = .new }
-            }
-            if stored == nil {
-                try statements.find.bind(1, post.id)
-                if let found = try statements.find.first({ ($0.int64(0), $0.isNull(1), $0.int64(2)) }) {
-                    stored = (found.0, Int(found.2))
-                    if found.1, let date = post.date {
-                        try statements.setDate.bind(1, date.iso)
-                        try statements.setDate.bind(2, found.0)
-                        try statements.setDate.run()
-                        status = .updated
-                    }
-                } else if let inserted = try insert(post, with: statements) {
-                    stored = inserted
-                    status = .new
+            let seq: Int64
+            let ordinal: Int
+            try statements.find.bind(1, post.id)
+            if let found = try statements.find.first({ ($0.int64(0), $0.isNull(1), $0.int64(2)) }) {
+                seq = found.0
+                ordinal = Int(found.2)
+                if found.1, let date = post.date {
+                    try statements.setDate.bind(1, date.iso)
+                    try statements.setDate.bind(2, seq)
+                    try statements.setDate.run()
+                    status = .updated
                 }
-            }
-            // Found or inserted: an id that is neither was inserted by nothing else meanwhile.
-            guard let (seq, ordinal) = stored else {
-                throw LibraryError.storage("the post \(post.id) could be neither found nor stored")
+            } else {
+                ordinal = nextOrdinal
+                nextOrdinal += 1
+                let body = post.paragraphs.joined(separator: "\n")
+                let hangul = HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)
+                let insert = statements.insert
+                try insert.bind(1, post.id)
+                try insert.bind(2, post.title)
+                try insert.bind(3, body)
+                try insert.bind(4, post.outlet)
+                try insert.bind(5, post.date?.iso)
+                try insert.bind(6, Int64(ordinal))
+                try insert.bind(7, hangul)
+                try insert.run()
+                seq = db.lastInsertedRowID
+                inserted?.append(FreshIndex.Entry(seq: seq, title: post.title, body: body, hangul: hangul))
+                status = .new
             }
             // The Posted line's author is whichever author the page header did not give.
             let postedAuthor = post.authors.first { header != PostLabel(.author, $0) }
@@ -206,27 +209,6 @@ struct ImportTransaction {
             try addLabels(.author, post.authors)
             statuses[seq] = max(statuses[seq] ?? status, status)
         }
-    }
-
-    /// Inserts `post` as a new row with the next ordinal; nil, and nothing written, when a post
-    /// with its id is there.
-    private mutating func insert(_ post: Post, with statements: PostStatements) throws -> (seq: Int64, ordinal: Int)? {
-        let body = post.paragraphs.joined(separator: "\n")
-        let hangul = HangulBigrams.indexText(title: post.title, paragraphs: post.paragraphs)
-        let insert = statements.insert
-        try insert.bind(1, post.id)
-        try insert.bind(2, post.title)
-        try insert.bind(3, body)
-        try insert.bind(4, post.outlet)
-        try insert.bind(5, post.date?.iso)
-        try insert.bind(6, Int64(nextOrdinal))
-        try insert.bind(7, hangul)
-        try insert.run()
-        guard db.changesCount > 0 else { return nil }
-        let seq = db.lastInsertedRowID
-        inserted?.append(FreshIndex.Entry(seq: seq, title: post.title, body: body, hangul: hangul))
-        defer { nextOrdinal += 1 }
-        return (seq, nextOrdinal)
     }
 
     /// Completes the replacement of a file: takes back what it gave before, then stamps it.
