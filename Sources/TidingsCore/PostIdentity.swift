@@ -58,6 +58,12 @@ public enum PostIdentity {
             count += 1
         }
 
+        /// Appends eight bytes, the first in the word's lowest byte, without a check.
+        mutating func appendReserved(word: UInt64) {
+            UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+            count += 8
+        }
+
         /// Appends without a check: the caller has reserved the room.
         mutating func appendReserved(_ byte: UInt8) {
             base[count] = byte
@@ -93,6 +99,17 @@ public enum PostIdentity {
         var pendingSpace = false
         var index = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count,
+                let word = plainWord(bytes, at: index, afterText: out.count > start && !pendingSpace)
+            {
+                if pendingSpace {
+                    out.appendReserved(0x20)
+                    pendingSpace = false
+                }
+                out.appendReserved(word: word)
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1
@@ -135,6 +152,29 @@ public enum PostIdentity {
                 for offset in encoded..<index { out.appendReserved(bytes[offset]) }
             }
         }
+    }
+
+    /// The eight bytes at `index` folded, when the byte-by-byte reading would write them
+    /// as they come but for case: ASCII with no control character or white space but single
+    /// spaces, none last, nor first unless text was just written (`afterText`, no space
+    /// pending). Else nil, and the bytes are read one at a time. Most text is such words.
+    private static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, afterText: Bool) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        // ASCII only; then no byte's sum below carries into the next.
+        guard word & highs == 0 else { return nil }
+        // No byte under 0x20 (tabs, line ends, other controls).
+        guard (word &+ ones &* 0x60) & highs == highs else { return nil }
+        // Spaces: the bytes equal to 0x20, as a high bit each.
+        let other = word ^ (ones &* 0x20)
+        let spaces = ~(((other & ~highs) &+ ~highs) | other) & highs
+        if spaces != 0 {
+            guard spaces & (spaces << 8) == 0, spaces >> 56 == 0, afterText || spaces & 0x80 == 0 else { return nil }
+        }
+        // A–Z: at least 0x41 and under 0x5B; their 0x20 bit is set.
+        let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highs
+        return word | (upper >> 2)
     }
 
     private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
