@@ -26,7 +26,7 @@ public enum ArchiveDecoder {
     /// Decodes `bytes`, or fails for empty and binary files.
     public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
         if bytes.isEmpty { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.binary(offset: nul)) }
+        if let nul = firstNUL(bytes) { return .failure(.binary(offset: nul)) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if isValidUTF8(body) {
@@ -45,6 +45,23 @@ public enum ArchiveDecoder {
         if encoding != .utf8 { return transcode(bytes[...], from: encoding) }
         if isValidUTF8(bytes[...]) { return bytes }
         return Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
+    /// The offset of the first NUL byte, looked for eight bytes at a time.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = 0
+            while index + 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A high bit for each zero byte: exact, as no byte's sum carries into the next.
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if ~(((word & ~highs) &+ ~highs) | word) & highs != 0 { break }
+                index += 8
+            }
+            while index < buffer.count, base[index] != 0 { index += 1 }
+            return index < buffer.count ? index : nil
+        }
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).

@@ -48,6 +48,23 @@ import TidingsTestSupport
         }
     }
 
+    @Test func theFirstNULIsFoundAtAnyOffset() {
+        for length in 0..<40 {
+            // Letters, every third with its high bit set: no byte is zero.
+            let text: [UInt8] = (0..<length).map { index in
+                let letter = UInt8(0x41 + index % 26)
+                return index % 3 == 0 ? letter | 0x80 : letter
+            }
+            #expect(ArchiveDecoder.firstNUL(text) == nil)
+            for offset in 0..<length {
+                var bytes = text
+                bytes[offset] = 0
+                if offset + 2 < length { bytes[offset + 2] = 0 }
+                #expect(ArchiveDecoder.firstNUL(bytes) == offset, "\(length) \(offset)")
+            }
+        }
+    }
+
     @Test func outletsReadOnBytesMatchTheCharacterRule() {
         let pool = ["[", "]", " ", "\t", "BBC", "NK News", "a", "\r\n", "\r", "\u{00A0}", "é", "[[", "]]", "x\u{301}"]
         var texts = Self.samples(pool, seed: 0x4F55_544C, count: 20_000, length: 7)
