@@ -65,6 +65,35 @@ import TidingsTestSupport
         }
     }
 
+    @Test func linesEndAtEveryLineBreakAtAnyOffset() {
+        let pool = ["a", "word ", "a longer run of text", "\n", "\r", "\r\n", "\n\n", "é", "\u{00A0}", "[BBC]"]
+        for text in Self.samples(pool, seed: 0x4C49_4E45, count: 3_000, length: 12) {
+            var cursor = ArchiveLine.Cursor(Array(text.utf8))
+            var lines: [ArchiveLine.Kind] = []
+            while let line = cursor.next() { lines.append(line.kind) }
+            // The same lines cut by the rule, a byte at a time (CR LF, CR and LF each end one; no
+            // empty line after a last line break), each then read alone.
+            let bytes = Array(text.utf8)
+            var pieces: [[UInt8]] = [[]]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard byte == 0x0A || byte == 0x0D else {
+                    pieces[pieces.count - 1].append(byte)
+                    continue
+                }
+                if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                if index < bytes.count { pieces.append([]) }
+            }
+            let expected = pieces.map { piece -> ArchiveLine.Kind in
+                var alone = ArchiveLine.Cursor(piece)
+                return alone.next()!.kind
+            }
+            #expect(lines == expected, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func outletsReadOnBytesMatchTheCharacterRule() {
         let pool = ["[", "]", " ", "\t", "BBC", "NK News", "a", "\r\n", "\r", "\u{00A0}", "é", "[[", "]]", "x\u{301}"]
         var texts = Self.samples(pool, seed: 0x4F55_544C, count: 20_000, length: 7)
