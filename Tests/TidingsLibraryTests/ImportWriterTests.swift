@@ -5,9 +5,8 @@ import TidingsCore
 
 @testable import TidingsLibrary
 
-/// The writer finds a post's earlier copy by its id alone while no post has an alias
-/// (``ImportTransaction``): such a copy must still complete the stored post and take no new
-/// ordinal, in a first import and in an import into a library.
+/// A copy of a post the writer finds by its id (``ImportTransaction``) completes the stored
+/// post and takes no new ordinal, in a first import and in an import into a library.
 @Suite struct ImportWriterTests {
     let undated = Page.post("Rail link opens", author: "Min Park", body: ["Trains ran at noon."], outlet: "Yonhap")
     let dated = Page.post(

@@ -124,17 +124,13 @@ struct ImportTransaction {
         let insertLabel: WriterStatement
 
         init(_ db: Database) throws {
-            // While no post has an alias (no web copy was merged), the alias half of the
-            // lookup can only find nothing: it is left out, a probe of post_alias per post.
-            let hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post_alias)") ?? true
             find = try WriterStatement(
                 db,
-                sql: hasAliases
-                    ? """
+                sql: """
                     SELECT seq, date, ordinal FROM post WHERE id = ?1
                     UNION ALL SELECT p.seq, p.date, p.ordinal FROM post_alias a JOIN post p ON p.seq = a.post WHERE a.id = ?1
                     LIMIT 1
-                    """ : "SELECT seq, date, ordinal FROM post WHERE id = ?1")
+                    """)
             insert = try WriterStatement(
                 db,
                 sql: """
@@ -194,19 +190,17 @@ struct ImportTransaction {
             try statements.insertAppearance.bind(3, seq)
             try statements.insertAppearance.bind(4, postedAuthor)
             try statements.insertAppearance.run()
-            func addLabels(_ kind: PostLabel.Kind, _ names: [String]) throws {
-                for name in names {
-                    try statements.insertLabel.bind(1, kind.rawValue)
-                    try statements.insertLabel.bind(2, name)
-                    try statements.insertLabel.bind(3, Int64(ordinal))
-                    try statements.insertLabel.bind(4, seq)
-                    try statements.insertLabel.run()
-                    if db.changesCount > 0, status == .unchanged { status = .updated }
-                }
+            let labels =
+                post.categories.map { PostLabel(.category, $0) } + post.tags.map { PostLabel(.tag, $0) }
+                + post.authors.map { PostLabel(.author, $0) }
+            for label in labels {
+                try statements.insertLabel.bind(1, label.kind.rawValue)
+                try statements.insertLabel.bind(2, label.name)
+                try statements.insertLabel.bind(3, Int64(ordinal))
+                try statements.insertLabel.bind(4, seq)
+                try statements.insertLabel.run()
+                if db.changesCount > 0, status == .unchanged { status = .updated }
             }
-            try addLabels(.category, post.categories)
-            try addLabels(.tag, post.tags)
-            try addLabels(.author, post.authors)
             statuses[seq] = max(statuses[seq] ?? status, status)
         }
     }
