@@ -16,7 +16,6 @@ public enum PostIdentity {
         var form = Form(
             capacity: title.utf8.count + (outlet?.utf8.count ?? 0)
                 + paragraphs.reduce(2) { $0 + $1.utf8.count + 1 })
-        defer { form.release() }
         normalise(title, into: &form)
         form.append(0x1F)
         normalise(outlet ?? "", into: &form)
@@ -24,12 +23,12 @@ public enum PostIdentity {
             form.append(0x1E)
             normalise(paragraph, into: &form)
         }
-        return base32(SHA256.hash(buffer: form.bytes), characters: idLength)
+        return base32(form.withBytes { SHA256.hash(buffer: $0) }, characters: idLength)
     }
 
     /// The identity form being built, in memory of its own: an array's `append` checked its
     /// storage's uniqueness for every byte, the largest share of the readers' CPU.
-    struct Form {
+    struct Form: ~Copyable {
         private var base: UnsafeMutablePointer<UInt8>
         private var capacity: Int
         private(set) var count = 0
@@ -39,7 +38,10 @@ public enum PostIdentity {
             base = .allocate(capacity: self.capacity)
         }
 
-        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+        /// Gives `body` the bytes written so far, valid only inside it.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            body(UnsafeBufferPointer(start: base, count: count))
+        }
 
         /// Makes room for `extra` more bytes.
         mutating func reserve(_ extra: Int) {
@@ -70,15 +72,14 @@ public enum PostIdentity {
             count += 1
         }
 
-        func release() { base.deallocate() }
+        deinit { base.deallocate() }
     }
 
     /// Appends the identity form of `text` (folded case, single spaces, trimmed) as UTF-8.
     static func normalise(_ text: String, into out: inout [UInt8]) {
         var form = Form(capacity: text.utf8.count)
-        defer { form.release() }
         normalise(text, into: &form)
-        out.append(contentsOf: form.bytes)
+        form.withBytes { out.append(contentsOf: $0) }
     }
 
     private static func normalise(_ text: String, into form: inout Form) {
