@@ -26,7 +26,7 @@ public enum ArchiveDecoder {
     /// Decodes `bytes`, or fails for empty and binary files.
     public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
         if bytes.isEmpty { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.binary(offset: nul)) }
+        if let nul = firstNUL(bytes) { return .failure(.binary(offset: nul)) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if isValidUTF8(body) {
@@ -47,16 +47,63 @@ public enum ArchiveDecoder {
         return Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
-    /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    /// The offset of the first NUL byte, looked for eight bytes at a time.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = 0
+            while index + 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A high bit for each zero byte: exact, as no byte's sum carries into the next.
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if ~(((word & ~highs) &+ ~highs) | word) & highs != 0 { break }
+                index += 8
             }
+            while index < buffer.count, base[index] != 0 { index += 1 }
+            return index < buffer.count ? index : nil
+        }
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+    ///
+    /// Every file of an import is checked, so ASCII, most of any archive, is skipped eight bytes
+    /// at a time; the rest follows the Unicode standard's table of well-formed byte sequences
+    /// (Table 3-7), as the standard library's decoder does, a scalar at a time.
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                    continue
+                }
+                let lead = base[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // The allowed range of the second byte, and how many bytes the sequence has.
+                let second: ClosedRange<UInt8>
+                let length: Int
+                switch lead {
+                case 0xC2...0xDF: (second, length) = (0x80...0xBF, 2)
+                case 0xE0: (second, length) = (0xA0...0xBF, 3)
+                case 0xE1...0xEC, 0xEE...0xEF: (second, length) = (0x80...0xBF, 3)
+                case 0xED: (second, length) = (0x80...0x9F, 3)
+                case 0xF0: (second, length) = (0x90...0xBF, 4)
+                case 0xF1...0xF3: (second, length) = (0x80...0xBF, 4)
+                case 0xF4: (second, length) = (0x80...0x8F, 4)
+                default: return false
+                }
+                guard index + length <= count, second.contains(base[index + 1]) else { return false }
+                for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
         }
     }
 

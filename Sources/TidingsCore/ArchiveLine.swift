@@ -39,6 +39,17 @@ extension ArchiveLine {
             let first = start
             let (kind, end) = utf8.withUnsafeBufferPointer { buffer in
                 var index = first
+                // Eight bytes at a time while none is a CR or an LF (a high bit for each that is:
+                // exact, as no byte's sum carries into the next).
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let lf = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let cr = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let ends = ~(((lf & ~highs) &+ ~highs) | lf) & highs | ~(((cr & ~highs) &+ ~highs) | cr) & highs
+                    if ends != 0 { break }
+                    index += 8
+                }
                 while index < count, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
                 return (ArchiveLine.classify(buffer[first..<index]), index)
             }
@@ -87,13 +98,18 @@ extension ArchiveLine {
         return .text(text)
     }
 
-    private static func parsePosted(_ text: String) -> Kind? {
+    static func parsePosted(_ text: String) -> Kind? {
         let prefix = "posted on"
         guard text.utf8.count >= prefix.utf8.count,
             text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
         else { return nil }
         let rest = text.utf8.dropFirst(prefix.utf8.count)
         if let first = rest.first, first != 0x20 { return nil }
+        // In ASCII, characters are bytes and the words are split and joined on the bytes.
+        var line = text
+        if let ascii = line.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiPosted($0[prefix.utf8.count...]) : nil }) {
+            return ascii
+        }
         let words = String(Substring(rest)).split(separator: " ", omittingEmptySubsequences: true)
         guard let by = words.firstIndex(where: { $0.lowercased() == "by" }) else {
             return .posted(date: words.joined(separator: " "), author: "")
@@ -101,7 +117,42 @@ extension ArchiveLine {
         return .posted(date: words[..<by].joined(separator: " "), author: words[(by + 1)...].joined(separator: " "))
     }
 
-    private static func isPagination(_ text: String) -> Bool {
+    /// ``parsePosted(_:)`` of an ASCII line after its `Posted on`: the words before `by` are
+    /// the date, those after it the author, each joined by single spaces.
+    private static func asciiPosted(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Kind {
+        var words: [Range<Int>] = []
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            while index < rest.endIndex, rest[index] == 0x20 { index += 1 }
+            let start = index
+            while index < rest.endIndex, rest[index] != 0x20 { index += 1 }
+            if index > start { words.append(start..<index) }
+        }
+        func joined(_ words: ArraySlice<Range<Int>>) -> String {
+            var out: [UInt8] = []
+            for word in words {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: rest.base[word])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let by = words.firstIndex {
+            $0.count == 2 && rest[$0.lowerBound] | 0x20 == 0x62 && rest[$0.lowerBound + 1] | 0x20 == 0x79
+        }
+        guard let by else { return .posted(date: joined(words[...]), author: "") }
+        return .posted(date: joined(words[..<by]), author: joined(words[(by + 1)...]))
+    }
+
+    static func isPagination(_ text: String) -> Bool {
+        // Most short lines are ASCII (titles, outlets), where characters are bytes (a line
+        // holds no CR) and the rule is read on the bytes.
+        var text = text
+        if let ascii = text.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? isASCIIPagination($0) : nil }) { return ascii }
+        return isPaginationInCharacters(text)
+    }
+
+    /// Whether a line is a link between archive pages, read on characters, for any text.
+    static func isPaginationInCharacters(_ text: String) -> Bool {
         var words = text.lowercased()
         for arrow in ["←", "→", "«", "»", "<", ">"] { words = words.replacingAll(arrow, with: "") }
         switch words.trimmingWhitespace() {
@@ -110,6 +161,32 @@ extension ArchiveLine {
         default:
             return false
         }
+    }
+
+    private static let paginationPhrases = [
+        "older posts", "newer posts", "older entries", "newer entries", "next page", "previous page",
+    ].map { Array($0.utf8) }
+
+    /// ``isPagination(_:)`` for ASCII: `<` and `>` dropped, spaces and tabs trimmed, then one
+    /// of the phrases in any case.
+    private static func isASCIIPagination(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDropped(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x3C || byte == 0x3E }
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isDropped(bytes[lower]) { lower += 1 }
+        while upper > lower, isDropped(bytes[upper - 1]) { upper -= 1 }
+        phrases: for phrase in paginationPhrases {
+            var index = lower
+            for expected in phrase {
+                while index < upper, bytes[index] == 0x3C || bytes[index] == 0x3E { index += 1 }
+                guard index < upper else { continue phrases }
+                let byte = bytes[index]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected else { continue phrases }
+                index += 1
+            }
+            if index == upper { return true }
+        }
+        return false
     }
 }
 

@@ -40,11 +40,6 @@ public enum HangulBigrams {
     /// The text to index for a post: every run's bigrams separated by spaces, runs by ` | `
     /// so that a phrase never spans two runs; nil when there is no Hangul run at all.
     public static func indexText(title: String, paragraphs: [String]) -> String? {
-        // Cheap test first: most posts have no Hangul and should cost nothing here.
-        guard
-            title.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED })
-                || paragraphs.contains(where: { $0.utf8.contains { $0 >= 0xEA && $0 <= 0xED } })
-        else { return nil }
         // Built from the UTF-8 bytes, where a syllable is three bytes and a bigram six: the
         // same text as joining ``bigrams(of:)`` of ``runs(in:)``, without a string per piece
         // (every Korean post is stored with this column).
@@ -65,6 +60,15 @@ public enum HangulBigrams {
                 }
                 var index = 0
                 while index < bytes.count {
+                    // Outside a run, ASCII (most text, and no syllable) is passed eight bytes
+                    // at a time.
+                    if syllables == 0, index + 8 <= bytes.count,
+                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                            & 0x8080_8080_8080_8080 == 0
+                    {
+                        index += 8
+                        continue
+                    }
                     let lead = bytes[index]
                     if lead >= 0xEA && lead <= 0xED && index + 2 < bytes.count {
                         let value =

@@ -25,6 +25,7 @@ import TidingsTestSupport
     @Test func byteReadingMatchesTheDefinition() {
         let pool: [String] = [
             "가", "힣", "김", "정", "은", "ㄱ", "ᄀ", "\u{D7A4}", "\u{ABFF}", "a", " ", "é", "😀", "。", "\n",
+            "an ASCII run of more than eight bytes ",
         ]
         var random = SplitMix64(seed: 0x4A6E)
         for round in 0..<2_000 {

@@ -1,4 +1,5 @@
 import Testing
+import TidingsTestSupport
 
 @testable import TidingsCore
 
@@ -88,27 +89,53 @@ import Testing
         // The byte-wise reading of UTF-8 against the plain scalar-by-scalar definition, over
         // one-, two-, three- and four-byte characters, white space of each width and letters
         // whose lower case is longer than themselves.
-        let samples = [
+        var samples = [
             "Ünïcödé ÀÉÎÕÜ", "İstanbul", "ΣΊΣΥΦΟΣ", "Straße", "김정은이 말했다", "𝐀𝐁 😀 X",
             "a\u{2003}b\u{2028}c\u{0085}d", "\u{FEFF}x", "ＡＢＣ", "Ǆ ǅ ǆ",
+            "“Quoted” — dash‐hyphen…\u{2027}\u{2028}\u{2029}\u{200F}\u{2030} 가힣\u{D7A4}\u{ABFF}",
+            String(repeating: "İ", count: 40) + " \u{212A}elvin",
         ]
+        // ASCII words are folded eight bytes at a time where nothing but case changes: runs of
+        // every kind of space, at every offset, on either side of such words.
+        let pieces = [
+            "a", "Z", "word", "WORD", " ", "  ", "\t", "\n", "\r\n", "\u{7F}", "\u{1}", "é", "İ", "\u{00A0}",
+            "Mixed Case Text ", "eight888", "[Reuters]",
+        ]
+        var random = SplitMix64(seed: 0x464F_4C44)
+        samples += (0..<3_000).map { _ in (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
+        }
         for sample in samples {
             var fast: [UInt8] = []
             PostIdentity.normalise(sample, into: &fast)
-            var plain: [UInt8] = []
-            var pendingSpace = false
-            for scalar in sample.unicodeScalars {
-                if scalar.properties.isWhitespace {
-                    pendingSpace = !plain.isEmpty
-                    continue
-                }
-                if pendingSpace { plain.append(0x20) }
-                pendingSpace = false
-                let folded =
-                    scalar.properties.changesWhenCaseFolded ? scalar.properties.lowercaseMapping : String(scalar)
-                plain.append(contentsOf: folded.utf8)
-            }
-            #expect(fast == plain, "\(sample)")
+            #expect(fast == Self.plainForm(sample), "\(sample)")
         }
+        // A post's fields share one buffer: each is read as if it were alone.
+        for _ in 0..<500 {
+            let fields = (0..<4).map { _ in (0..<random.next(8)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            }
+            let form =
+                Self.plainForm(fields[0]) + [0x1F] + Self.plainForm(fields[1]) + [0x1E] + Self.plainForm(fields[2])
+                + [0x1E] + Self.plainForm(fields[3])
+            #expect(
+                PostIdentity.id(title: fields[0], outlet: fields[1], paragraphs: [fields[2], fields[3]])
+                    == PostIdentity.base32(SHA256.hash(form), characters: PostIdentity.idLength), "\(fields)")
+        }
+    }
+
+    /// The identity form by its definition, a scalar at a time.
+    private static func plainForm(_ text: String) -> [UInt8] {
+        var plain: [UInt8] = []
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !plain.isEmpty
+                continue
+            }
+            if pendingSpace { plain.append(0x20) }
+            pendingSpace = false
+            let folded = scalar.properties.changesWhenCaseFolded ? scalar.properties.lowercaseMapping : String(scalar)
+            plain.append(contentsOf: folded.utf8)
+        }
+        return plain
     }
 }
