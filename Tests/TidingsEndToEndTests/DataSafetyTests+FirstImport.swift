@@ -26,7 +26,7 @@ extension DataSafetyTests {
             #expect(result.status == 74, "fsync \(when): \(result)")
             #expect(result.standardError.contains("writing to the disk failed"), "fsync \(when): \(result)")
             #expect(!DataSafetyTests.isRaw(result.standardError), "fsync \(when): \(result)")
-            for ending in ["", "-wal", "-importing", "-importing-index"] {
+            for ending in ["", "-wal", "-importing", "-importing-index", "-importing-index-2"] {
                 #expect(
                     !FileManager.default.fileExists(atPath: cli.library + ending),
                     "fsync \(when): \(cli.library + ending) was left")

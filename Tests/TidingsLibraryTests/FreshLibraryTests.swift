@@ -111,11 +111,13 @@ import TidingsCore
         let building = FreshLibrary.buildingPath(for: path)
         try folder.write("library.sqlite-importing", "half a database from an import that was killed")
         try folder.write("library.sqlite-importing-journal", "its journal")
+        try folder.write("library.sqlite-importing-index-2", "a shard of its index")
         let (library, summary) = try Library.importArchives(at: [folder.path + "/pages"], intoLibraryAt: path)
         #expect(summary.postsNew == 3)
         #expect(try library.integrityCheck() == ["ok"])
         #expect(!FileManager.default.fileExists(atPath: building))
         #expect(!FileManager.default.fileExists(atPath: building + "-journal"))
+        #expect(!FileManager.default.fileExists(atPath: FreshLibrary.indexPaths(for: path)[1]))
     }
 
     /// Before: a build killed before something else (a browser, a web import) made the library
@@ -127,9 +129,10 @@ import TidingsCore
         _ = try Library(path: path)
         try folder.write("library.sqlite-importing", "a build cut short")
         try folder.write("library.sqlite-importing-index", "its index")
+        try folder.write("library.sqlite-importing-index-2", "its index's second shard")
         _ = try Library.importArchives(at: [folder.path + "/pages"], intoLibraryAt: path)
         #expect(!FileManager.default.fileExists(atPath: FreshLibrary.buildingPath(for: path)))
-        #expect(!FileManager.default.fileExists(atPath: FreshLibrary.indexPath(for: path)))
+        for index in FreshLibrary.indexPaths(for: path) { #expect(!FileManager.default.fileExists(atPath: index)) }
     }
 
     @Test func aLibraryThatAppearsDuringTheBuildIsNeverReplaced() throws {

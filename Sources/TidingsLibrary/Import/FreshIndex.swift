@@ -11,7 +11,7 @@ import GRDB
 /// (`post_fts_data`, `post_fts_idx`, `post_fts_docsize`: FTS5's segments, their term index and
 /// the documents' sizes) are copied into the build's own, empty, shadow tables: the same table
 /// definition gives the same file format. The index file is as invisible as the build and
-/// removed with it.
+/// removed with it. A large import has two of these, joined by the copy (``FreshIndexShards``).
 final class FreshIndex: @unchecked Sendable {
     /// One post to index.
     struct Entry {
@@ -22,6 +22,8 @@ final class FreshIndex: @unchecked Sendable {
     }
 
     let path: String
+    /// How the index is built: ``FreshIndexShards/Tuning``.
+    private let tuning: FreshIndexShards.Tuning
     private let queue: DatabaseQueue
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -30,11 +32,15 @@ final class FreshIndex: @unchecked Sendable {
     private var cancelled = false
     private var finished = false
     private var failure: (any Error)?
+    /// Whether this index is one of two shards (``FreshIndexShards``): then it takes half the
+    /// memory and finishes its merges for the join.
+    private var isShard = false
 
     /// Makes the index file at `path` with the table `definition` (a `CREATE VIRTUAL TABLE`)
-    /// and starts its thread.
-    init(path: String, definition: String) throws {
+    /// and starts its thread; with more than one shard in `tuning`, this is one of them.
+    init(path: String, definition: String, tuning: FreshIndexShards.Tuning = FreshIndexShards.Tuning()) throws {
         self.path = path
+        self.tuning = tuning
         var configuration = Configuration()
         configuration.label = "tidings-import-index"
         configuration.prepareDatabase { db in
@@ -49,7 +55,12 @@ final class FreshIndex: @unchecked Sendable {
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: definition) }
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: definition)
+            if let pageBytes = tuning.pageBytes {
+                try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('pgsz', ?)", arguments: [pageBytes])
+            }
+        }
         let thread = Thread { [self] in work() }
         thread.stackSize = 8 << 20
         thread.start()
@@ -64,6 +75,19 @@ final class FreshIndex: @unchecked Sendable {
         if let failure { throw failure }
         pending.append(entries)
         condition.broadcast()
+    }
+
+    /// Makes this index one of two shards from its next statement on.
+    func becomeShard() {
+        condition.lock()
+        isShard = true
+        condition.unlock()
+    }
+
+    private var shards: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return isShard ? 2 : 1
     }
 
     /// Waits until everything queued is indexed and committed; throws what stopped it.
@@ -116,10 +140,14 @@ final class FreshIndex: @unchecked Sendable {
                 var staged = 0
                 func index() throws {
                     // The page cache FTS5's merges read segments back through: half the
-                    // writer's (8 to 32 MB), as it grows with the text, for the memory bound.
+                    // writer's (8 to 32 MB), as it grows with the text, for the memory bound;
+                    // shards share it, and the hash, as they share the text.
+                    let shards = self.shards
+                    let read = Int64(total * shards)
                     try db.execute(
-                        sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: Int64(total)) / 2)")
-                    try Library.setIndexHashSize(FreshLibrary.hashBytes(afterReading: Int64(total)), in: db)
+                        sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: read) / 2 / shards)")
+                    try Library.setIndexHashSize(
+                        tuning.hashBytes ?? FreshLibrary.hashBytes(afterReading: read) / shards, in: db)
                     try db.execute(
                         sql:
                             "INSERT INTO post_fts (rowid, title, body, hangul) SELECT seq, title, body, hangul FROM stage"
@@ -134,12 +162,13 @@ final class FreshIndex: @unchecked Sendable {
                         staged += bytes
                         try stage.execute(arguments: [entry.seq, entry.title, entry.body, entry.hangul])
                     }
-                    if staged >= FreshIndex.stagedBytes { try index() }
+                    if staged >= tuning.stagedBytes / shards { try index() }
                 }
                 if staged > 0 { try index() }
                 condition.lock()
                 let wasCancelled = cancelled
                 condition.unlock()
+                if !wasCancelled, shards > 1 { try settle(db) }
                 try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
             }
         } catch {
@@ -150,6 +179,22 @@ final class FreshIndex: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Finishes any incremental merge FTS5 left in progress, so that the shard's segments can
+    /// join another's (``FTS5Structure/joined(with:idOffset:)``). `usermerge` 16 (its largest)
+    /// keeps a `merge` from starting new merges on levels of fewer segments than that; the
+    /// first statement also writes out what is pending.
+    private func settle(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('usermerge', 16)")
+        for _ in 0..<FTS5Structure.maxLevels {
+            let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
+            // Undecodable: left as it is, for the join to refuse and the fallback to rebuild.
+            guard let structure = try? FTS5Structure(decoding: record) else { return }
+            tuning.observe?(path, structure)
+            if structure.isSettled { return }
+            try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('merge', ?)", arguments: [Int32.max])
+        }
     }
 
     /// Copies the finished index into the build's empty FTS5 table; `db` is the build's

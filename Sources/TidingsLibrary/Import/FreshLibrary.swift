@@ -35,14 +35,18 @@ enum FreshLibrary {
     /// Where a library's first import is built.
     static func buildingPath(for path: String) -> String { path + "-importing" }
 
-    /// Where the full-text index of a first import is built (``FreshIndex``).
+    /// Where the full-text index of a first import is built (``FreshIndex``), its first shard.
     static func indexPath(for path: String) -> String { path + "-importing-index" }
+
+    /// Where the shards of a first import's index are built (``FreshIndexShards``).
+    static func indexPaths(for path: String) -> [String] { [indexPath(for: path), indexPath(for: path) + "-2"] }
 
     /// Builds the library at `path` from `paths` when there is none; nil, having written
     /// nothing, when there is one (or a remnant of one: its log or journal) or the build file
     /// cannot be made (the ordinary import then reports why).
     static func build(
-        at path: String, from paths: [String], whileWaiting: (@Sendable () -> Void)?
+        at path: String, from paths: [String], whileWaiting: (@Sendable () -> Void)?,
+        tuning: FreshIndexShards.Tuning = FreshIndexShards.Tuning()
     ) throws(LibraryError) -> ImportSummary? {
         guard isVacant(path) else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
@@ -50,6 +54,7 @@ enum FreshLibrary {
         else { return nil }
         var importer = Importer(libraryPath: path)
         importer.onWaitingForLock = whileWaiting
+        if let posts = tuning.postsPerTransaction { importer.postsPerTransaction = posts }
         // Without the lock (a folder this process cannot write, a lock file of another user,
         // a file system without locks) two first builds could remove each other's file: the
         // ordinary import then runs instead, and reports what it cannot do.
@@ -59,15 +64,15 @@ enum FreshLibrary {
         guard isVacant(path) else { return nil }
         let building = buildingPath(for: path)
         removeFiles(building)
-        removeFiles(indexPath(for: path))
-        defer { removeFiles(indexPath(for: path)) }
+        for index in indexPaths(for: path) { removeFiles(index) }
+        defer { for index in indexPaths(for: path) { removeFiles(index) } }
         guard let queue = try? open(building) else {
             removeFiles(building)
             return nil
         }
         let summary: ImportSummary
         do {
-            summary = try fill(queue, importer: importer, paths: paths)
+            summary = try fill(queue, importer: importer, paths: paths, tuning: tuning)
             try queue.close()
         } catch {
             try? queue.close()
@@ -90,7 +95,7 @@ enum FreshLibrary {
     /// and the unlink). Only with the import lock held, which every build holds throughout.
     static func removeLeftovers(of path: String) {
         removeFiles(buildingPath(for: path))
-        removeFiles(indexPath(for: path))
+        for index in indexPaths(for: path) { removeFiles(index) }
     }
 
     /// Removes the build file and anything SQLite may have left beside it.
@@ -117,13 +122,16 @@ enum FreshLibrary {
     }
 
     /// Runs the import into the build file as one transaction, its posts indexed beside it
-    /// (``FreshIndex``), then copies the index in and leaves the file in WAL mode, as every
-    /// library is.
-    private static func fill(_ queue: DatabaseQueue, importer: Importer, paths: [String]) throws -> ImportSummary {
+    /// (``FreshIndexShards``), then copies the index in and leaves the file in WAL mode, as
+    /// every library is.
+    private static func fill(
+        _ queue: DatabaseQueue, importer: Importer, paths: [String], tuning: FreshIndexShards.Tuning
+    ) throws -> ImportSummary {
         try queue.writeWithoutTransaction { db in
             let definition = try String.fetchOne(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'post_fts'")
-            let index = try FreshIndex(path: indexPath(for: importer.libraryPath), definition: definition ?? "")
+            let index = try FreshIndexShards(
+                libraryPath: importer.libraryPath, definition: definition ?? "", tuning: tuning)
             var indexed = false
             defer { if !indexed { index.cancel() } }
             try db.execute(sql: "BEGIN")
@@ -132,7 +140,7 @@ enum FreshLibrary {
                     try db.execute(sql: "PRAGMA cache_size = -\(Library.importCacheKiB(afterReading: batch.bytesRead))")
                     let written = try Library.write(
                         batch.steps, importedAt: batch.importedAt, in: db, indexElsewhere: true)
-                    try index.add(written.inserted)
+                    try index.add(written.inserted, bytesRead: batch.bytesRead)
                     for (id, status) in written.statuses { statuses[id] = max(statuses[id] ?? status, status) }
                     summary.postsRemoved += written.removed
                 } catch {
@@ -147,7 +155,7 @@ enum FreshLibrary {
             try sync(buildingPath(for: importer.libraryPath))
             try index.finish()
             indexed = true
-            try FreshIndex.copy(from: index.path, into: db)
+            try index.copy(into: db)
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             return summary
         }

@@ -1,0 +1,242 @@
+import Foundation
+import GRDB
+import Testing
+import TidingsCore
+import TidingsTestSupport
+
+@testable import TidingsLibrary
+
+/// A first import's index built in two shards and joined by the copy (``FreshIndexShards``)
+/// must be an index FTS5 finds sound and that answers exactly as one built the ordinary way.
+@Suite struct ShardedIndexTests {
+    /// Queries of every kind search makes: words, prefixes of one, two and more letters,
+    /// phrases, a column filter, NOT, and Hangul bigrams.
+    static let queries = [
+        "korea", "talks", "k*", "se*", "pyo*", "gov*", "\"north korea\"", "\"said the\"", "title : summit",
+        "korea NOT talks", "sanctions OR missile", "hangul : \"원산\"",
+    ]
+
+    /// Small enough that a few hundred posts make many segments on several levels in each
+    /// shard: a tiny FTS5 hash and leaf page, a writer batch of 20 posts, little staged text.
+    static func tiny(_ seen: Locked<[String: [FTS5Structure]]>? = nil) -> FreshIndexShards.Tuning {
+        var tuning = FreshIndexShards.Tuning()
+        tuning.shards = 2
+        tuning.secondShardAfter = 0
+        tuning.hashBytes = 2_048
+        tuning.pageBytes = 256
+        tuning.postsPerTransaction = 20
+        tuning.stagedBytes = 8_192
+        if let seen {
+            tuning.observe = { path, structure in seen.withLock { $0[path, default: []].append(structure) } }
+        }
+        return tuning
+    }
+
+    static func writeCorpus(_ folder: TemporaryFolder, posts: Int = 600, seed: UInt64 = 3) throws -> String {
+        let generator = CorpusGenerator(posts: posts, pages: 12, seed: seed)
+        for index in 0..<generator.pages {
+            try folder.write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
+        }
+        return folder.path + "/corpus"
+    }
+
+    /// A first import of `corpus` at `name`, built with `tuning`.
+    static func firstImport(
+        _ folder: TemporaryFolder, _ corpus: String, name: String = "sharded.sqlite",
+        tuning: FreshIndexShards.Tuning = tiny()
+    ) throws -> String {
+        let path = folder.path + "/" + name
+        let summary = try FreshLibrary.build(at: path, from: [corpus], whileWaiting: nil, tuning: tuning)
+        #expect(summary != nil, "a first import was built")
+        return path
+    }
+
+    /// The same archives imported into an existing library, indexed in its own transactions.
+    static func ordinaryImport(_ folder: TemporaryFolder, _ corpus: String) throws -> String {
+        let path = folder.path + "/ordinary.sqlite"
+        _ = try Library(path: path).importArchives(at: [corpus])
+        return path
+    }
+
+    /// Each query's matches, by post id, with their `bm25()` scores written out exactly.
+    static func answers(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try queries.map { query in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT post.id, bm25(post_fts) FROM post_fts JOIN post ON post.seq = post_fts.rowid
+                        WHERE post_fts MATCH ? ORDER BY post.id
+                        """, arguments: [query])
+                let matches = rows.map { "\($0[0] as String) \(($0[1] as Double).bitPattern)" }
+                return "\(query): \(matches.count) \(matches.joined(separator: ","))"
+            }
+        }
+    }
+
+    /// FTS5's own check of its index against the posts; throws when it finds a fault.
+    static func checkIntegrity(_ path: String) throws {
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    static func structure(_ path: String) throws -> FTS5Structure {
+        try DatabaseQueue(path: path).read { db in
+            try FTS5Structure(decoding: try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10")!)
+        }
+    }
+
+    @Test func twoShardsJoinIntoAnIndexThatAnswersAsTheOrdinaryOne() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder)
+        let seen = Locked<[String: [FTS5Structure]]>([:])
+        let sharded = try Self.firstImport(folder, corpus, tuning: Self.tiny(seen))
+        let shards = seen.withLock { $0 }
+        // The join was really exercised: both shards had segments on more than one level, and
+        // at least one of them had an incremental merge to finish first.
+        #expect(shards.count == 2)
+        for (path, structures) in shards {
+            #expect(structures.first.map { $0.levels.filter { !$0.segments.isEmpty }.count } ?? 0 >= 2, "\(path)")
+        }
+        #expect(shards.values.contains { $0.count > 1 }, "no shard was left in the middle of a merge")
+        let joined = try Self.structure(sharded)
+        #expect(joined.isSettled)
+        #expect(
+            joined.segmentCount == shards.values.map { $0.last?.segmentCount ?? 0 }.reduce(0, +),
+            "every segment of both shards is in the library's index")
+        try Self.checkIntegrity(sharded)
+        let ordinary = try Self.ordinaryImport(folder, corpus)
+        let expected = try Self.answers(ordinary)
+        #expect(expected.allSatisfy { !$0.hasSuffix(": 0 ") }, "every query matches something: \(expected)")
+        #expect(try Self.answers(sharded) == expected)
+        #expect(try FreshLibraryTests.dump(sharded) == FreshLibraryTests.dump(ordinary))
+        for path in FreshLibrary.indexPaths(for: sharded) {
+            #expect(!FileManager.default.fileExists(atPath: path), "\(path) was left")
+        }
+    }
+
+    /// Later writes go through FTS5's own code on the joined structure: new posts, posts
+    /// removed by a changed file, and enough of them for automatic merges across both shards'
+    /// segments.
+    @Test func laterImportsKeepTheJoinedIndexSoundAndRight() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder)
+        let sharded = try Self.firstImport(folder, corpus)
+        let before = try Self.structure(sharded)
+        #expect(before.segmentCount >= 4, "the shards were joined, not rebuilt: \(before)")
+        let ordinary = try Self.ordinaryImport(folder, corpus)
+        // New pages, then each first page cut to its first post, then the pages again: posts
+        // added, removed, added.
+        let more = CorpusGenerator(posts: 300, pages: 6, seed: 9)
+        for index in 0..<more.pages {
+            try folder.write("more/extra-" + more.fileName(ofPage: index), more.page(index))
+        }
+        let generator = CorpusGenerator(posts: 600, pages: 12, seed: 3)
+        for round in 0..<3 {
+            if round == 1 {
+                // Each of four pages cut before its second post's dateline: posts removed (and
+                // the first one's text changed).
+                for index in 0..<4 {
+                    let page = generator.page(index)
+                    let lines = page.components(separatedBy: "\n")
+                    let datelines = lines.indices.filter { lines[$0].hasPrefix("Posted on ") }
+                    try folder.write(
+                        "corpus/" + generator.fileName(ofPage: index),
+                        lines[..<datelines[1]].joined(separator: "\n") + "\n")
+                }
+            } else if round == 2 {
+                for index in 0..<4 {
+                    try folder.write("corpus/" + generator.fileName(ofPage: index), generator.page(index))
+                }
+            }
+            for path in [sharded, ordinary] {
+                let summary = try Library(path: path).importArchives(at: [corpus, folder.path + "/more"])
+                #expect(round == 1 ? summary.postsRemoved > 0 : summary.postsNew > 0, "round \(round): \(summary)")
+            }
+            try Self.checkIntegrity(sharded)
+            #expect(try Self.answers(sharded) == Self.answers(ordinary), "after round \(round)")
+        }
+        let after = try Self.structure(sharded)
+        #expect(after.writeCounter > before.writeCounter)
+        // FTS5 merged segments of the joined index into new ones.
+        let kept = Set(after.levels.flatMap(\.segments)).intersection(before.levels.flatMap(\.segments))
+        #expect(kept.count < before.segmentCount, "\(before) → \(after)")
+    }
+
+    /// A join that meets a record it does not decode exactly builds the index from the posts
+    /// instead: still sound, still the same answers.
+    @Test func anUndecodableShardFallsBackToARebuild() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        let altered = Locked(0)
+        var tuning = Self.tiny()
+        tuning.alterRecord = { record in
+            altered.withLock { $0 += 1 }
+            return record + Data([0])
+        }
+        let sharded = try Self.firstImport(folder, corpus, tuning: tuning)
+        #expect(altered.withLock { $0 } == 1)
+        try Self.checkIntegrity(sharded)
+        // A rebuild writes one transaction's segments, not the shards' many.
+        #expect(try Self.structure(sharded).segmentCount < 4)
+        let ordinary = try Self.ordinaryImport(folder, corpus)
+        #expect(try Self.answers(sharded) == Self.answers(ordinary))
+    }
+
+    @Test func oneShardIsTheIndexBuiltAsBefore() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        var tuning = Self.tiny()
+        tuning.shards = 1
+        let seen = Locked(0)
+        tuning.observe = { _, _ in seen.withLock { $0 += 1 } }
+        let single = try Self.firstImport(folder, corpus, tuning: tuning)
+        #expect(seen.withLock { $0 } == 0, "one shard has no merge to finish")
+        try Self.checkIntegrity(single)
+        #expect(try Self.answers(single) == Self.answers(Self.ordinaryImport(folder, corpus)))
+    }
+
+    /// Below ``FreshIndexShards/Tuning/secondShardAfter`` bytes read, a first import keeps to
+    /// one shard (its memory bound is tight); past it, the second starts.
+    @Test func theSecondShardStartsOnlyOnceEnoughIsRead() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        for (after, shards) in [(Int64(1) << 30, 0), (Int64(20_000), 2)] {
+            let seen = Locked<Set<String>>([])
+            var tuning = Self.tiny()
+            tuning.secondShardAfter = after
+            tuning.observe = { path, _ in seen.withLock { _ = $0.insert(path) } }
+            let path = try Self.firstImport(folder, corpus, name: "after-\(after).sqlite", tuning: tuning)
+            #expect(seen.withLock { $0.count } == shards, "after \(after) bytes")
+            try Self.checkIntegrity(path)
+        }
+    }
+
+    /// A second shard that cannot be made (here a folder is in the way of its file) leaves the
+    /// first to index everything; the import goes on.
+    @Test func aSecondShardThatCannotBeMadeLeavesOne() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.writeCorpus(folder, posts: 200)
+        let path = folder.path + "/blocked.sqlite"
+        try FileManager.default.createDirectory(
+            atPath: FreshLibrary.indexPaths(for: path)[1], withIntermediateDirectories: true)
+        let seen = Locked(0)
+        var tuning = Self.tiny()
+        tuning.observe = { _, _ in seen.withLock { $0 += 1 } }
+        _ = try Self.firstImport(folder, corpus, name: "blocked.sqlite", tuning: tuning)
+        #expect(seen.withLock { $0 } == 0)
+        try Self.checkIntegrity(path)
+        #expect(try Self.answers(path) == Self.answers(Self.ordinaryImport(folder, corpus)))
+    }
+
+    @Test func thisSQLiteWritesTheFormatTheJoinDecodes() throws {
+        let queue = try DatabaseQueue()
+        try Library.migrator.migrate(queue)
+        let definition = try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'post_fts'")
+        }
+        #expect(FreshIndexShards.writesKnownFormat(try #require(definition)))
+        #expect(!FreshIndexShards.writesKnownFormat("CREATE TABLE post_fts (title, body, hangul)"))
+    }
+}
