@@ -53,6 +53,9 @@ struct FTS5Structure: Equatable {
     /// True when no level is in the middle of an incremental merge.
     var isSettled: Bool { levels.allSatisfy { $0.merging == 0 } }
 
+    /// True when some level is in the middle of an incremental merge.
+    var isMerging: Bool { levels.contains { $0.merging > 0 } }
+
     init(cookie: UInt32, writeCounter: UInt64, levels: [Level]) {
         self.cookie = cookie
         self.writeCounter = writeCounter

@@ -168,7 +168,10 @@ final class FreshIndex: @unchecked Sendable {
                 condition.lock()
                 let wasCancelled = cancelled
                 condition.unlock()
-                if !wasCancelled, shards > 1 { try settle(db) }
+                if !wasCancelled, shards > 1 {
+                    try settle(db)
+                    try tuning.beforeCommit?(db)
+                }
                 try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
             }
         } catch {

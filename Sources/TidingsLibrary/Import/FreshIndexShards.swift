@@ -38,8 +38,23 @@ final class FreshIndexShards {
         var observe: (@Sendable (String, FTS5Structure) -> Void)?
         /// Changes the second shard's structure record before the join (to drive the fallback).
         var alterRecord: (@Sendable (Data) -> Data)?
+        /// Runs on each of two shards just before it commits, on its connection (tests leave
+        /// an incremental merge in progress with it).
+        var beforeCommit: (@Sendable (Database) throws -> Void)?
+        /// Told how the copy made the library's index.
+        var copied: (@Sendable (Copy) -> Void)?
 
         init() {}
+    }
+
+    /// How the copy made the library's index.
+    enum Copy: Equatable, Sendable {
+        /// From the one shard, as it is.
+        case oneShard
+        /// The two shards joined, with this structure.
+        case joined(FTS5Structure)
+        /// Rebuilt from the posts, since a join was refused for this reason.
+        case rebuilt(String)
     }
 
     private(set) var shards: [FreshIndex]
@@ -101,7 +116,11 @@ final class FreshIndexShards {
     /// Copies the finished shards into the build's empty FTS5 tables, joined; `db` is the
     /// build's connection, outside any transaction.
     func copy(into db: Database) throws {
-        guard shards.count == 2 else { return try FreshIndex.copy(from: shards[0].path, into: db) }
+        guard shards.count == 2 else {
+            try FreshIndex.copy(from: shards[0].path, into: db)
+            tuning.copied?(.oneShard)
+            return
+        }
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index", arguments: [shards[0].path])
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index_2", arguments: [shards[1].path])
         try db.inTransaction {
@@ -109,8 +128,10 @@ final class FreshIndexShards {
                 try db.execute(sql: "DELETE FROM main.\(table)")
             }
             do {
-                try join(in: db)
-            } catch is FTS5Structure.Refusal {
+                let structure = try join(in: db)
+                tuning.copied?(.joined(structure))
+            } catch let refusal as FTS5Structure.Refusal {
+                tuning.copied?(.rebuilt(refusal.description))
                 // Not the format decoded here after all: a correct index the slow way, from the
                 // posts, rather than a wrong one or none.
                 for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
@@ -126,7 +147,7 @@ final class FreshIndexShards {
 
     /// Writes both shards into the build's tables as one index; throws ``FTS5Structure/Refusal``
     /// before writing anything when a shard holds something not decoded exactly.
-    private func join(in db: Database) throws {
+    private func join(in db: Database) throws -> FTS5Structure {
         let columns = try Self.columnCount(in: db)
         func records(_ schema: String) throws -> (FTS5Structure, FTS5Averages) {
             var record = try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 10") ?? Data()
@@ -169,6 +190,7 @@ final class FreshIndexShards {
             sql: "INSERT INTO main.post_fts_idx SELECT segid + \(offset), term, pgno FROM fresh_index_2.post_fts_idx")
         try db.execute(sql: "INSERT INTO main.post_fts_docsize SELECT * FROM fresh_index.post_fts_docsize")
         try db.execute(sql: "INSERT INTO main.post_fts_docsize SELECT * FROM fresh_index_2.post_fts_docsize")
+        return structure
     }
 
     /// The FTS5 table's columns, as its averages record counts them.
