@@ -146,9 +146,12 @@ import TidingsTestSupport
         var tuning = Self.tiny(copies: copies)
         tuning.beforeCommit = { db in
             // Merges of any two segments or more, a leaf page or so at a time, until one is
-            // left in progress (with an input used up, if asked).
+            // left in progress (with an input used up, if asked). In this corpus the segments
+            // of one level end on the same term and run out together; a merge of all of them
+            // (`merge` with a negative count) takes small ones too, which run out first.
             try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('usermerge', 2)")
-            for _ in 0..<500 {
+            if withInputUsedUp { try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('merge', -1)") }
+            for _ in 0..<3_000 {
                 try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('merge', 1)")
                 let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10")
                 guard let record, let structure = try? FTS5Structure(decoding: record) else { continue }

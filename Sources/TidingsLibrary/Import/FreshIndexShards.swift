@@ -22,9 +22,11 @@ final class FreshIndexShards {
     struct Tuning: Sendable {
         /// Threads and files the index is built in: two where there are two cores.
         var shards = ProcessInfo.processInfo.activeProcessorCount < 2 ? 1 : 2
-        /// Archive bytes read before the second shard starts: a small import has one, as before
-        /// (a second thread, connection and hash would cost it more memory than its bound of
-        /// twice its size plus 64 MB allows, and gain it little).
+        /// Archive bytes read before the second shard starts: a small import has one, as before.
+        /// The shards split the hash and the page cache, but a second one costs a thread, a
+        /// connection, a queue of up to two more writer batches, and its share of the page
+        /// cache's minimum, more than the memory bound of a small import (twice its size plus
+        /// 64 MB) leaves room for, and gains it little.
         var secondShardAfter: Int64 = 32 << 20
         /// Text staged before it is indexed, for all shards together.
         var stagedBytes = FreshIndex.stagedBytes
@@ -34,7 +36,7 @@ final class FreshIndexShards {
         var pageBytes: Int?
         /// Posts per writer transaction (``Importer/postsPerTransaction``).
         var postsPerTransaction: Int?
-        /// Told each shard's structure when it is done indexing, before its merges are finished.
+        /// Told each of two shards' structure when it is done indexing, just before it commits.
         var observe: (@Sendable (String, FTS5Structure) -> Void)?
         /// Changes the second shard's structure record before the join (to drive the fallback).
         var alterRecord: (@Sendable (Data) -> Data)?
@@ -103,9 +105,11 @@ final class FreshIndexShards {
         for shard in shards { shard.becomeShard() }
     }
 
-    /// Waits until every shard is indexed and committed; throws what stopped one.
+    /// Tells every shard that nothing more comes, then waits until each is indexed and
+    /// committed (their last statements run at once); throws what stopped one.
     func finish() throws {
-        for shard in shards { try shard.finish() }
+        for shard in shards { shard.close() }
+        for shard in shards { try shard.wait() }
     }
 
     /// Stops every shard without committing; waits for their threads to end.
