@@ -10,8 +10,8 @@ import GRDB
 /// ascending. FTS5's
 /// segments are b-trees whose pages name no segment id, so the copy can take shard 2's pages
 /// and term index under new segment ids (`%_data` rowids carry the id in their top bits) and
-/// write one structure record that lists both shards' segments level by level
-/// (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
+/// write one structure record that stacks shard 2's levels below shard 1's, merges in progress
+/// as they are (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
 /// documents' sizes copied as they are. This depends on FTS5's file format, so before the
 /// second shard starts the import checks that this SQLite writes the format decoded here (one
 /// shard otherwise), and a join that still meets something it cannot decode rebuilds the index
@@ -23,10 +23,10 @@ final class FreshIndexShards {
         /// Threads and files the index is built in: two where there are two cores.
         var shards = ProcessInfo.processInfo.activeProcessorCount < 2 ? 1 : 2
         /// Archive bytes read before the second shard starts: a small import has one, as before.
-        /// The shards split the hash and the page cache, but a second one costs a thread, a
-        /// connection, a queue of up to two more writer batches, and its share of the page
-        /// cache's minimum, more than the memory bound of a small import (twice its size plus
-        /// 64 MB) leaves room for, and gains it little.
+        /// The shards split the hash and the page cache (their floors too), but a second shard
+        /// adds a thread, a connection and a queue of up to two more writer batches, which the
+        /// memory bound of a small import (twice its size plus 64 MB) has no room for, and
+        /// gains it little.
         var secondShardAfter: Int64 = 32 << 20
         /// Text staged before it is indexed, for all shards together.
         var stagedBytes = FreshIndex.stagedBytes
@@ -36,7 +36,7 @@ final class FreshIndexShards {
         var pageBytes: Int?
         /// Posts per writer transaction (``Importer/postsPerTransaction``).
         var postsPerTransaction: Int?
-        /// Told each of two shards' structure when it is done indexing, just before it commits.
+        /// Told each of two shards' structure once it has committed.
         var observe: (@Sendable (String, FTS5Structure) -> Void)?
         /// Changes the second shard's structure record before the join (to drive the fallback).
         var alterRecord: (@Sendable (Data) -> Data)?
