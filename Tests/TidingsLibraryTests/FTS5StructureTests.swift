@@ -84,7 +84,32 @@ import Testing
         }
     }
 
-    @Test func joiningPutsTheSecondIndexsSegmentsAfterTheFirstsUnderNewIDs() throws {
+    /// A level in the middle of a merge whose first input the merge has used up: FTS5 3.40
+    /// (`fts5TrimSegments`) keeps that input listed with pages 0–0 until the merge ends.
+    static let usedUp = FTS5Structure(
+        cookie: 5, writeCounter: 40,
+        levels: [
+            .init(merging: 0, segments: [.init(id: 6, firstPage: 1, lastPage: 2)]),
+            .init(
+                merging: 2,
+                segments: [
+                    .init(id: 2, firstPage: 0, lastPage: 0), .init(id: 3, firstPage: 7, lastPage: 12),
+                    .init(id: 4, firstPage: 1, lastPage: 5),
+                ]),
+            .init(
+                merging: 0,
+                segments: [.init(id: 1, firstPage: 1, lastPage: 30), .init(id: 5, firstPage: 1, lastPage: 3)]),
+        ])
+
+    @Test func aSegmentAMergeHasUsedUpRoundTrips() throws {
+        let record = Self.usedUp.encoded()
+        // Level 1: merging 2 of 3, then segment 2 with pages 0 and 0.
+        #expect(Array(record[12...16]) == [2, 3, 2, 0, 0])
+        #expect(try FTS5Structure(decoding: record) == Self.usedUp)
+        #expect(Self.usedUp.isMerging)
+    }
+
+    @Test func joiningStacksTheSecondIndexsLevelsBelowTheFirstsUnderNewIDs() throws {
         let first = FTS5Structure(
             cookie: 7, writeCounter: 10,
             levels: [.init(merging: 0, segments: [.init(id: 2, firstPage: 1, lastPage: 4)])])
@@ -100,17 +125,29 @@ import Testing
                 == FTS5Structure(
                     cookie: 7, writeCounter: 15,
                     levels: [
-                        .init(
-                            merging: 0,
-                            segments: [
-                                .init(id: 2, firstPage: 1, lastPage: 4), .init(id: 3, firstPage: 1, lastPage: 3),
-                            ]),
+                        .init(merging: 0, segments: [.init(id: 2, firstPage: 1, lastPage: 4)]),
+                        .init(merging: 0, segments: [.init(id: 3, firstPage: 1, lastPage: 3)]),
                         .init(merging: 0, segments: [.init(id: 5, firstPage: 2, lastPage: 8)]),
                     ]))
         #expect(try FTS5Structure(decoding: joined.encoded()) == joined)
-        // An incremental merge in progress, ids that would collide or pass the maximum: refused.
-        #expect(throws: FTS5Structure.Refusal.self) { try Self.sample.joined(with: first, idOffset: 4) }
+        // Ids that would collide or pass the maximum, or levels past FTS5's most: refused.
         #expect(throws: FTS5Structure.Refusal.self) { try first.joined(with: second, idOffset: 1) }
         #expect(throws: FTS5Structure.Refusal.self) { try first.joined(with: second, idOffset: 1_998) }
+        let deep = FTS5Structure(
+            cookie: 1, writeCounter: 0,
+            levels: (1...40).map { .init(merging: 0, segments: [.init(id: $0, firstPage: 1, lastPage: 1)]) })
+        #expect(try deep.joined(with: second, idOffset: 40).levels.count == 42)
+        #expect(throws: FTS5Structure.Refusal.self) { try deep.joined(with: deep, idOffset: 40) }
+    }
+
+    /// Merges in progress in either index, inputs used up included, are joined as they are:
+    /// each level keeps its own count and its segments, in order.
+    @Test func indexesInTheMiddleOfMergesAreJoinedAsTheyAre() throws {
+        let joined = try Self.usedUp.joined(with: Self.sample, idOffset: 6)
+        #expect(joined.levels.map(\.merging) == [0, 2, 0, 1, 0])
+        #expect(joined.levels.map { $0.segments.map(\.id) } == [[6], [2, 3, 4], [1, 5], [9, 10], [7]])
+        #expect(joined.levels[1].segments[0] == .init(id: 2, firstPage: 0, lastPage: 0))
+        #expect(try FTS5Structure(decoding: joined.encoded()) == joined)
+        #expect(try Self.sample.joined(with: Self.usedUp, idOffset: 4).levels.map(\.merging) == [1, 0, 0, 2, 0])
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 /// type does not understand exactly (a newer form, trailing bytes, counts that do not add up)
 /// is an error, and the caller then builds the index the slow, sure way.
 struct FTS5Structure: Equatable {
-    /// One segment: its id (1 to ``maxSegments``) and the leaf pages it still uses.
+    /// One segment: its id (1 to ``maxSegments``) and the leaf pages it still uses; an input
+    /// of an incremental merge that the merge has used up keeps its place as pages 0–0.
     struct Segment: Hashable {
         var id: Int
         var firstPage: Int
@@ -50,8 +51,8 @@ struct FTS5Structure: Equatable {
     /// The largest segment id in use, 0 for an empty index.
     var largestID: Int { levels.flatMap(\.segments).map(\.id).max() ?? 0 }
 
-    /// True when no level is in the middle of an incremental merge.
-    var isSettled: Bool { levels.allSatisfy { $0.merging == 0 } }
+    /// True when some level is in the middle of an incremental merge.
+    var isMerging: Bool { levels.contains { $0.merging > 0 } }
 
     init(cookie: UInt32, writeCounter: UInt64, levels: [Level]) {
         self.cookie = cookie
@@ -86,7 +87,9 @@ struct FTS5Structure: Equatable {
                 guard segment.id > 0, ids.insert(segment.id).inserted else {
                     throw Refusal(description: "segment id \(segment.id) is zero or used twice")
                 }
-                guard segment.firstPage > 0, segment.lastPage >= segment.firstPage else {
+                // FTS5's own check, no more: a merge that has used up an input sets its pages
+                // to 0–0 and keeps it listed until the merge ends.
+                guard segment.lastPage >= segment.firstPage else {
                     throw Refusal(
                         description: "segment \(segment.id) has pages \(segment.firstPage)–\(segment.lastPage)")
                 }
@@ -124,24 +127,33 @@ struct FTS5Structure: Equatable {
         return Data(bytes)
     }
 
-    /// This index with `other`'s segments joined to it: `other`'s ids raised by `idOffset`, each
-    /// of its levels after this one's (which FTS5 reads as newer: harmless, since the two hold
-    /// different rows), the write counters summed, this cookie kept. Both must be settled (an
-    /// incremental merge writes into the last segment of the next level, which must stay last)
-    /// and the result within FTS5's limits.
+    /// This index with `other`'s segments stacked below it: `other`'s ids raised by `idOffset`,
+    /// its level k made level `levels.count + k`, the write counters summed, this cookie kept.
+    ///
+    /// FTS5 reads a lower level as older, so the result reads as if `other`'s rows had been
+    /// indexed first: harmless, since the two hold different rows (age only decides between
+    /// entries of one rowid, as a delete marker, which a later write puts on level 0 anyway).
+    /// Incremental merges in progress in either stay valid as they are: a merge of level L
+    /// writes into the last segment of level L + 1, and every level still holds one index's
+    /// segments only; this index's last level merges nothing (the decoder refuses that), so
+    /// no merge reaches across. Refused when the result would pass FTS5's limits.
     func joined(with other: FTS5Structure, idOffset: Int) throws -> FTS5Structure {
-        guard isSettled, other.isSettled else { throw Refusal(description: "an index is in the middle of a merge") }
+        guard levels.count + other.levels.count <= Self.maxLevels else {
+            throw Refusal(description: "too many levels to join")
+        }
         guard idOffset >= largestID, other.largestID + idOffset <= Self.maxSegments,
             segmentCount + other.segmentCount <= Self.maxSegments
         else { throw Refusal(description: "too many segments to join") }
-        var levels = self.levels
-        for (index, level) in other.levels.enumerated() {
-            if index == levels.count { levels.append(Level(merging: 0, segments: [])) }
-            levels[index].segments += level.segments.map {
-                Segment(id: $0.id + idOffset, firstPage: $0.firstPage, lastPage: $0.lastPage)
-            }
+        let below = other.levels.map { level in
+            Level(
+                merging: level.merging,
+                segments: level.segments.map {
+                    Segment(id: $0.id + idOffset, firstPage: $0.firstPage, lastPage: $0.lastPage)
+                })
         }
-        return FTS5Structure(
-            cookie: cookie, writeCounter: writeCounter &+ other.writeCounter, levels: levels)
+        let joined = FTS5Structure(
+            cookie: cookie, writeCounter: writeCounter &+ other.writeCounter, levels: levels + below)
+        // Every rule the decoder holds a record to, on the result as FTS5 will read it.
+        return try FTS5Structure(decoding: joined.encoded())
     }
 }

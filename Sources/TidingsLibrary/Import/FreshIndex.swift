@@ -33,7 +33,7 @@ final class FreshIndex: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     /// Whether this index is one of two shards (``FreshIndexShards``): then it takes half the
-    /// memory and finishes its merges for the join.
+    /// memory.
     private var isShard = false
 
     /// Makes the index file at `path` with the table `definition` (a `CREATE VIRTUAL TABLE`)
@@ -90,11 +90,18 @@ final class FreshIndex: @unchecked Sendable {
         return isShard ? 2 : 1
     }
 
-    /// Waits until everything queued is indexed and committed; throws what stopped it.
-    func finish() throws {
+    /// Tells the thread that nothing more comes: it indexes what is queued and commits.
+    func close() {
         condition.lock()
         closing = true
         condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until everything queued is indexed and committed, after ``close()``; throws what
+    /// stopped it.
+    func wait() throws {
+        condition.lock()
         while !finished { condition.wait() }
         let failure = failure
         condition.unlock()
@@ -168,8 +175,20 @@ final class FreshIndex: @unchecked Sendable {
                 condition.lock()
                 let wasCancelled = cancelled
                 condition.unlock()
-                if !wasCancelled, shards > 1 { try settle(db) }
+                if !wasCancelled, shards > 1 {
+                    // Committed as it is, incremental merges in progress included: the join
+                    // stacks the shards' levels, so each merge stays valid (``FTS5Structure/
+                    // joined(with:idOffset:)``).
+                    try tuning.beforeCommit?(db)
+                }
+                // FTS5 writes what it still holds in memory at the commit.
                 try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
+                if !wasCancelled, shards > 1, let observe = tuning.observe,
+                    let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10"),
+                    let structure = try? FTS5Structure(decoding: record)
+                {
+                    observe(path, structure)
+                }
             }
         } catch {
             failure = error
@@ -179,22 +198,6 @@ final class FreshIndex: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
-    }
-
-    /// Finishes any incremental merge FTS5 left in progress, so that the shard's segments can
-    /// join another's (``FTS5Structure/joined(with:idOffset:)``). `usermerge` 16 (its largest)
-    /// keeps a `merge` from starting new merges on levels of fewer segments than that; the
-    /// first statement also writes out what is pending.
-    private func settle(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('usermerge', 16)")
-        for _ in 0..<FTS5Structure.maxLevels {
-            let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
-            // Undecodable: left as it is, for the join to refuse and the fallback to rebuild.
-            guard let structure = try? FTS5Structure(decoding: record) else { return }
-            tuning.observe?(path, structure)
-            if structure.isSettled { return }
-            try db.execute(sql: "INSERT INTO post_fts(post_fts, rank) VALUES ('merge', ?)", arguments: [Int32.max])
-        }
     }
 
     /// Copies the finished index into the build's empty FTS5 table; `db` is the build's

@@ -10,8 +10,8 @@ import GRDB
 /// ascending. FTS5's
 /// segments are b-trees whose pages name no segment id, so the copy can take shard 2's pages
 /// and term index under new segment ids (`%_data` rowids carry the id in their top bits) and
-/// write one structure record that lists both shards' segments level by level
-/// (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
+/// write one structure record that stacks shard 2's levels below shard 1's, merges in progress
+/// as they are (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
 /// documents' sizes copied as they are. This depends on FTS5's file format, so before the
 /// second shard starts the import checks that this SQLite writes the format decoded here (one
 /// shard otherwise), and a join that still meets something it cannot decode rebuilds the index
@@ -22,9 +22,11 @@ final class FreshIndexShards {
     struct Tuning: Sendable {
         /// Threads and files the index is built in: two where there are two cores.
         var shards = ProcessInfo.processInfo.activeProcessorCount < 2 ? 1 : 2
-        /// Archive bytes read before the second shard starts: a small import has one, as before
-        /// (a second thread, connection and hash would cost it more memory than its bound of
-        /// twice its size plus 64 MB allows, and gain it little).
+        /// Archive bytes read before the second shard starts: a small import has one, as before.
+        /// The shards split the hash and the page cache (their floors too), but a second shard
+        /// adds a thread, a connection and a queue of up to two more writer batches, which the
+        /// memory bound of a small import (twice its size plus 64 MB) has no room for, and
+        /// gains it little.
         var secondShardAfter: Int64 = 32 << 20
         /// Text staged before it is indexed, for all shards together.
         var stagedBytes = FreshIndex.stagedBytes
@@ -34,12 +36,27 @@ final class FreshIndexShards {
         var pageBytes: Int?
         /// Posts per writer transaction (``Importer/postsPerTransaction``).
         var postsPerTransaction: Int?
-        /// Told each shard's structure when it is done indexing, before its merges are finished.
+        /// Told each of two shards' structure once it has committed.
         var observe: (@Sendable (String, FTS5Structure) -> Void)?
         /// Changes the second shard's structure record before the join (to drive the fallback).
         var alterRecord: (@Sendable (Data) -> Data)?
+        /// Runs on each of two shards just before it commits, on its connection (tests leave
+        /// an incremental merge in progress with it).
+        var beforeCommit: (@Sendable (Database) throws -> Void)?
+        /// Told how the copy made the library's index.
+        var copied: (@Sendable (Copy) -> Void)?
 
         init() {}
+    }
+
+    /// How the copy made the library's index.
+    enum Copy: Equatable, Sendable {
+        /// From the one shard, as it is.
+        case oneShard
+        /// The two shards joined, with this structure.
+        case joined(FTS5Structure)
+        /// Rebuilt from the posts, since a join was refused for this reason.
+        case rebuilt(String)
     }
 
     private(set) var shards: [FreshIndex]
@@ -88,9 +105,11 @@ final class FreshIndexShards {
         for shard in shards { shard.becomeShard() }
     }
 
-    /// Waits until every shard is indexed and committed; throws what stopped one.
+    /// Tells every shard that nothing more comes, then waits until each is indexed and
+    /// committed (their last statements run at once); throws what stopped one.
     func finish() throws {
-        for shard in shards { try shard.finish() }
+        for shard in shards { shard.close() }
+        for shard in shards { try shard.wait() }
     }
 
     /// Stops every shard without committing; waits for their threads to end.
@@ -101,7 +120,11 @@ final class FreshIndexShards {
     /// Copies the finished shards into the build's empty FTS5 tables, joined; `db` is the
     /// build's connection, outside any transaction.
     func copy(into db: Database) throws {
-        guard shards.count == 2 else { return try FreshIndex.copy(from: shards[0].path, into: db) }
+        guard shards.count == 2 else {
+            try FreshIndex.copy(from: shards[0].path, into: db)
+            tuning.copied?(.oneShard)
+            return
+        }
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index", arguments: [shards[0].path])
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index_2", arguments: [shards[1].path])
         try db.inTransaction {
@@ -109,8 +132,10 @@ final class FreshIndexShards {
                 try db.execute(sql: "DELETE FROM main.\(table)")
             }
             do {
-                try join(in: db)
-            } catch is FTS5Structure.Refusal {
+                let structure = try join(in: db)
+                tuning.copied?(.joined(structure))
+            } catch let refusal as FTS5Structure.Refusal {
+                tuning.copied?(.rebuilt(refusal.description))
                 // Not the format decoded here after all: a correct index the slow way, from the
                 // posts, rather than a wrong one or none.
                 for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
@@ -126,7 +151,7 @@ final class FreshIndexShards {
 
     /// Writes both shards into the build's tables as one index; throws ``FTS5Structure/Refusal``
     /// before writing anything when a shard holds something not decoded exactly.
-    private func join(in db: Database) throws {
+    private func join(in db: Database) throws -> FTS5Structure {
         let columns = try Self.columnCount(in: db)
         func records(_ schema: String) throws -> (FTS5Structure, FTS5Averages) {
             var record = try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 10") ?? Data()
@@ -169,6 +194,7 @@ final class FreshIndexShards {
             sql: "INSERT INTO main.post_fts_idx SELECT segid + \(offset), term, pgno FROM fresh_index_2.post_fts_idx")
         try db.execute(sql: "INSERT INTO main.post_fts_docsize SELECT * FROM fresh_index.post_fts_docsize")
         try db.execute(sql: "INSERT INTO main.post_fts_docsize SELECT * FROM fresh_index_2.post_fts_docsize")
+        return structure
     }
 
     /// The FTS5 table's columns, as its averages record counts them.
