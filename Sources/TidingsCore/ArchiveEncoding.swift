@@ -53,10 +53,7 @@ public enum ArchiveDecoder {
             guard let base = buffer.baseAddress else { return nil }
             var index = 0
             while index + 8 <= buffer.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A high bit for each zero byte: exact, as no byte's sum carries into the next.
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                if ~(((word & ~highs) &+ ~highs) | word) & highs != 0 { break }
+                if ByteWord.zeroBytes(ByteWord.load(base + index)) != 0 { break }
                 index += 8
             }
             while index < buffer.count, base[index] != 0 { index += 1 }
@@ -75,9 +72,7 @@ public enum ArchiveDecoder {
             let count = buffer.count
             var index = 0
             while index < count {
-                if index + 8 <= count,
-                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
+                if index + 8 <= count, ByteWord.isASCII(ByteWord.load(base + index)) {
                     index += 8
                     continue
                 }

@@ -39,15 +39,10 @@ extension ArchiveLine {
             let first = start
             let (kind, end) = utf8.withUnsafeBufferPointer { buffer in
                 var index = first
-                // Eight bytes at a time while none is a CR or an LF (a high bit for each that is:
-                // exact, as no byte's sum carries into the next).
-                let highs: UInt64 = 0x8080_8080_8080_8080
+                // Eight bytes at a time while none is a CR or an LF.
                 while index + 8 <= count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    let lf = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    let cr = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                    let ends = ~(((lf & ~highs) &+ ~highs) | lf) & highs | ~(((cr & ~highs) &+ ~highs) | cr) & highs
-                    if ends != 0 { break }
+                    let word = ByteWord.load(buffer.baseAddress! + index)
+                    if ByteWord.bytes(word, equalTo: 0x0A) | ByteWord.bytes(word, equalTo: 0x0D) != 0 { break }
                     index += 8
                 }
                 while index < count, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }

@@ -63,8 +63,7 @@ public enum HangulBigrams {
                     // Outside a run, ASCII (most text, and no syllable) is passed eight bytes
                     // at a time.
                     if syllables == 0, index + 8 <= bytes.count,
-                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                            & 0x8080_8080_8080_8080 == 0
+                        ByteWord.isASCII(ByteWord.load(bytes.baseAddress! + index))
                     {
                         index += 8
                         continue

@@ -160,21 +160,19 @@ public enum PostIdentity {
     /// spaces, none last, nor first unless text was just written (`afterText`, no space
     /// pending). Else nil, and the bytes are read one at a time. Most text is such words.
     private static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, afterText: Bool) -> UInt64? {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        let highs = ByteWord.highs
+        let word = ByteWord.load(bytes.baseAddress! + index)
         // ASCII only; then no byte's sum below carries into the next.
-        guard word & highs == 0 else { return nil }
+        guard ByteWord.isASCII(word) else { return nil }
         // No byte under 0x20 (tabs, line ends, other controls).
-        guard (word &+ ones &* 0x60) & highs == highs else { return nil }
+        guard (word &+ ByteWord.repeated(0x60)) & highs == highs else { return nil }
         // Spaces: the bytes equal to 0x20, as a high bit each.
-        let other = word ^ (ones &* 0x20)
-        let spaces = ~(((other & ~highs) &+ ~highs) | other) & highs
+        let spaces = ByteWord.bytes(word, equalTo: 0x20)
         if spaces != 0 {
             guard spaces & (spaces << 8) == 0, spaces >> 56 == 0, afterText || spaces & 0x80 == 0 else { return nil }
         }
         // A–Z: at least 0x41 and under 0x5B; their 0x20 bit is set.
-        let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highs
+        let upper = (word &+ ByteWord.repeated(0x3F)) & ~(word &+ ByteWord.repeated(0x25)) & highs
         return word | (upper >> 2)
     }
 

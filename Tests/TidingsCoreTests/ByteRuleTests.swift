@@ -50,10 +50,15 @@ import TidingsTestSupport
 
     @Test func theFirstNULIsFoundAtAnyOffset() {
         for length in 0..<40 {
-            // Letters, every third with its high bit set: no byte is zero.
+            // Letters, every third with its high bit set, and the bytes 0x01 and 0x80, the
+            // nearest to zero from above and zero with its high bit set: no byte is zero.
             let text: [UInt8] = (0..<length).map { index in
                 let letter = UInt8(0x41 + index % 26)
-                return index % 3 == 0 ? letter | 0x80 : letter
+                switch index % 7 {
+                case 5: return 0x01
+                case 6: return 0x80
+                default: return index % 3 == 0 ? letter | 0x80 : letter
+                }
             }
             #expect(ArchiveDecoder.firstNUL(text) == nil)
             for offset in 0..<length {
@@ -66,7 +71,11 @@ import TidingsTestSupport
     }
 
     @Test func linesEndAtEveryLineBreakAtAnyOffset() {
-        let pool = ["a", "word ", "a longer run of text", "\n", "\r", "\r\n", "\n\n", "é", "\u{00A0}", "[BBC]"]
+        // U+028A and U+034D end in the bytes 0x8A and 0x8D: an LF or a CR with the high bit set.
+        let pool = [
+            "a", "word ", "a longer run of text", "\n", "\r", "\r\n", "\n\n", "é", "\u{00A0}", "[BBC]", "\u{028A}",
+            "\u{034D}",
+        ]
         for text in Self.samples(pool, seed: 0x4C49_4E45, count: 3_000, length: 12) {
             var cursor = ArchiveLine.Cursor(Array(text.utf8))
             var lines: [ArchiveLine.Kind] = []

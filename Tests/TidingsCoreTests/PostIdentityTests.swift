@@ -100,6 +100,8 @@ import TidingsTestSupport
         let pieces = [
             "a", "Z", "word", "WORD", " ", "  ", "\t", "\n", "\r\n", "\u{7F}", "\u{1}", "é", "İ", "\u{00A0}",
             "Mixed Case Text ", "eight888", "[Reuters]",
+            // The edges of the A–Z test: the bytes either side of both ranges of letters.
+            "@AZ[`az{",
         ]
         var random = SplitMix64(seed: 0x464F_4C44)
         samples += (0..<3_000).map { _ in (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
