@@ -94,22 +94,40 @@ extension ArchiveLine {
     }
 
     static func parsePosted(_ text: String) -> Kind? {
-        let prefix = "posted on"
-        guard text.utf8.count >= prefix.utf8.count,
-            text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
-        else { return nil }
-        let rest = text.utf8.dropFirst(prefix.utf8.count)
-        if let first = rest.first, first != 0x20 { return nil }
+        guard hasPostedPrefix(text) else { return nil }
         // In ASCII, characters are bytes and the words are split and joined on the bytes.
         var line = text
-        if let ascii = line.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiPosted($0[prefix.utf8.count...]) : nil }) {
+        if let ascii = line.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiPosted($0[postedPrefix.utf8.count...]) : nil }
+        ) {
             return ascii
         }
+        return postedInWords(text)
+    }
+
+    /// The Posted line's rule on characters, which the ASCII reading follows: after `Posted on`
+    /// (any case) and a space, the words before the first `by` are the date and those after it
+    /// the author, each joined by single spaces.
+    static func postedInWords(_ text: String) -> Kind? {
+        guard hasPostedPrefix(text) else { return nil }
+        let rest = text.utf8.dropFirst(postedPrefix.utf8.count)
         let words = String(Substring(rest)).split(separator: " ", omittingEmptySubsequences: true)
         guard let by = words.firstIndex(where: { $0.lowercased() == "by" }) else {
             return .posted(date: words.joined(separator: " "), author: "")
         }
         return .posted(date: words[..<by].joined(separator: " "), author: words[(by + 1)...].joined(separator: " "))
+    }
+
+    private static let postedPrefix = "posted on"
+
+    /// True when `text` begins with `Posted on` in any case, followed by a space or nothing.
+    private static func hasPostedPrefix(_ text: String) -> Bool {
+        let prefix = postedPrefix.utf8
+        guard text.utf8.count >= prefix.count,
+            text.utf8.prefix(prefix.count).elementsEqual(prefix, by: { ($0 | 0x20) == $1 | 0x20 })
+        else { return false }
+        let rest = text.utf8.dropFirst(prefix.count)
+        if let first = rest.first, first != 0x20 { return false }
+        return true
     }
 
     /// ``parsePosted(_:)`` of an ASCII line after its `Posted on`: the words before `by` are

@@ -141,23 +141,7 @@ import TidingsTestSupport
             "Posted on", "Posted on by", "Posted on  May 10, 2019  by  Kim Jong  ", "Posted onMay", "Posted on by by",
         ]
         for text in texts {
-            #expect(ArchiveLine.parsePosted(text) == Self.postedByWords(text), "\(text)")
+            #expect(ArchiveLine.parsePosted(text) == ArchiveLine.postedInWords(text), "\(text)")
         }
-    }
-
-    /// The Posted line's rule on characters: after `Posted on` (any case) and a space, the
-    /// words before the first `by` are the date and those after it the author.
-    private static func postedByWords(_ text: String) -> ArchiveLine.Kind? {
-        let prefix = "posted on"
-        guard text.utf8.count >= prefix.utf8.count,
-            text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8, by: { ($0 | 0x20) == $1 | 0x20 })
-        else { return nil }
-        let rest = text.utf8.dropFirst(prefix.utf8.count)
-        if let first = rest.first, first != 0x20 { return nil }
-        let words = String(Substring(rest)).split(separator: " ", omittingEmptySubsequences: true)
-        guard let by = words.firstIndex(where: { $0.lowercased() == "by" }) else {
-            return .posted(date: words.joined(separator: " "), author: "")
-        }
-        return .posted(date: words[..<by].joined(separator: " "), author: words[(by + 1)...].joined(separator: " "))
     }
 }
