@@ -184,8 +184,7 @@ final class FreshIndex: @unchecked Sendable {
                 // FTS5 writes what it still holds in memory at the commit.
                 try db.execute(sql: wasCancelled ? "ROLLBACK" : "COMMIT")
                 if !wasCancelled, shards > 1, let observe = tuning.observe,
-                    let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10"),
-                    let structure = try? FTS5Structure(decoding: record)
+                    let structure = try? FTS5Structure(decoding: FreshIndex.record(FTS5Structure.rowid, in: db))
                 {
                     observe(path, structure)
                 }
@@ -200,12 +199,23 @@ final class FreshIndex: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// FTS5's tables that hold an index (its segments, their term index and the documents'
+    /// sizes): what a copy takes from an index file into the build.
+    static let shadowTables = ["post_fts_data", "post_fts_idx", "post_fts_docsize"]
+
+    /// The `post_fts_data` row `rowid` of `schema` (FTS5's averages or structure record), empty
+    /// when there is none, for the strict decoders to refuse.
+    static func record(_ rowid: Int64, in db: Database, schema: String = "main") throws -> Data {
+        try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = ?", arguments: [rowid])
+            ?? Data()
+    }
+
     /// Copies the finished index into the build's empty FTS5 table; `db` is the build's
     /// connection, outside any transaction.
     static func copy(from path: String, into db: Database) throws {
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index", arguments: [path])
         try db.inTransaction {
-            for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
+            for table in shadowTables {
                 try db.execute(sql: "DELETE FROM main.\(table)")
                 try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM fresh_index.\(table)")
             }

@@ -7,15 +7,14 @@ import GRDB
 /// One ``FreshIndex`` thread was the import's critical path: FTS5 builds an index at about one
 /// core's pace, and the writer waited on it. Each writer batch goes to the shard that has had
 /// less text, so each indexes about half the posts on a core of its own, its rowids still
-/// ascending. FTS5's
-/// segments are b-trees whose pages name no segment id, so the copy can take shard 2's pages
-/// and term index under new segment ids (`%_data` rowids carry the id in their top bits) and
-/// write one structure record that stacks shard 2's levels below shard 1's, merges in progress
-/// as they are (``FTS5Structure``), with the averages BM25 reads summed (``FTS5Averages``) and the
-/// documents' sizes copied as they are. This depends on FTS5's file format, so before the
-/// second shard starts the import checks that this SQLite writes the format decoded here (one
-/// shard otherwise), and a join that still meets something it cannot decode rebuilds the index
-/// from the posts instead.
+/// ascending. FTS5's segments are b-trees whose pages name no segment id, so the copy can take
+/// shard 2's pages and term index under new segment ids (`%_data` rowids carry the id in their
+/// top bits) and write one structure record that stacks shard 2's levels below shard 1's,
+/// merges in progress as they are (``FTS5Structure``), with the averages BM25 reads summed
+/// (``FTS5Averages``) and the documents' sizes copied as they are. This depends on FTS5's file
+/// format, so before the second shard starts the import checks that this SQLite writes the
+/// format decoded here (one shard otherwise), and a join that still meets something it cannot
+/// decode rebuilds the index from the posts instead.
 final class FreshIndexShards {
     /// How a first import's index is built; tests make it small so that a few posts make many
     /// segments on several levels.
@@ -128,19 +127,14 @@ final class FreshIndexShards {
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index", arguments: [shards[0].path])
         try db.execute(sql: "ATTACH DATABASE ? AS fresh_index_2", arguments: [shards[1].path])
         try db.inTransaction {
-            for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
-                try db.execute(sql: "DELETE FROM main.\(table)")
-            }
+            for table in FreshIndex.shadowTables { try db.execute(sql: "DELETE FROM main.\(table)") }
             do {
                 let structure = try join(in: db)
                 tuning.copied?(.joined(structure))
             } catch let refusal as FTS5Structure.Refusal {
                 tuning.copied?(.rebuilt(refusal.description))
                 // Not the format decoded here after all: a correct index the slow way, from the
-                // posts, rather than a wrong one or none.
-                for table in ["post_fts_data", "post_fts_idx", "post_fts_docsize"] {
-                    try db.execute(sql: "DELETE FROM main.\(table)")
-                }
+                // posts, rather than a wrong one or none (the join refuses before it writes).
                 try db.execute(sql: "INSERT INTO main.post_fts(post_fts) VALUES ('rebuild')")
             }
             return .commit
@@ -154,13 +148,11 @@ final class FreshIndexShards {
     private func join(in db: Database) throws -> FTS5Structure {
         let columns = try Self.columnCount(in: db)
         func records(_ schema: String) throws -> (FTS5Structure, FTS5Averages) {
-            var record = try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 10") ?? Data()
+            var record = try FreshIndex.record(FTS5Structure.rowid, in: db, schema: schema)
             if schema == "fresh_index_2", let alter = tuning.alterRecord { record = alter(record) }
             let structure = try FTS5Structure(decoding: record)
             let averages = try FTS5Averages(
-                decoding: try Data.fetchOne(db, sql: "SELECT block FROM \(schema).post_fts_data WHERE id = 1")
-                    ?? Data(),
-                columns: columns)
+                decoding: try FreshIndex.record(FTS5Averages.rowid, in: db, schema: schema), columns: columns)
             // Every other row must be a page of a listed segment; the id is in the top bits.
             let pages = try Row.fetchOne(
                 db,
@@ -181,7 +173,9 @@ final class FreshIndexShards {
         let averages = try firstAverages.adding(secondAverages)
         let shift = "(\(offset) << \(FTS5Structure.segmentShift))"
         try db.execute(
-            sql: "INSERT INTO main.post_fts_data SELECT * FROM fresh_index.post_fts_data WHERE id NOT IN (1, 10)")
+            sql:
+                "INSERT INTO main.post_fts_data SELECT * FROM fresh_index.post_fts_data WHERE id NOT IN (1, 10)"
+        )
         try db.execute(
             sql:
                 "INSERT INTO main.post_fts_data SELECT id + \(shift), block FROM fresh_index_2.post_fts_data WHERE id NOT IN (1, 10)"
@@ -213,12 +207,11 @@ final class FreshIndexShards {
                 // Committed on its own, so FTS5 writes its pending entries as a segment.
                 try db.execute(
                     sql: "INSERT INTO post_fts (rowid, title, body, hangul) VALUES (7, 'probe', 'words', '')")
-                let record = try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 10") ?? Data()
+                let record = try FreshIndex.record(FTS5Structure.rowid, in: db)
                 let version = try Int.fetchOne(db, sql: "SELECT v FROM post_fts_config WHERE k = 'version'")
                 let structure = try FTS5Structure(decoding: record)
                 let averages = try FTS5Averages(
-                    decoding: try Data.fetchOne(db, sql: "SELECT block FROM post_fts_data WHERE id = 1") ?? Data(),
-                    columns: try columnCount(in: db))
+                    decoding: try FreshIndex.record(FTS5Averages.rowid, in: db), columns: try columnCount(in: db))
                 let firstPage = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM post_fts_data WHERE id = (1 << 37) + 1")
                 return version == 4 && averages.rows == 1 && firstPage == 1 && structure.encoded() == record
